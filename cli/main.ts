@@ -1,0 +1,44 @@
+import { commands } from './commands/index.ts';
+import { UsageError } from './command.ts';
+
+const HELP = () =>
+  [
+    'xianzhi — county government reports into a knowledge graph (Neo4j) served through GraphQL',
+    '',
+    'Usage: xianzhi <command> [options]      (xianzhi <command> --help for details)',
+    '',
+    ...commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`),
+    '',
+    'Configuration (environment): NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE, PORT.',
+    'Without NEO4J_URI the project runs its own Neo4j Community server under .neo4j/.',
+  ].join('\n');
+
+/** Runs one command line; resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(HELP());
+    return name ? 0 : 2;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    console.error(`xianzhi: unknown command '${name}'\n\n${HELP()}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(command.help);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`xianzhi ${name}: ${err.message}\n\n${command.help}`);
+      return 2;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    console.error(`xianzhi ${name}: ${message}`);
+    if (process.env.XIANZHI_DEBUG && err instanceof Error) console.error(err.stack);
+    return 1;
+  }
+}
