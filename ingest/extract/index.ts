@@ -1,0 +1,3 @@
+import type { Stage } from '../stage.ts';
+
+export const extractStages: Stage[] = [];

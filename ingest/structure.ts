@@ -1,0 +1,167 @@
+/**
+ * Document structure: front matter (title, speaker, date), headings (`一、` `（一）` `1.` `一是`
+ * `一要` `第一`), sentences with offsets, and whether each section and sentence looks back
+ * (review) or ahead (plan). Cue words are data: `data/lexicon/sections.json`.
+ */
+import { readFileSync } from 'node:fs';
+import type { Document, Heading, SectionKind, Sentence } from './model.ts';
+import type { Stage } from './stage.ts';
+
+const cues = JSON.parse(readFileSync(new URL('../data/lexicon/sections.json', import.meta.url), 'utf8')) as {
+  heading: { review: string[]; plan: string[] };
+  sentence: { review: string[]; plan: string[] };
+};
+
+const CN = '[一二三四五六七八九十]+';
+/** Line-initial headings, outermost first. Level 3 also matches at a sentence start (see below). */
+const LEVEL1 = new RegExp(`^${CN}、`);
+const LEVEL2 = new RegExp(`^[（(]${CN}[）)]`);
+const LEVEL3 = new RegExp(`^(?:\\d{1,2}[.、](?!\\d)|${CN}是|${CN}要|第${CN}[，、,：:是])`);
+
+/** Sentence ends: Chinese and ASCII terminators, with closing quotes and brackets kept inside. */
+const SENTENCE = /[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|\n|$)/g;
+
+const YEAR_HEADING = /(20\d\d)年(?:工作|重点工作|主要任务|的?工作安排)/;
+
+/** Counts how many cue words occur in `s` (cheap: cue lists are short). */
+function count(s: string, words: string[]): number {
+  let n = 0;
+  for (const w of words) if (s.includes(w)) n++;
+  return n;
+}
+
+/** Review or plan by heading keywords; `other` when the heading gives no sign. */
+export function classifyHeading(text: string, docYear: number | null): SectionKind {
+  const y = YEAR_HEADING.exec(text);
+  if (y && /回顾|总结|成绩/.test(text)) return 'review';
+  if (y) return docYear != null && Number(y[1]) < docYear ? 'review' : 'plan';
+  const r = count(text, cues.heading.review);
+  const p = count(text, cues.heading.plan);
+  if (r > p) return 'review';
+  if (p > r) return 'plan';
+  return 'other';
+}
+
+/** Review or plan by sentence cues: a past-achievement marker outweighs a single plan verb. */
+export function classifySentence(text: string): SectionKind {
+  const r = count(text, cues.sentence.review);
+  const p = count(text, cues.sentence.plan);
+  if (r === 0 && p === 0) return 'other';
+  return r * 1.5 >= p ? 'review' : 'plan';
+}
+
+interface Line {
+  text: string;
+  start: number;
+}
+
+function lines(text: string): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  for (const part of text.split('\n')) {
+    out.push({ text: part, start });
+    start += part.length + 1;
+  }
+  return out;
+}
+
+const DATE_LINE = /^[（(]?\s*(\d{4})\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?)?\s*[）)]?$/;
+const SPEAKER_LINE = /^(?:.{0,20}?(?:书记|县长|市长|区长|旗长|主任|主席|代县长|代市长))\s+([\u4e00-\u9fff·]{2,5})$/;
+
+/** Front matter: the short lines before the first paragraph that reads as prose. */
+function frontMatter(doc: Document, ls: Line[]): void {
+  const titles: string[] = [];
+  for (const l of ls.slice(0, 8)) {
+    const t = l.text.trim();
+    if (!t) continue;
+    if (t.length > 40 || /[。；]/.test(t) || /^同志们|^各位/.test(t) || LEVEL1.test(t) || LEVEL2.test(t)) break;
+    const d = DATE_LINE.exec(t);
+    if (d) {
+      doc.date ??= [d[1], d[2]?.padStart(2, '0'), d[3]?.padStart(2, '0')].filter(Boolean).join('-');
+      continue;
+    }
+    const s = SPEAKER_LINE.exec(t);
+    if (s) {
+      doc.speaker ??= s[1];
+      continue;
+    }
+    titles.push(t);
+  }
+  if (titles.length && !doc.title) doc.title = titles.join(' ');
+}
+
+export const structure: Stage = {
+  name: 'structure',
+  run(doc: Document): Document {
+    const text = doc.text;
+    const ls = lines(text);
+    frontMatter(doc, ls);
+    const docYear = Number((doc.meta.date ?? doc.date ?? '').slice(0, 4)) || null;
+    const headings: Heading[] = [];
+    const sentences: Sentence[] = [];
+    // The innermost open heading per level; a section's kind is its own or its parent's.
+    const open: number[] = [-1, -1, -1, -1];
+    const kindOf = (level: number): SectionKind => {
+      for (let l = level; l >= 1; l--) {
+        const h = open[l]!;
+        if (h >= 0 && headings[h]!.section !== 'other') return headings[h]!.section;
+      }
+      return 'other';
+    };
+    const innermost = () => Math.max(...open.slice(1).map((h) => h));
+    for (const line of ls) {
+      let lineStart = true;
+      for (const m of line.text.matchAll(SENTENCE)) {
+        const raw = m[0];
+        if (!raw) continue;
+        const lead = raw.length - raw.trimStart().length;
+        const s = raw.trim();
+        if (!s) continue;
+        const start = line.start + m.index! + lead;
+        const end = start + s.length;
+        let level = 0;
+        if (lineStart && LEVEL1.test(s)) level = 1;
+        else if (lineStart && LEVEL2.test(s)) level = 2;
+        else if (LEVEL3.test(s) && s.length < 120) level = 3;
+        lineStart = false;
+        if (level) {
+          // An enclosing heading that took a side decides for its subsections (a `（一）我们…推进…`
+          // under `一、2021年工作回顾` is still review); otherwise the heading's own cues.
+          const inherited = kindOf(level - 1);
+          const section = inherited !== 'other' ? inherited : classifyHeading(s, docYear);
+          headings.push({ text: s, level, start, end, section });
+          open[level] = headings.length - 1;
+          for (let l = level + 1; l < open.length; l++) open[l] = -1;
+        }
+        const h = innermost();
+        const fromHeading = h >= 0 ? kindOf(3) : 'other';
+        sentences.push({
+          index: sentences.length,
+          text: s,
+          start,
+          end,
+          section: fromHeading !== 'other' ? fromHeading : classifySentence(s),
+          heading: h,
+        });
+      }
+    }
+    doc.headings = headings;
+    doc.sentences = sentences;
+    return doc;
+  },
+};
+
+/** The sentence containing `offset`, by binary search; -1 when none does. */
+export function sentenceAt(doc: Document, offset: number): number {
+  const ss = doc.sentences;
+  let lo = 0;
+  let hi = ss.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = ss[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
