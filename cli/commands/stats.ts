@@ -1,11 +1,32 @@
-import type { Command } from '../command.ts';
+import { openGraph, stats as readStats } from '../../graph/index.ts';
+import { parseArgs, type Command } from '../command.ts';
 
 export const stats: Command = {
   name: 'stats',
-  summary: '(not built yet)',
-  help: 'xianzhi stats (not built yet)',
-  async run() {
-    console.error('xianzhi stats: not built yet');
-    return 1;
+  summary: 'count the graph’s nodes by label and relationships by type',
+  help: `Usage: xianzhi stats [--json]
+
+Prints the count of every node label and relationship type. With --json, one object:
+{"labels": {...}, "relationships": {...}}.
+
+Example: xianzhi stats --json`,
+  async run(argv) {
+    const { flags } = parseArgs(argv, ['json']);
+    const { graph } = await openGraph({ log: (l) => console.error(l) });
+    try {
+      const s = await readStats(graph);
+      if (flags.json) {
+        console.log(JSON.stringify(s));
+      } else {
+        const width = Math.max(...[...Object.keys(s.labels), ...Object.keys(s.relationships)].map((k) => k.length));
+        console.log('Nodes');
+        for (const [k, v] of Object.entries(s.labels)) console.log(`  ${k.padEnd(width)}  ${v}`);
+        console.log('Relationships');
+        for (const [k, v] of Object.entries(s.relationships)) console.log(`  ${k.padEnd(width)}  ${v}`);
+      }
+      return 0;
+    } finally {
+      await graph.close();
+    }
   },
 };

@@ -1,0 +1,98 @@
+/**
+ * What `graph/` accepts from a producer (the ingest pipeline, a synthetic corpus, a test):
+ * one document and its facts, already resolved to keys. graph/ depends on nothing else.
+ */
+
+export interface GraphEvidence {
+  /** Sentence index within the document. */
+  sentence: number;
+  /** Offsets into the document's normalised text. */
+  start: number;
+  end: number;
+  snippet: string;
+}
+
+export interface GraphCounty {
+  code: string;
+  name: string;
+  province?: string | null;
+  city?: string | null;
+}
+
+interface Fact {
+  confidence: number;
+  evidence: GraphEvidence[];
+}
+
+export interface GraphIndustry extends Fact {
+  /** Taxonomy id, or `candidate:<name>` for an unknown `X产业` phrase. */
+  id: string;
+  name: string;
+  aliases: string[];
+  tier: number | null;
+  candidate: boolean;
+  /** GB/T 4754-2017 门类 and 大类, when known. */
+  section: { code: string; name: string } | null;
+  division: { code: string; name: string } | null;
+  /** 战略性新兴产业 category, when it applies. */
+  sei: { code: string; name: string } | null;
+}
+
+export interface GraphProject extends Fact {
+  name: string;
+  /** Normalised name: the project's key within its county. */
+  key: string;
+  investment: number | null;
+  capacityValue: number | null;
+  capacityUnit: string | null;
+  status: string | null;
+  industry: string | null;
+}
+
+export interface GraphTarget extends Fact {
+  indicator: string;
+  indicatorId: string | null;
+  value: number | null;
+  unit: string | null;
+  comparator: string | null;
+  year: number | null;
+  baseline: number | null;
+  measure: string | null;
+  redacted: boolean;
+  /** `goal` for what the document sets out to reach, `result` for what it reports done. */
+  kind: 'goal' | 'result';
+}
+
+export interface GraphAgency extends Fact {
+  name: string;
+  canonical: string;
+  level: string | null;
+}
+
+export interface GraphNamed extends Fact {
+  name: string;
+  key: string;
+}
+
+export interface GraphDocument {
+  id: string;
+  file: string | null;
+  title: string | null;
+  kind: string | null;
+  date: string | null;
+  year: number | null;
+  contentHash: string;
+  masked: boolean;
+  encoding: string | null;
+  chars: number;
+  county: (GraphCounty & { source: string; confidence: number }) | null;
+  /** For masked documents: the county the place names point to, with the names as evidence. */
+  countySuggestion: (GraphCounty & { confidence: number; evidence: string[] }) | null;
+  sentences: Array<{ index: number; text: string; section: string; start: number; end: number }>;
+  industries: GraphIndustry[];
+  projects: GraphProject[];
+  targets: GraphTarget[];
+  agencies: GraphAgency[];
+  enterprises: GraphNamed[];
+  plans: GraphNamed[];
+}
