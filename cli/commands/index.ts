@@ -9,7 +9,6 @@ import { exportCommand } from './export.ts';
 import { bench } from './bench.ts';
 import { corpus } from './corpus.ts';
 import { evalCommand } from './eval.ts';
-import { test } from './test.ts';
 
 /** Every `xianzhi` command, in the order `--help` lists them. */
-export const commands: Command[] = [start, neo4j, ingest, extract, serve, stats, exportCommand, bench, corpus, evalCommand, test];
+export const commands: Command[] = [start, neo4j, ingest, extract, serve, stats, exportCommand, bench, corpus, evalCommand];
