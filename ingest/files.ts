@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** File names in a folder that are metadata, not reports. */
+const NOT_REPORTS = new Set(['manifest.json']);
+
+/**
+ * Expands the paths a user gave into report files: folders are walked (hidden entries and
+ * manifest.json skipped), files are taken as given. Sorted, so runs are repeatable.
+ */
+export function collectFiles(paths: string[]): { files: string[]; missing: string[] } {
+  const files: string[] = [];
+  const missing: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && !NOT_REPORTS.has(entry.name)) files.push(full);
+    }
+  };
+  for (const p of paths) {
+    const st = fs.statSync(p, { throwIfNoEntry: false });
+    if (!st) missing.push(p);
+    else if (st.isDirectory()) walk(p);
+    else files.push(p);
+  }
+  return { files: [...new Set(files)].sort(), missing };
+}
+
+/** The manifest that sits in a folder the user named (`seeds/manifest.json`), if any. */
+export function manifestBeside(paths: string[]): string | undefined {
+  for (const p of paths) {
+    const st = fs.statSync(p, { throwIfNoEntry: false });
+    const dir = st?.isDirectory() ? p : path.dirname(p);
+    const candidate = path.join(dir, 'manifest.json');
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}

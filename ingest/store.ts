@@ -1,0 +1,80 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { documentHash, writeDocument, type Graph } from '../graph/index.ts';
+import type { Document, DocumentMeta } from './model.ts';
+import { processText, readDocument } from './index.ts';
+import { toGraphDocument } from './to-graph.ts';
+
+/** What ingesting one file or text did. */
+export interface IngestResult {
+  id: string;
+  status: 'written' | 'unchanged';
+  county: string | null;
+  counts: Record<'industries' | 'projects' | 'targets' | 'results' | 'agencies' | 'enterprises' | 'plans', number>;
+  warnings: string[];
+}
+
+/** The document id of a file: its name without the extension (stable across folders and runs). */
+export function documentId(file: string): string {
+  return path.basename(file).replace(/\.[^.]+$/, '') || path.basename(file);
+}
+
+function summarise(doc: Document, status: IngestResult['status']): IngestResult {
+  const f = doc.facts;
+  return {
+    id: doc.id,
+    status,
+    county: f.county?.code ? `${f.county.name ?? ''}(${f.county.code})` : null,
+    counts: {
+      industries: f.industries.length,
+      projects: f.projects.length,
+      targets: f.targets.length,
+      results: f.results.length,
+      agencies: f.agencies.length,
+      enterprises: f.enterprises.length,
+      plans: f.plans.length,
+    },
+    warnings: doc.diagnostics.filter((d) => d.level === 'warning').map((d) => `${d.stage}: ${d.message}`),
+  };
+}
+
+const EMPTY_COUNTS: IngestResult['counts'] = { industries: 0, projects: 0, targets: 0, results: 0, agencies: 0, enterprises: 0, plans: 0 };
+
+/**
+ * Ingests one file: unchanged content (same sha256 as stored) is skipped unless `force`;
+ * otherwise the document's facts replace its previous version in one transaction.
+ */
+export async function ingestFile(
+  graph: Graph,
+  file: string,
+  meta: DocumentMeta = {},
+  opts: { force?: boolean } = {},
+): Promise<IngestResult> {
+  const id = documentId(file);
+  if (!opts.force) {
+    const hash = crypto.createHash('sha256').update(await fs.promises.readFile(file)).digest('hex');
+    const [row] = await graph.read(documentHash(id));
+    if (row && row.hash === hash) return { id, status: 'unchanged', county: null, counts: EMPTY_COUNTS, warnings: [] };
+  }
+  const doc = await readDocument(file, { file: path.basename(file), ...meta });
+  doc.id = id;
+  await writeDocument(graph, toGraphDocument(doc));
+  return summarise(doc, 'written');
+}
+
+/** Ingests text posted by a client (the API's ingestDocument mutation); idempotent by id. */
+export async function ingestText(
+  graph: Graph,
+  text: string,
+  meta: DocumentMeta = {},
+  opts: { id?: string } = {},
+): Promise<IngestResult & { document: Document }> {
+  const hash = crypto.createHash('sha256').update(text).digest('hex');
+  const id = opts.id ?? meta.file?.replace(/\.[^.]+$/, '') ?? `text-${hash.slice(0, 16)}`;
+  const doc = processText(text, meta, { id });
+  doc.id = id;
+  doc.contentHash = hash;
+  await writeDocument(graph, toGraphDocument(doc));
+  return { ...summarise(doc, 'written'), document: doc };
+}
