@@ -1,3 +1,8 @@
+/**
+ * The extraction stages, in the order the pipeline runs them (after structure, segment, county
+ * and industries: projects read `doc.facts.industries`).
+ */
 import type { Stage } from '../stage.ts';
+import { agencies } from './agencies.ts';
 
-export const extractStages: Stage[] = [];
+export const extractStages: Stage[] = [agencies];

@@ -1,0 +1,135 @@
+/**
+ * Agencies: government and public bodies with a specific function (`县农业农村局`, `教体局`,
+ * `国务院扶贫办`, `县政务服务中心`). A candidate is `[level]function suffix` built from the
+ * lexicon `data/lexicons/agencies.json`, a known abbreviation (`发改委`, `安委会`, `党校`), or a
+ * body set up or quoted in the text (`成立城市景观艺术委员会`, `“营商环境客服中心”`).
+ * Building the name from a closed list of functions is what keeps the left boundary right:
+ * `提升县政务服务中心效能` gives `县政务服务中心`, never `提升县…`.
+ */
+import type { AgencyFact, AgencyLevel, Document } from '../model.ts';
+import type { Stage } from '../stage.ts';
+import { evidence } from './evidence.ts';
+import { alternation, lexicon } from './lexicon.ts';
+
+interface AgencyLexicon {
+  levels: Record<string, Exclude<AgencyLevel, null>>;
+  abbreviations: Record<string, string>;
+  functions: string[];
+  suffixes: string[];
+  weakSuffixes: string[];
+  weakFunctionEnds: string[];
+  notAfter: Record<string, string>;
+  quotedSuffixes: string[];
+  setupVerbs: string[];
+  noise: string[];
+  leading: string[];
+}
+
+interface Matchers {
+  lex: AgencyLexicon;
+  built: RegExp;
+  abbr: RegExp;
+  quoted: RegExp;
+  setup: RegExp;
+}
+
+let cached: Matchers | null = null;
+
+function matchers(): Matchers {
+  if (cached) return cached;
+  const lex = lexicon<AgencyLexicon>('agencies');
+  // A level may be preceded by a masked or short place name only when it is a mask (`X省`):
+  // a free CJK run there would swallow the verb before it.
+  const level = `(?<level>(?:[xX]+)?(?:${alternation(Object.keys(lex.levels))}))?`;
+  const built = new RegExp(`${level}(?<fn>${alternation(lex.functions)})(?<suffix>${alternation(lex.suffixes)})`, 'g');
+  const abbr = new RegExp(`${level}(?<fn>${alternation(Object.keys(lex.abbreviations))})`, 'g');
+  const q = alternation(lex.quotedSuffixes);
+  const quoted = new RegExp(`“(?<name>[\\u4e00-\\u9fff]{2,12}(?:${q}))”`, 'g');
+  const setup = new RegExp(`(?:${alternation(lex.setupVerbs)})(?<name>[\\u4e00-\\u9fff]{2,10}(?:${q}))`, 'g');
+  cached = { lex, built, abbr, quoted, setup };
+  return cached;
+}
+
+/** The level a prefix names (`县` → 县, `国务院` → 国家, `X省` → 省), or null. */
+function levelOf(lex: AgencyLexicon, prefix: string | undefined): AgencyLevel {
+  if (!prefix) return null;
+  const p = prefix.replace(/^[xX]+/, '');
+  return lex.levels[p] ?? null;
+}
+
+/** The canonical full name, without level: abbreviation lexicon first, else the name as written. */
+function canonicalOf(lex: AgencyLexicon, bare: string): string {
+  return lex.abbreviations[bare] ?? bare;
+}
+
+interface Hit {
+  start: number;
+  end: number;
+  name: string;
+  bare: string;
+  level: AgencyLevel;
+  confidence: number;
+}
+
+/** Candidate bodies in one sentence, overlapping ones included (resolved by the caller). */
+function candidates(text: string): Hit[] {
+  const { lex, built, abbr, quoted, setup } = matchers();
+  const out: Hit[] = [];
+  for (const m of text.matchAll(built)) {
+    const { level, fn, suffix } = m.groups!;
+    const end = m.index! + m[0].length;
+    const next = text[end] ?? '';
+    if (lex.notAfter[suffix!]?.includes(next)) continue;
+    if (lex.weakSuffixes.includes(suffix!) && !lex.weakFunctionEnds.some((e) => fn!.endsWith(e))) continue;
+    out.push({ start: m.index!, end, name: m[0], bare: fn! + suffix!, level: levelOf(lex, level), confidence: 0.8 });
+  }
+  for (const m of text.matchAll(abbr)) {
+    const { level, fn } = m.groups!;
+    out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0], bare: fn!, level: levelOf(lex, level), confidence: 0.9 });
+  }
+  for (const re of [quoted, setup]) {
+    for (const m of text.matchAll(re)) {
+      const name = m.groups!.name!;
+      if (/^[以为在向把对]/.test(name)) continue; // a slogan (`以人民为中心`), not a body
+      const start = m.index! + m[0].indexOf(name);
+      out.push({ start, end: start + name.length, name, bare: name, level: null, confidence: 0.6 });
+    }
+  }
+  return out;
+}
+
+/** Keeps the longest of overlapping hits (`县城乡综合行政执法局` over `综合行政执法局`). */
+function longest(hits: Hit[]): Hit[] {
+  const sorted = [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Hit[] = [];
+  for (const h of sorted) if (!kept.some((k) => k.start < h.end && h.start < k.end)) kept.push(h);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+export const agencies: Stage = {
+  name: 'agencies',
+  run(doc: Document): Document {
+    const { lex } = matchers();
+    const noise = new Set(lex.noise);
+    const leading = new Set(lex.leading);
+    const byKey = new Map<string, AgencyFact>();
+    for (const s of doc.sentences) {
+      for (const h of longest(candidates(s.text))) {
+        if (noise.has(h.bare) || leading.has(h.name) || leading.has(h.bare)) continue;
+        if ([...noise].some((n) => h.bare.endsWith(n) && n.length >= 2 && !lex.abbreviations[h.bare])) continue;
+        const canonical = canonicalOf(lex, h.bare);
+        const key = `${h.level ?? ''}|${canonical}`;
+        const ev = evidence(doc, s, s.start + h.start, s.start + h.end);
+        const fact = byKey.get(key);
+        if (fact) {
+          fact.evidence.push(ev);
+          if (h.name !== fact.name && !fact.aliases!.includes(h.name)) fact.aliases!.push(h.name);
+          continue;
+        }
+        byKey.set(key, { name: h.name, canonical, level: h.level, aliases: [], confidence: h.confidence, evidence: [ev] });
+      }
+    }
+    doc.facts.agencies = [...byKey.values()];
+    return doc;
+  },
+};
