@@ -3,7 +3,7 @@ export { readConfig, type GraphConfig } from './config.ts';
 export { Graph, GraphUnavailableError, type Row } from './driver.ts';
 export { openGraph, type OpenOptions } from './connect.ts';
 export { applySchema, SCHEMA } from './schema.ts';
-export type { Query } from './cypher.ts';
+export { q, LABELS, RELATIONSHIPS, type Query } from './cypher.ts';
 export * from './model.ts';
 export { writeDocument, deleteDocument, documentHash } from './write/document.ts';
 export { clearGraph } from './write/clear.ts';
