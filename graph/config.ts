@@ -21,7 +21,12 @@ export const LOCAL_PORTS: Record<string, number> = { main: 7687, test: 7688 };
 export function localPort(instance: string, env: NodeJS.ProcessEnv = process.env): number {
   const override = env.XIANZHI_NEO4J_PORT;
   if (override && instance === 'main') return Number(override);
-  return LOCAL_PORTS[instance] ?? 7689;
+  const known = LOCAL_PORTS[instance];
+  if (known) return known;
+  // Any other instance name (bench, a developer's own test instance) gets a stable port of its own.
+  let h = 0;
+  for (const ch of instance) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return 7700 + (h % 200);
 }
 
 /**

@@ -24,10 +24,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
     return async () => {};
   }
-  const r = await local.start('test', { log: (l) => console.error(`[neo4j] ${l}`) });
+  // XIANZHI_TEST_INSTANCE gives a developer a test server of their own (its own port and folder).
+  const instance = process.env.XIANZHI_TEST_INSTANCE || 'test';
+  const r = await local.start(instance, { log: (l) => console.error(`[neo4j] ${l}`) });
   startedHere = r.started;
   project.provide('neo4j', { uri: r.uri, user: 'neo4j', password: r.password });
   return async () => {
-    if (startedHere && !process.env.XIANZHI_KEEP_NEO4J) await local.stop('test');
+    if (startedHere && !process.env.XIANZHI_KEEP_NEO4J) await local.stop(instance);
   };
 }
