@@ -18,10 +18,11 @@ const ADMIN_TOOL = 'org.neo4j.cli.AdminTool';
 
 /** Heap and page cache per instance, sized for a 2-core, 24 GiB machine; env overrides. */
 function memory(instance: string, env: NodeJS.ProcessEnv) {
-  const test = instance === 'test';
+  // The user's graph and the national-scale benchmark get room; test servers stay small.
+  const large = instance === 'main' || instance === 'bench';
   return {
-    heap: env.XIANZHI_NEO4J_HEAP ?? (test ? '1g' : '4g'),
-    pagecache: env.XIANZHI_NEO4J_PAGECACHE ?? (test ? '512m' : '2g'),
+    heap: env.XIANZHI_NEO4J_HEAP ?? (large ? '4g' : '1g'),
+    pagecache: env.XIANZHI_NEO4J_PAGECACHE ?? (large ? '2g' : '512m'),
   };
 }
 
