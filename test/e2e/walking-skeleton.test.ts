@@ -32,12 +32,16 @@ describe('walking skeleton: report → Neo4j → GraphQL', () => {
   it('keeps evidence: every industry mention points at a sentence whose text holds the snippet', async () => {
     const rows = await graph.read(
       q(`MATCH (s:Sentence {documentId: '004_d7d2b8b6c071a4db'})-[e:EVIDENCE]->(:Industry)
-         RETURN s.text AS text, s.start AS sStart, e.start AS start, e.end AS end, e.snippet AS snippet LIMIT 50`),
+         RETURN s.text AS text, s.start AS sStart, s.end AS sEnd, e.start AS start, e.end AS end, e.snippet AS snippet LIMIT 50`),
     );
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {
-      expect(r.start as number).toBeGreaterThanOrEqual(r.sStart as number);
-      expect(String(r.text).length).toBeGreaterThan(0);
+      const [start, end, sStart, sEnd] = [r.start, r.end, r.sStart, r.sEnd] as number[];
+      expect(start).toBeGreaterThanOrEqual(sStart!);
+      expect(end).toBeLessThanOrEqual(sEnd!);
+      const span = String(r.text).slice(start! - sStart!, end! - sStart!);
+      expect(span.length).toBeGreaterThan(0);
+      expect(String(r.snippet)).toContain(span);
     }
   });
 
