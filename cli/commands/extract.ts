@@ -1,11 +1,64 @@
-import type { Command } from '../command.ts';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs, UsageError, type Command } from '../command.ts';
+import { readDocument, toPrediction, loadManifest, type DocumentMeta } from '../../ingest/index.ts';
+import { areaByCode, areasByName } from '../../ingest/gazetteer.ts';
+
+const HELP = `Usage: xianzhi extract FILE… [--out DIR] [--county NAME|CODE] [--manifest PATH]
+
+Extracts county, industries, projects, targets, agencies, enterprises and plans from report files
+(UTF-8, UTF-16 or GB18030) without a database, writing one JSON per input: a.txt → DIR/a.json.
+
+Options:
+  --out DIR          where to write (default .out/extract)
+  --county NAME|CODE declare the county of every input (西和县 or 621225)
+  --manifest PATH    declare metadata per file (seeds/manifest.json format)
+
+Example: xianzhi extract seeds/*.txt --out /tmp/pred`;
+
+/** `--county` as a declared county: a 6-digit code or a gazetteer name. */
+function declaredCounty(value: string): DocumentMeta['county'] {
+  if (/^\d{6}$/.test(value)) {
+    const a = areaByCode(value);
+    if (!a) throw new UsageError(`--county ${value}: no county-level unit has that code`);
+    return { name: a.name, code: a.code };
+  }
+  const found = areasByName(value);
+  if (found.length === 0) throw new UsageError(`--county ${value}: not a county-level name in the gazetteer (try the full name, e.g. 西和县, or the 6-digit code)`);
+  if (found.length > 1) throw new UsageError(`--county ${value}: ambiguous (${found.map((a) => a.code).join(', ')}); give the code`);
+  return { name: found[0]!.name, code: found[0]!.code };
+}
 
 export const extract: Command = {
   name: 'extract',
-  summary: '(not built yet)',
-  help: 'xianzhi extract (not built yet)',
-  async run() {
-    console.error('xianzhi extract: not built yet');
-    return 1;
+  summary: 'extract facts from report files into JSON (no database)',
+  help: HELP,
+  async run(argv) {
+    const { flags, positionals } = parseArgs(argv);
+    if (!positionals.length) throw new UsageError('give at least one FILE');
+    const out = resolve(typeof flags.out === 'string' ? flags.out : '.out/extract');
+    const county = typeof flags.county === 'string' ? declaredCounty(flags.county) : undefined;
+    const manifest = typeof flags.manifest === 'string' ? await loadManifest(flags.manifest) : new Map<string, DocumentMeta>();
+    await mkdir(out, { recursive: true });
+    let failed = 0;
+    for (const file of positionals) {
+      const name = basename(file);
+      try {
+        const meta: DocumentMeta = { ...(manifest.get(name) ?? {}), ...(county ? { county } : {}) };
+        const doc = await readDocument(file, meta);
+        const target = join(out, `${name.replace(/\.[^.]+$/, '')}.json`);
+        await writeFile(target, `${JSON.stringify(toPrediction(doc), null, 2)}\n`);
+        const c = doc.facts.county;
+        const f = doc.facts;
+        console.log(
+          `${file}: ${c ? `${c.name} ${c.code} (${c.source}${c.source === 'inferred' ? ` ${c.confidence}` : ''})` : 'county ?'}, ` +
+            `${f.industries.length} industries, ${f.projects.length} projects, ${f.targets.length} targets, ${f.agencies.length} agencies → ${target}`,
+        );
+      } catch (e) {
+        failed++;
+        console.error(`${file}: ${(e as Error).message}`);
+      }
+    }
+    return failed ? 1 : 0;
   },
 };

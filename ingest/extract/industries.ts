@@ -1,0 +1,119 @@
+/**
+ * Industries: taxonomy terms in an industry context, and unknown `X产业` phrases as candidates.
+ *
+ * - match: the dictionary of taxonomy names and aliases (leftmost-longest);
+ * - context: an `any` term counts wherever it stands; an `industry` term (products such as 辣椒,
+ *   杏, 牛; ambiguous words such as 养老, 体育) only when followed by an industry suffix
+ *   (X产业, X种植, X之乡 …), preceded by a development verb (发展X), or inside an enumeration
+ *   that ends in one (`黄花、杂粮、蔬菜、药材等产业板块`, `xx牛、食用菌产业`);
+ * - candidates: `X产业` whose X is a noun not in the taxonomy nor in the generic list, with a
+ *   lower confidence and id `candidate:X`.
+ * Patterns are data: `data/lexicon/industry-context.json`.
+ */
+import { readFileSync } from 'node:fs';
+import type { Document, IndustryFact } from '../model.ts';
+import type { Stage } from '../stage.ts';
+import { Dictionary } from '../dictionary.ts';
+import { industryTaxonomy, type IndustryEntry } from '../taxonomy.ts';
+import { evidence } from '../evidence.ts';
+import { inMask } from '../normalise.ts';
+
+const lexicon = JSON.parse(readFileSync(new URL('../../data/lexicon/industry-context.json', import.meta.url), 'utf8')) as {
+  suffix: string[];
+  verbs: string[];
+  generic: string[];
+};
+
+const BOUNDARY = '，。；：、！？\\n';
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const SUFFIX = lexicon.suffix.map(esc).join('|');
+/** Directly followed by an industry suffix (optionally after 等). `业` must not start 业务/业绩. */
+const AFTER = new RegExp(`^等?(?:${SUFFIX})(?![务绩主])`);
+/** Inside an enumeration that ends in a suffix: `、杂粮、蔬菜、药材等产业板块`. */
+const ENUM = new RegExp(`^(?:[、和及与][^${BOUNDARY}]{1,10}?){1,12}?等?[^${BOUNDARY}]{0,4}?(?:${SUFFIX})(?![务绩主])`);
+const VERB = new RegExp(`(?:${lexicon.verbs.map(esc).join('|')})$`);
+const GENERIC = new Set(lexicon.generic);
+const CJK = /[\u4e00-\u9fff]/;
+
+interface Tagged {
+  entry: IndustryEntry;
+  contextual: boolean;
+}
+
+let dict: Dictionary<Tagged> | null = null;
+function dictionary(): Dictionary<Tagged> {
+  if (dict) return dict;
+  dict = new Dictionary<Tagged>();
+  for (const entry of industryTaxonomy()) {
+    for (const term of [entry.name, ...entry.aliases]) {
+      dict.add(term, { entry, contextual: entry.context === 'industry' || entry.contextual.includes(term) });
+    }
+  }
+  return dict;
+}
+
+/** Whether the term at [start, end) stands in an industry context. */
+export function inIndustryContext(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 60);
+  const single = end - start === 1;
+  // A one-character term (牛, 杏, 菌) must not be the tail of a longer word (蜗牛, 银杏).
+  if (single && start > 0 && CJK.test(text[start - 1]!) && !/[、和及与展大强]/.test(text[start - 1]!)) return false;
+  if (AFTER.test(after)) return true;
+  if (single) return ENUM.test(after) && !/^[、和及与][^、]{5,}/.test(after);
+  if (ENUM.test(after)) return true;
+  return VERB.test(text.slice(Math.max(0, start - 2), start)) && /^[，。；、和及与]/.test(after);
+}
+
+function addFact(facts: Map<string, IndustryFact>, doc: Document, entry: IndustryEntry | null, name: string, start: number, end: number, confidence: number): void {
+  const id = entry ? entry.name : `candidate:${name}`;
+  let f = facts.get(id);
+  if (!f) {
+    f = {
+      id,
+      name: entry ? entry.name : name,
+      aliases: entry ? [...entry.aliases] : [],
+      tier: entry?.tier ?? null,
+      section: entry?.section ?? null,
+      division: entry?.division ?? null,
+      sei: entry?.sei ?? null,
+      confidence,
+      evidence: [],
+    };
+    facts.set(id, f);
+  }
+  const surface = doc.text.slice(start, end);
+  if (surface !== f.name && !f.aliases.includes(surface)) f.aliases.push(surface);
+  if (f.evidence.length < 5) f.evidence.push(evidence(doc, start, end));
+  f.confidence = Math.max(f.confidence, confidence);
+}
+
+/** `X产业` phrases whose X is unknown: the noun token right before 产业. */
+function candidates(doc: Document, facts: Map<string, IndustryFact>, known: Dictionary<Tagged>): void {
+  const tokens = doc.tokens;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.word.startsWith('产业')) continue;
+    const prev = tokens[i - 1]!;
+    if (prev.end !== t.start || prev.word.length < 2 || !/^n/.test(prev.tag) || prev.tag === 'ns' || prev.tag === 'nr') continue;
+    const x = prev.word;
+    if (!/^[\u4e00-\u9fff]+$/.test(x) || GENERIC.has(x) || known.has(x) || inMask(doc.masks, prev.start, prev.end)) continue;
+    addFact(facts, doc, null, x, prev.start, t.end, 0.5);
+  }
+}
+
+export const industries: Stage = {
+  name: 'industries',
+  run(doc: Document): Document {
+    const text = doc.text;
+    const d = dictionary();
+    const facts = new Map<string, IndustryFact>();
+    for (const m of d.matches(text)) {
+      if (inMask(doc.masks, m.start, m.end)) continue;
+      if (m.value.contextual && !inIndustryContext(text, m.start, m.end)) continue;
+      addFact(facts, doc, m.value.entry, m.term, m.start, m.end, 1);
+    }
+    candidates(doc, facts, d);
+    doc.facts.industries = [...facts.values()];
+    return doc;
+  },
+};
