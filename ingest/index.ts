@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { CountyFact, Document, DocumentKind, DocumentMeta } from './model.ts';
+import type { CountyFact, Document, DocumentKind, DocumentMeta, IndustryFact } from './model.ts';
 import { emptyFacts } from './model.ts';
 import { readText } from './read.ts';
 import { defaultPipeline, type Pipeline } from './pipeline.ts';
@@ -69,17 +69,10 @@ export function toPrediction(doc: Document): object {
     masked: doc.meta.masked ?? (f.county?.source === 'inferred' || f.countySuggestion != null),
     county: countyOut(f.county ?? f.countySuggestion),
     countySuggestion: countyOut(f.countySuggestion),
-    industries: f.industries.map((i) => ({
-      name: i.name,
-      aliases: i.aliases,
-      id: i.id,
-      tier: i.tier ?? null,
-      section: i.section ?? null,
-      division: i.division ?? null,
-      sei: i.sei ?? null,
-      confidence: i.confidence,
-      evidence: i.evidence,
-    })),
+    // Unknown `X产业` candidates are kept apart: the scorer and the graph read `industries` as
+    // taxonomy-backed facts; candidates are for review.
+    industries: f.industries.filter((i) => !i.id.startsWith('candidate:')).map(industryOut),
+    industryCandidates: f.industries.filter((i) => i.id.startsWith('candidate:')).map(industryOut),
     projects: f.projects,
     targets: f.targets,
     results: f.results,
@@ -89,6 +82,18 @@ export function toPrediction(doc: Document): object {
     diagnostics: doc.diagnostics,
   };
 }
+
+const industryOut = (i: IndustryFact) => ({
+  name: i.name,
+  aliases: i.aliases,
+  id: i.id,
+  tier: i.tier ?? null,
+  section: i.section ?? null,
+  division: i.division ?? null,
+  sei: i.sei ?? null,
+  confidence: i.confidence,
+  evidence: i.evidence,
+});
 
 const KINDS: DocumentKind[] = ['党代会报告', '政府工作报告', '经济工作会议讲话', '全会报告', '讲话', '其他'];
 

@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import type { Document, IndustryFact } from '../model.ts';
 import type { Stage } from '../stage.ts';
-import { Dictionary } from '../dictionary.ts';
+import { Dictionary, type DictMatch } from '../dictionary.ts';
 import { industryTaxonomy, type IndustryEntry } from '../taxonomy.ts';
 import { evidence } from '../evidence.ts';
 import { inMask } from '../normalise.ts';
@@ -33,6 +33,9 @@ const AFTER = new RegExp(`^等?(?:${SUFFIX})(?![务绩主])`);
 const ENUM = new RegExp(`^(?:[、和及与][^${BOUNDARY}]{1,10}?){1,12}?等?[^${BOUNDARY}]{0,4}?(?:${SUFFIX})(?![务绩主])`);
 const VERB = new RegExp(`(?:${lexicon.verbs.map(esc).join('|')})$`);
 const GENERIC = new Set(lexicon.generic);
+const TERMINAL = new RegExp(`(?:${lexicon.terminal.map(esc).join('|')})$`);
+/** What may stand between two items of one enumeration: `风力、光伏`, `风力光伏`, `养老和托育`. */
+const LINK = /^[、和及与]?$/;
 const CJK = /[\u4e00-\u9fff]/;
 
 interface Tagged {
@@ -46,7 +49,9 @@ function dictionary(): Dictionary<Tagged> {
   dict = new Dictionary<Tagged>();
   for (const entry of industryTaxonomy()) {
     for (const term of [entry.name, ...entry.aliases]) {
-      dict.add(term, { entry, contextual: entry.context === 'industry' || entry.contextual.includes(term) });
+      // A term that carries its own industry word (黄金采选, 畜牧养殖, 建筑业) needs no context.
+      const selfEvident = term.length > 2 && TERMINAL.test(term);
+      dict.add(term, { entry, contextual: !selfEvident && (entry.context === 'industry' || entry.contextual.includes(term)) });
     }
   }
   return dict;
@@ -59,7 +64,7 @@ export function inIndustryContext(text: string, start: number, end: number): boo
   // A one-character term (牛, 杏, 菌) must not be the tail of a longer word (蜗牛, 银杏).
   if (single && start > 0 && CJK.test(text[start - 1]!) && !/[、和及与展大强]/.test(text[start - 1]!)) return false;
   if (AFTER.test(after)) return true;
-  if (single) return ENUM.test(after) && !/^[、和及与][^、]{5,}/.test(after);
+  if (single) return ENUM.test(after);
   if (ENUM.test(after)) return true;
   return VERB.test(text.slice(Math.max(0, start - 2), start)) && /^[，。；、和及与]/.test(after);
 }
@@ -107,11 +112,20 @@ export const industries: Stage = {
     const text = doc.text;
     const d = dictionary();
     const facts = new Map<string, IndustryFact>();
+    // Chains of terms joined by 、/和/及 or nothing are one enumeration: if one member is an
+    // industry in context (光伏 is, 风力 alone is not), so are the others (`风力、光伏`).
+    let chain: Array<{ m: DictMatch<Tagged>; ok: boolean }> = [];
+    const flush = () => {
+      if (chain.some((c) => c.ok)) for (const { m } of chain) addFact(facts, doc, m.value.entry, m.term, m.start, m.end, 1);
+      chain = [];
+    };
     for (const m of d.matches(text)) {
       if (inMask(doc.masks, m.start, m.end)) continue;
-      if (m.value.contextual && !inIndustryContext(text, m.start, m.end)) continue;
-      addFact(facts, doc, m.value.entry, m.term, m.start, m.end, 1);
+      const last = chain[chain.length - 1];
+      if (last && !LINK.test(text.slice(last.m.end, m.start))) flush();
+      chain.push({ m, ok: !m.value.contextual || inIndustryContext(text, m.start, m.end) });
     }
+    flush();
     candidates(doc, facts, d);
     doc.facts.industries = [...facts.values()];
     return doc;
