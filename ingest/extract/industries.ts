@@ -29,6 +29,8 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SUFFIX = lexicon.suffix.map(esc).join('|');
 /** Directly followed by an industry suffix (optionally after 等). `业` must not start 业务/业绩. */
 const AFTER = new RegExp(`^等?(?:${SUFFIX})(?![务绩主])`);
+/** A few words before a park or cluster: `辣椒现代农业产业园`, `金刚石超硬材料产业集群`. */
+const NEAR = /^[^，。；：、！？\n]{0,4}?(?:产业园|产业集群|产业基地|产业带|产业链|示范园)/;
 /** Inside an enumeration that ends in a suffix: `、杂粮、蔬菜、药材等产业板块`. */
 const ENUM = new RegExp(`^(?:[、和及与][^${BOUNDARY}]{1,10}?){1,12}?等?[^${BOUNDARY}]{0,4}?(?:${SUFFIX})(?![务绩主])`);
 const VERB = new RegExp(`(?:${lexicon.verbs.map(esc).join('|')})$`);
@@ -64,6 +66,7 @@ export function inIndustryContext(text: string, start: number, end: number): boo
   // A one-character term (牛, 杏, 菌) must not be the tail of a longer word (蜗牛, 银杏).
   if (single && start > 0 && CJK.test(text[start - 1]!) && !/[、和及与展大强]/.test(text[start - 1]!)) return false;
   if (AFTER.test(after)) return true;
+  if (!single && NEAR.test(after)) return true;
   if (single) return ENUM.test(after);
   if (ENUM.test(after)) return true;
   return VERB.test(text.slice(Math.max(0, start - 2), start)) && /^[，。；、和及与]/.test(after);
