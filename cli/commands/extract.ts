@@ -56,7 +56,8 @@ export const extract: Command = {
         );
       } catch (e) {
         failed++;
-        console.error(`${file}: ${(e as Error).message}`);
+        const message = (e as Error).message;
+        console.error(message.startsWith(file) ? message : `${file}: ${message}`);
       }
     }
     return failed ? 1 : 0;

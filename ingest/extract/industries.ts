@@ -19,6 +19,7 @@ import { evidence } from '../evidence.ts';
 import { inMask } from '../normalise.ts';
 
 const lexicon = JSON.parse(readFileSync(new URL('../../data/lexicon/industry-context.json', import.meta.url), 'utf8')) as {
+  terminal: string[];
   suffix: string[];
   verbs: string[];
   generic: string[];
