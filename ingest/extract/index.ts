@@ -4,5 +4,6 @@
  */
 import type { Stage } from '../stage.ts';
 import { agencies } from './agencies.ts';
+import { targets } from './targets.ts';
 
-export const extractStages: Stage[] = [agencies];
+export const extractStages: Stage[] = [targets, agencies];
