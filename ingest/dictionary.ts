@@ -1,7 +1,7 @@
 /**
  * A generic dictionary matcher (spaCy's PhraseMatcher, for us): leftmost-longest, non-overlapping
  * matches of known terms. Lookups are by substring at each position for the few term lengths
- * the dictionary has, so a scan is O(text × distinct lengths) with no regular expression.
+ * terms starting with that character have, so a scan is O(text × few) with no regular expression.
  */
 export interface DictMatch<T> {
   term: string;
@@ -12,15 +12,20 @@ export interface DictMatch<T> {
 
 export class Dictionary<T> {
   private terms = new Map<string, T>();
-  private lengths: number[] = [];
-  private firsts = new Set<number>();
+  /** Term lengths per first character, longest first: few lookups per position. */
+  private lengths = new Map<number, number[]>();
 
   /** Adds a term; the first value given for a term wins. */
   add(term: string, value: T): this {
     if (!term || this.terms.has(term)) return this;
     this.terms.set(term, value);
-    this.firsts.add(term.charCodeAt(0));
-    if (!this.lengths.includes(term.length)) this.lengths = [...this.lengths, term.length].sort((a, b) => b - a);
+    const first = term.charCodeAt(0);
+    const ls = this.lengths.get(first);
+    if (!ls) this.lengths.set(first, [term.length]);
+    else if (!ls.includes(term.length)) {
+      ls.push(term.length);
+      ls.sort((a, b) => b - a);
+    }
     return this;
   }
 
@@ -36,12 +41,26 @@ export class Dictionary<T> {
     return this.terms.size;
   }
 
+  /** The longest term starting at `i` (ending by `to`), or null. */
+  longestAt(text: string, i: number, to = text.length): DictMatch<T> | null {
+    const lengths = this.lengths.get(text.charCodeAt(i));
+    if (!lengths) return null;
+    for (const len of lengths) {
+      if (i + len > to) continue;
+      const term = text.slice(i, i + len);
+      const value = this.terms.get(term);
+      if (value !== undefined) return { term, value, start: i, end: i + len };
+    }
+    return null;
+  }
+
   /** Leftmost-longest matches in `text` (from `from` to `to`). */
   *matches(text: string, from = 0, to = text.length): Generator<DictMatch<T>> {
     for (let i = from; i < to; ) {
       let hit: DictMatch<T> | null = null;
-      if (this.firsts.has(text.charCodeAt(i))) {
-        for (const len of this.lengths) {
+      const lengths = this.lengths.get(text.charCodeAt(i));
+      if (lengths) {
+        for (const len of lengths) {
           if (i + len > to) continue;
           const term = text.slice(i, i + len);
           const value = this.terms.get(term);

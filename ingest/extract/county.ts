@@ -175,26 +175,35 @@ export function rankCounties(doc: Document, limit = 10): Array<{ area: Area; sco
   const text = doc.text;
   const seen = new Set<string>();
   const score = new Map<string, number>();
-  const ev = new Map<string, Evidence[]>();
+  const spans = new Map<string, Array<[number, number]>>();
   // A place name must start and end on word boundaries (jieba's): 代化 in 现代化, 信和 in 自信和担当
   // and 宜居乡 in 宜居乡村 are not the villages and towns of those names.
   const starts = new Set(doc.tokens.map((t) => t.start));
   const ends = new Set(doc.tokens.map((t) => t.end));
-  for (const m of places().matches(text)) {
+  const dict = places();
+  // Only word starts can start a place name (see above), so look there and nowhere else.
+  const candidates = starts.size ? [...starts].sort((a, b) => a - b) : Array.from({ length: text.length }, (_, i) => i);
+  let next = 0;
+  for (const at of candidates) {
+    if (at < next) continue;
+    const m = dict.longestAt(text, at);
+    if (!m) continue;
     if (seen.has(m.term) || inMask(doc.masks, m.start, m.end)) continue;
     // …except that a stem may run into a feature word jieba glued to it (泌水河 is 泌 + 水河), unless
     // the stem already ends in one (美丽河 in 美丽河湖).
     if (starts.size && (!starts.has(m.start) || (!ends.has(m.end) && !(FEATURE.test(text[m.end] ?? '') && !FEATURE.test(m.term.at(-1)!))))) continue;
     seen.add(m.term);
+    next = m.end;
     const { codes, kind } = m.value;
     // A bare stem counts only as a word of its own: not glued to a following 县/市 (another county).
     if (kind !== 'townFull' && /^[县市区]/.test(text[m.end] ?? '')) continue;
     const w = (W[kind] * (m.term.length >= 3 ? W.longName : 1)) / codes.length;
     for (const code of codes) {
       score.set(code, (score.get(code) ?? 0) + w);
-      const list = ev.get(code) ?? [];
-      if (list.length < 8) list.push(evidence(doc, m.start, m.end, 6));
-      ev.set(code, list);
+      // Spans only: evidence objects are built for the few counties returned.
+      const list = spans.get(code);
+      if (!list) spans.set(code, [[m.start, m.end]]);
+      else if (list.length < 8) list.push([m.start, m.end]);
     }
   }
   const provinces = new Set<string>();
@@ -212,7 +221,7 @@ export function rankCounties(doc: Document, limit = 10): Array<{ area: Area; sco
   }
   ranked.sort((a, b) => b[1] - a[1]);
   return ranked.slice(0, limit).map(([code, s]) => {
-    const e = ev.get(code) ?? [];
+    const e = (spans.get(code) ?? []).map(([a, b]) => evidence(doc, a, b, 6));
     return { area: areaByCode(code)!, score: s, terms: [...new Set(e.map((x) => text.slice(x.start, x.end)))], evidence: e };
   });
 }
