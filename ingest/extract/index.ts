@@ -5,5 +5,6 @@
 import type { Stage } from '../stage.ts';
 import { agencies } from './agencies.ts';
 import { targets } from './targets.ts';
+import { projects } from './projects.ts';
 
-export const extractStages: Stage[] = [targets, agencies];
+export const extractStages: Stage[] = [projects, targets, agencies];

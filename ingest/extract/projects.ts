@@ -1,0 +1,309 @@
+/**
+ * Projects: named undertakings (`大伟嘉二期5千头种猪场项目`, `李二口长城景区`, `和昌高速`).
+ *
+ * A name ends in a head word (`项目`, `工程`, `产业园`, `景区`, `高速` … from
+ * `data/lexicons/projects.json`) and starts after the rightmost boundary word before it (a verb,
+ * preposition or particle: `推进`, `实施`, `以`, `的`) or at punctuation. Coordinated names share
+ * the head: `国华、盛风风力光伏项目` gives `国华风力光伏项目` and `盛风风力光伏项目`, and
+ * `A、B、C等辣椒精深加工项目` gives one project per item. Names whose left part is only generic
+ * (`重点项目`, `重大工业项目`) are dropped. Investment, capacity, status and industry come from
+ * the name and the sentence around it.
+ */
+import type { Document, ProjectFact, ProjectStatus, Sentence } from '../model.ts';
+import type { Stage } from '../stage.ts';
+import { tokenize } from '../segment.ts';
+import { evidence } from './evidence.ts';
+import { alternation, lexicon } from './lexicon.ts';
+
+interface ProjectLexicon {
+  heads: string[];
+  weakHeads: string[];
+  notAfter: Record<string, string>;
+  boundaries: string[];
+  generic: string[];
+  stop: string[];
+  strictHeads: string[];
+  planLike: string[];
+  weakStartStop: string[];
+  status: Array<[Exclude<ProjectStatus, null>, string[]]>;
+}
+
+interface Rules {
+  lex: ProjectLexicon;
+  head: RegExp;
+  headAtStart: RegExp;
+  headAtEnd: RegExp;
+  boundary: RegExp;
+  generic: RegExp;
+  weak: Set<string>;
+  stop: Set<string>;
+}
+
+let cached: Rules | null = null;
+function rules(): Rules {
+  if (cached) return cached;
+  const lex = lexicon<ProjectLexicon>('projects');
+  const all = alternation([...lex.heads, ...lex.weakHeads]);
+  cached = {
+    lex,
+    head: new RegExp(all, 'g'),
+    headAtStart: new RegExp(`^(?:${all})`),
+    headAtEnd: new RegExp(`(?:${all})$`),
+    boundary: new RegExp(alternation(lex.boundaries), 'g'),
+    generic: new RegExp(`^(?:${alternation(lex.generic)}|[0-9.]+|[“”（）()—-])+$`),
+    weak: new Set(lex.weakHeads),
+    stop: new Set(lex.stop),
+  };
+  return cached;
+}
+
+/** A figure right after the name: the name is what a goal counts (`…项目不少于x个`). */
+const GOAL = /^(?:不少于|不低于|达到?|超过|[0-9xX]+[个家所条座处项])/;
+
+/** An enumerated item with a weak head: a proper-looking name in front (`力量钻石二期`). */
+function listItem(name: string, r: Rules): boolean {
+  const mod = modifier(name, r);
+  return mod.length >= 4 && !r.generic.test(mod.slice(0, 2)) && !r.lex.weakStartStop.some((w) => mod.startsWith(w));
+}
+
+/** Stops a name never crosses. */
+const HARD = /[，。；：！？,;:!?\s]/;
+/** A count between `等` and the shared head: `等XX个`, `等5条`. */
+const COUNT = /^(?:[0-9]+|[xX]+|[一二两三四五六七八九十]+)?[个所条座家项批处]?/;
+/** A place-like name that makes a weak head specific (`中原西路…改造`, `余河坡…治理`). */
+const PLACE = /^[xX\u4e00-\u9fff]{1,4}?[路街河湖渠山村镇乡庄桥楼堡寺坡灌]/;
+/** A count or size inside the name: a goal's figure, not a project (`3亿元以上项目`, `x家…搬迁`). */
+const FIGURE = /(?:[0-9]+|[xX]+)(?:个|家|亩|条|所|座|处|项)|以上|以下|[0-9xX]+(?:亿|万)元/;
+
+interface Span {
+  start: number; // sentence-relative
+  end: number;
+  name: string;
+}
+
+/** Start of the name ending in a head at `hs`: after the rightmost usable boundary word. */
+function nameStart(
+  text: string,
+  floor: number,
+  hs: number,
+  r: Rules,
+  inList = false,
+): { start: number; cutBy: string | null } {
+  let i = hs;
+  while (i > floor && !HARD.test(text[i - 1]!) && text[i - 1] !== '、') i--;
+  const region = text.slice(i, hs);
+  // `A、B等（XX个）重点工业项目`: whatever follows 等 is the list's shared descriptor.
+  const deng = /等(?![级于同待])(?!.*等(?![级于同待]))/.exec(region);
+  if (deng && !inList) return { start: i + deng.index! + 1, cutBy: '等' };
+  let start = i;
+  let cutBy: string | null = null;
+  for (const m of region.matchAll(r.boundary)) {
+    const end = i + m.index! + m[0].length;
+    const left = hs - end;
+    // A one-character boundary that would leave a one-character name is part of the name (和昌高速).
+    if (m[0].length === 1 && left === 1) continue;
+    if (inList && /^[和及与]$/.test(m[0])) continue; // list joints are split by the caller
+    if (end > start || cutBy === null) {
+      if (end >= start) {
+        start = end;
+        cutBy = m[0];
+      }
+    }
+  }
+  return { start, cutBy };
+}
+
+/** The left part of a name without its heads: what must be specific. */
+function modifier(name: string, r: Rules): string {
+  let m = name;
+  while (r.headAtEnd.test(m)) m = m.replace(r.headAtEnd, '');
+  return m;
+}
+
+function specific(quotedName: string, r: Rules, _coordinated: boolean): boolean {
+  if ((quotedName.match(/[“”]/g)?.length ?? 0) % 2) return false; // the boundary fell inside a slogan
+  const name = quotedName.replace(/[“”]/g, '');
+  if (r.stop.has(name) || name.length > 28 || name.includes('的') || FIGURE.test(name)) return false;
+  // Unbalanced brackets or quotes: the boundary fell inside a heading or a slogan.
+  if (/（/.test(name) !== /）/.test(name)) return false;
+  const mod = modifier(name, r);
+  if (mod.length < 2 || r.generic.test(mod)) return false;
+  const head = name.slice(mod.length);
+  const specificPart = mod.replace(new RegExp(r.generic.source.slice(1, -1), 'g'), '');
+  if (r.lex.strictHeads.some((h) => head.startsWith(h)) && specificPart.length < 3) return false;
+  if (head.startsWith('工程') && r.lex.planLike.some((w) => mod.endsWith(w))) return false;
+  if (r.weak.has(head) || [...r.weak].some((w) => head.endsWith(w) && !r.lex.heads.some((h) => head.endsWith(h)))) {
+    return PLACE.test(mod) && !r.lex.weakStartStop.some((w) => mod.startsWith(w));
+  }
+  return true;
+}
+
+/** The shared tail of a coordinated list: `盛风风力光伏项目` minus a name as long as `国华`. */
+function sharedTail(last: string, itemLength: number): string {
+  const tokens = tokenize(last);
+  let best = Math.min(itemLength, last.length - 1);
+  let bestGap = Infinity;
+  for (const t of tokens) {
+    if (t.start === 0) continue;
+    const gap = Math.abs(t.start - itemLength);
+    if (gap < bestGap) {
+      bestGap = gap;
+      best = t.start;
+    }
+  }
+  return last.slice(best);
+}
+
+/** Items of a `、` (and 和/及/与) list ending just before `end`, back to a stop or a boundary. */
+function itemsBefore(text: string, floor: number, end: number, r: Rules): Span[] {
+  const items: Span[] = [];
+  let j = end;
+  while (j > floor) {
+    let i = j;
+    while (i > floor && !HARD.test(text[i - 1]!) && text[i - 1] !== '、') i--;
+    const { start } = nameStart(text, floor, j, r, true);
+    const s = Math.max(i, start);
+    let piece = text.slice(s, j);
+    // `云华山及仇池山`: 及/和/与 join items too.
+    const parts = piece.split(/[及和与]/);
+    let at = s;
+    const spans: Span[] = [];
+    for (const p of parts) {
+      if (p) spans.push({ start: at, end: at + p.length, name: p });
+      at += p.length + 1;
+    }
+    items.unshift(...spans);
+    if (s > i || text[s - 1] !== '、') break; // cut by a boundary word, or a hard stop
+    j = s - 1;
+  }
+  return items.filter((it) => it.name.length >= 2 && it.name.length <= 20);
+}
+
+function statusOf(s: Sentence, r: Rules): ProjectStatus {
+  for (const [status, cues] of r.lex.status) if (cues.some((c) => s.text.includes(c))) return status;
+  return s.section === 'review' ? 'completed' : s.section === 'plan' ? 'planned' : null;
+}
+
+/** Investment in 亿元 stated next to the name (`总投资21.18亿元的…`, `…，总投资5000万元`). */
+function investmentNear(text: string, start: number, end: number): number | null {
+  const window = text.slice(Math.max(0, start - 16), Math.min(text.length, end + 16));
+  const m = /(?:总投资|投资|总规模)([0-9]+(?:\.[0-9]+)?)(亿|万)元/.exec(window);
+  if (!m) return null;
+  const v = Number(m[1]);
+  return m[2] === '万' ? Math.round((v / 1e4) * 1e6) / 1e6 : v;
+}
+
+function capacityOf(name: string): { value: number; unit: string } | null {
+  const m = /([0-9]+(?:\.[0-9]+)?)(千?)(万千瓦|千瓦|兆瓦|万吨|吨|万头|头|万羽|羽|万只|只)/.exec(name);
+  if (!m) return null;
+  const v = Number(m[1]) * (m[2] ? 1000 : 1);
+  return { value: v, unit: m[3]! };
+}
+
+function industryOf(doc: Document, name: string, s: Sentence): string | null {
+  const inds = doc.facts.industries ?? [];
+  const terms = (i: (typeof inds)[number]) => [i.name, ...(i.aliases ?? [])].filter((t) => t.length >= 2);
+  for (const i of inds) if (terms(i).some((t) => name.includes(t))) return i.id;
+  for (const i of inds) if (i.evidence.some((e) => e.sentence === s.index)) return i.id;
+  return null;
+}
+
+/**
+ * A head inside a longer name (`大伟嘉二期5千头种猪场项目`): another head follows within a few
+ * characters, with no punctuation or boundary word in between.
+ */
+function midName(text: string, he: number, r: Rules): boolean {
+  const ahead = text.slice(he, he + 12);
+  const stop = ahead.search(/[，。；：、,;:！？\s]/);
+  const window = stop >= 0 ? ahead.slice(0, stop) : ahead;
+  const next = new RegExp(r.head.source).exec(window);
+  if (!next || next.index === 0) return false;
+  const between = window.slice(0, next.index);
+  return !new RegExp(r.boundary.source).test(between);
+}
+
+/** Project names in one sentence (sentence-relative spans). */
+export function projectSpans(text: string): Span[] {
+  const r = rules();
+  const out: Span[] = [];
+  let floor = 0;
+  const used = new Set<number>(); // item starts already named (a list may be seen twice)
+  for (const m of text.matchAll(r.head)) {
+    const hs = m.index!;
+    if (hs < floor) continue;
+    let he = hs + m[0].length;
+    if (he < text.length && r.lex.notAfter[m[0]]?.includes(text[he]!)) continue;
+    if (midName(text, he, r)) continue;
+    // Adjacent heads belong to one name: `物流产业园项目`, `二期工程`.
+    for (let n = r.headAtStart.exec(text.slice(he)); n; n = r.headAtStart.exec(text.slice(he))) he += n[0].length;
+    const { start, cutBy } = nameStart(text, floor, hs, r);
+    const name = text.slice(start, he);
+    floor = he;
+    if (cutBy === '等') {
+      // `A、B、C等XX个辣椒精深加工项目`: one project per item, sharing the descriptor.
+      const descriptor = name.replace(COUNT, '');
+      const shared = specific(descriptor, r, true) ? descriptor : descriptor.replace(/^.*?((?:项目|工程)?)$/, '$1') || m[0];
+      if (GOAL.test(text.slice(he))) continue; // `引入石化下游等项目不少于x个`: a goal's object
+      for (const it of itemsBefore(text, 0, start - 1, r)) {
+        if (used.has(it.start)) continue;
+        const full = r.headAtEnd.test(it.name) ? it.name : it.name + shared;
+        // An enumerated item may end in a weak head (`力量钻石二期`): the list vouches for it.
+        if (specific(full, r, true) || (r.headAtEnd.test(it.name) && listItem(it.name, r))) {
+          out.push({ start: it.start, end: it.end, name: full });
+          used.add(it.start);
+        }
+      }
+      continue;
+    }
+    const coordinated = text[start - 1] === '、';
+    if (GOAL.test(text.slice(he))) continue;
+    if (specific(name, r, coordinated)) out.push({ start, end: he, name });
+    else continue;
+    used.add(start);
+    if (coordinated) {
+      // `国华、盛风风力光伏项目`: earlier items without a head of their own share the tail.
+      for (const it of itemsBefore(text, 0, start - 1, r)) {
+        if (r.headAtEnd.test(it.name)) continue; // a name of its own, found at its own head
+        // `国华、盛风…`: a short item is a fragment sharing the tail; a long one is a name of
+        // its own (`汉德生物、…体育城等项目`), named by the list's `等` if any.
+        if (it.name.length >= 4) continue;
+        const full = it.name + sharedTail(name, it.name.length);
+        if (specific(full, r, true)) {
+          out.push({ start: it.start, end: it.end, name: full });
+          used.add(it.start);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export const projects: Stage = {
+  name: 'projects',
+  run(doc: Document): Document {
+    const r = rules();
+    const byName = new Map<string, ProjectFact>();
+    for (const s of doc.sentences) {
+      for (const sp of projectSpans(s.text)) {
+        const name = sp.name.replace(/^[“”]+|[“”]+$/g, '');
+        const ev = evidence(doc, s, s.start + sp.start, s.start + sp.end);
+        const known = byName.get(name);
+        if (known) {
+          known.evidence.push(ev);
+          continue;
+        }
+        byName.set(name, {
+          name,
+          investment: investmentNear(s.text, sp.start, sp.end),
+          capacity: capacityOf(name),
+          status: statusOf(s, r),
+          industry: industryOf(doc, name, s),
+          confidence: 0.6,
+          evidence: [ev],
+        });
+      }
+    }
+    doc.facts.projects = [...byName.values()];
+    return doc;
+  },
+};
