@@ -1,0 +1,83 @@
+import DataLoader from 'dataloader';
+import type { Graph, Query } from '../graph/index.ts';
+import { groupByKey } from '../graph/read/batch.ts';
+import * as counties from '../graph/read/counties.ts';
+import * as entities from '../graph/read/entities.ts';
+import { evidenceOf, evidenceOfCountyIndustries } from '../graph/read/evidence.ts';
+import * as industries from '../graph/read/industries.ts';
+import { cooccurrenceOfIndustries } from '../graph/read/cooccurrence.ts';
+import { similarToCounties, type SimilarityMetric } from '../graph/read/similarity.ts';
+
+/**
+ * The request's DataLoaders: every nested field asks its loader, which batches the keys of one
+ * tick into ONE `UNWIND $keys` query. A nested query therefore costs one round trip per field
+ * level, whatever the number of parents. Made per request, so nothing outlives it — no stale
+ * data, and no dead state kept after Neo4j went away.
+ */
+export type Row = Record<string, unknown>;
+export type Read = (query: Query) => Promise<Row[]>;
+
+function many(read: Read, query: (keys: readonly string[]) => Query) {
+  return new DataLoader<string, Row[]>(async (keys) => groupByKey(keys, await read(query(keys))));
+}
+
+function one(read: Read, query: (keys: readonly string[]) => Query) {
+  return new DataLoader<string, Row | null>(async (keys) =>
+    groupByKey(keys, await read(query(keys))).map((rows) => (rows[0]?.node as Row | undefined) ?? null),
+  );
+}
+
+export function createLoaders(read: Read) {
+  const evidence = new Map<string, DataLoader<string, Row[]>>();
+  const mentioning = new Map<string, DataLoader<string, Row[]>>();
+  const similar = new Map<string, DataLoader<string, Row[]>>();
+  const cooccurring = new Map<string, DataLoader<string, Row[]>>();
+  const memo = <K>(m: Map<string, K>, k: string, make: () => K): K => {
+    let l = m.get(k);
+    if (!l) m.set(k, (l = make()));
+    return l;
+  };
+  return {
+    county: one(read, counties.countiesByCode),
+    industry: one(read, industries.industriesById),
+    sector: one(read, industries.sectorsByCode),
+    document: one(read, entities.documentsById),
+    sentence: one(read, entities.sentencesById),
+    countyIndustries: many(read, counties.industriesOfCounties),
+    countyDocuments: many(read, counties.documentsOfCounties),
+    countyProjects: many(read, counties.projectsOfCounties),
+    countyTargets: many(read, counties.targetsOfCounties),
+    countyAgencies: many(read, counties.agenciesOfCounties),
+    countyPlans: many(read, (k) => counties.mentionedByCounties(k, 'Plan')),
+    countyEnterprises: many(read, (k) => counties.mentionedByCounties(k, 'Enterprise')),
+    industryCounties: many(read, industries.countiesOfIndustries),
+    industryProjects: many(read, industries.projectsOfIndustries),
+    projectIndustry: one(read, entities.industryOfProjects),
+    targetIndicator: one(read, entities.indicatorsOfTargets),
+    documentCounties: many(read, entities.countiesOfDocuments),
+    documentSentences: many(read, entities.sentencesOfDocuments),
+    countyIndustryEvidence: many(read, evidenceOfCountyIndustries),
+    evidence: (label: Parameters<typeof evidenceOf>[0]) => memo(evidence, label, () => many(read, (k) => evidenceOf(label, k))),
+    mentioning: (label: Parameters<typeof entities.documentsMentioning>[0]) =>
+      memo(mentioning, label, () => many(read, (k) => entities.documentsMentioning(label, k))),
+    similar: (metric: SimilarityMetric) =>
+      memo(similar, metric, () =>
+        new DataLoader<string, Row[]>(async (keys) =>
+          groupByKey(keys, await read(similarToCounties(keys, metric))).map((r) => (r[0]?.items as Row[]) ?? []),
+        ),
+      ),
+    cooccurring: (order: 'COUNT' | 'LIFT' | 'JACCARD') =>
+      memo(cooccurring, order, () =>
+        new DataLoader<string, Row[]>(async (keys) =>
+          groupByKey(keys, await read(cooccurrenceOfIndustries(keys, order))).map((r) => (r[0]?.items as Row[]) ?? []),
+        ),
+      ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Binds a Graph and the per-query timeout into a `Read`. */
+export function reader(graph: Graph, timeoutMs: number): Read {
+  return (query) => graph.read(query, { timeoutMs });
+}

@@ -1,0 +1,305 @@
+/**
+ * The GraphQL schema. Every list is paginated the same way: `limit` (default 20, at most
+ * MAX_PAGE_SIZE) and `offset` (default 0), answering a `…Page { totalCount items }`; every list
+ * that can be sorted takes `orderBy` and `direction`, and root lists a `filter` with `name`.
+ */
+export const typeDefs = /* GraphQL */ `
+"""Sort direction."""
+enum Direction { ASC DESC }
+
+"""三次产业: primary (农林牧渔), secondary (工业, 建筑), tertiary (服务业)."""
+enum EconomicSector { PRIMARY SECONDARY TERTIARY }
+
+enum TargetKind {
+  "what a document sets out to reach"
+  GOAL
+  "what a document reports as done"
+  RESULT
+}
+
+enum SimilarityMetric {
+  "|A∩B| / |A∪B| over the counties' industry sets"
+  JACCARD
+  "|A∩B| / √(|A|·|B|) over the counties' industry sets (binary vectors)"
+  COSINE
+}
+
+enum CooccurrenceOrder { COUNT LIFT JACCARD }
+enum CountyOrder { CODE NAME PROVINCE INDUSTRY_COUNT DOCUMENT_COUNT }
+enum IndustryOrder { COUNTY_COUNT NAME ID SECTOR }
+enum ProjectOrder { NAME INVESTMENT COUNTY }
+enum TargetOrder { INDICATOR COUNTY YEAR VALUE }
+enum AgencyOrder { NAME COUNTY }
+enum NamedOrder { NAME MENTIONS }
+enum DocumentOrder { DATE TITLE ID }
+enum WeightOrder { MENTIONS DOCUMENTS NAME }
+
+enum SearchType { COUNTY INDUSTRY PROJECT AGENCY ENTERPRISE PLAN INDICATOR SENTENCE }
+enum SearchMatch { NAME SENTENCE }
+
+type Query {
+  "One county by its GB/T 2260 code, e.g. 411726."
+  county(code: ID!): County
+  counties(filter: CountyFilter, orderBy: CountyOrder = CODE, direction: Direction = ASC, limit: Int = 20, offset: Int = 0): CountyPage!
+  "One industry by its taxonomy id (or candidate:<name>)."
+  industry(id: ID!): Industry
+  industries(filter: IndustryFilter, orderBy: IndustryOrder = COUNTY_COUNT, direction: Direction = DESC, limit: Int = 20, offset: Int = 0): IndustryPage!
+  projects(filter: ProjectFilter, orderBy: ProjectOrder = NAME, direction: Direction = ASC, limit: Int = 20, offset: Int = 0): ProjectPage!
+  targets(filter: TargetFilter, orderBy: TargetOrder = INDICATOR, direction: Direction = ASC, limit: Int = 20, offset: Int = 0): TargetPage!
+  agencies(filter: AgencyFilter, orderBy: AgencyOrder = NAME, direction: Direction = ASC, limit: Int = 20, offset: Int = 0): AgencyPage!
+  documents(filter: DocumentFilter, orderBy: DocumentOrder = DATE, direction: Direction = ASC, limit: Int = 20, offset: Int = 0): DocumentPage!
+  document(id: ID!): Document
+  indicators(filter: NameFilter, orderBy: NamedOrder = NAME, direction: Direction = ASC, limit: Int = 20, offset: Int = 0): IndicatorPage!
+  enterprises(filter: NameFilter, orderBy: NamedOrder = NAME, direction: Direction = ASC, limit: Int = 20, offset: Int = 0): EnterprisePage!
+  plans(filter: NameFilter, orderBy: NamedOrder = NAME, direction: Direction = ASC, limit: Int = 20, offset: Int = 0): PlanPage!
+
+  "Industries ranked by the number of distinct counties that develop them, with those counties and evidence sentences."
+  industryRecurrence(filter: RecurrenceFilter, minCounties: Int = 2, evidencePerCounty: Int = 3, limit: Int = 20, offset: Int = 0): RecurrencePage!
+  "For one industry, the industries developed by the same counties, with counts, lift and Jaccard."
+  industryCooccurrence(industryId: ID!, filter: IndustryFilter, minShared: Int = 1, orderBy: CooccurrenceOrder = LIFT, direction: Direction = DESC, limit: Int = 20, offset: Int = 0): CooccurrencePage!
+  "The counties most alike to one county by industry profile, with the industries they share."
+  similarCounties(code: ID!, metric: SimilarityMetric = JACCARD, minShared: Int = 1, includeCandidates: Boolean = true, limit: Int = 20, offset: Int = 0): SimilarityPage!
+  "For one indicator (id or part of its name), every county's targets side by side; redacted ones marked."
+  compareTargets(indicator: String!, filter: CompareTargetsFilter, limit: Int = 20, offset: Int = 0): TargetComparison!
+  "Full-text search over names (counties, industries, projects, agencies, enterprises, plans, indicators) and sentences. Terms are ANDed; no query syntax."
+  search(query: String!, types: [SearchType!], limit: Int = 20, offset: Int = 0): SearchPage!
+}
+
+type Mutation {
+  """
+  Ingests one report's text (idempotent by id: the same id replaces that document's facts).
+  Needs 'Authorization: Bearer <XIANZHI_API_TOKEN>'; without a configured token the API is read-only.
+  """
+  ingestDocument(text: String!, metadata: DocumentMetadataInput): IngestResult!
+}
+
+input NameFilter { "case-insensitive substring of the name" name: String }
+input CountyFilter { name: String, province: String, city: String }
+input IndustryFilter {
+  name: String
+  "GB/T 4754-2017 门类 letter (C) or 大类 code (13)"
+  sector: String
+  economicSector: EconomicSector
+  "include candidate industries (X产业 phrases outside the taxonomy); default true"
+  includeCandidates: Boolean
+}
+input RecurrenceFilter {
+  name: String
+  sector: String
+  economicSector: EconomicSector
+  includeCandidates: Boolean
+  province: String
+  "document kind the mentions come from, e.g. 政府工作报告"
+  documentKind: String
+  "document year the mentions come from"
+  year: Int
+}
+input ProjectFilter { name: String, county: ID, industry: ID, status: String, minInvestment: Float }
+input TargetFilter { "indicator id or part of its name" name: String, county: ID, kind: TargetKind, year: Int, redacted: Boolean, document: ID }
+input AgencyFilter { name: String, county: ID, level: String }
+input DocumentFilter { "part of the title or id" name: String, county: ID, kind: String, year: Int, masked: Boolean }
+input CompareTargetsFilter { kind: TargetKind, year: Int, measure: String, province: String, onlyWithTargets: Boolean }
+input DocumentMetadataInput {
+  "document id; the same id replaces the earlier version"
+  id: ID
+  file: String
+  title: String
+  kind: String
+  date: String
+  masked: Boolean
+  county: CountyInput
+}
+input CountyInput { code: String, name: String, province: String, city: String }
+
+type County {
+  code: ID!
+  name: String
+  province: String
+  city: String
+  documents(limit: Int = 20, offset: Int = 0): DocumentPage!
+  industries(orderBy: WeightOrder = MENTIONS, filter: NameFilter, limit: Int = 20, offset: Int = 0): CountyIndustryPage!
+  industryCount: Int!
+  projects(filter: NameFilter, limit: Int = 20, offset: Int = 0): ProjectPage!
+  targets(filter: NameFilter, kind: TargetKind, limit: Int = 20, offset: Int = 0): TargetPage!
+  agencies(filter: NameFilter, limit: Int = 20, offset: Int = 0): AgencyPage!
+  plans(filter: NameFilter, limit: Int = 20, offset: Int = 0): PlanPage!
+  enterprises(filter: NameFilter, limit: Int = 20, offset: Int = 0): EnterprisePage!
+  similar(metric: SimilarityMetric = JACCARD, limit: Int = 5, offset: Int = 0): SimilarityPage!
+}
+
+"A county developing an industry: how many of its documents name it, how often, and where."
+type CountyIndustry {
+  county: County!
+  industry: Industry!
+  documents: Int!
+  mentions: Int!
+  confidence: Float
+  evidence(limit: Int = 3, offset: Int = 0): EvidencePage!
+}
+
+type Sector { code: ID!, name: String, "门类 or 大类" level: String }
+
+type Industry {
+  id: ID!
+  name: String!
+  aliases: [String!]!
+  candidate: Boolean!
+  "GB/T 4754-2017 门类"
+  section: Sector
+  "GB/T 4754-2017 大类"
+  division: Sector
+  economicSector: EconomicSector
+  "战略性新兴产业 category"
+  seiCode: String
+  seiName: String
+  countyCount: Int!
+  counties(orderBy: WeightOrder = MENTIONS, limit: Int = 20, offset: Int = 0): CountyIndustryPage!
+  projects(limit: Int = 20, offset: Int = 0): ProjectPage!
+  cooccurring(orderBy: CooccurrenceOrder = LIFT, limit: Int = 10, offset: Int = 0): CooccurrencePage!
+}
+
+type Project {
+  id: ID!
+  name: String!
+  county: County
+  industry: Industry
+  "investment in 亿元 when stated"
+  investment: Float
+  capacityValue: Float
+  capacityUnit: String
+  status: String
+  documents(limit: Int = 20, offset: Int = 0): DocumentPage!
+  evidence(limit: Int = 5, offset: Int = 0): EvidencePage!
+}
+
+type Target {
+  id: ID!
+  "the indicator as written"
+  indicatorName: String!
+  indicator: Indicator
+  value: Float
+  unit: String
+  comparator: String
+  year: Int
+  baseline: Float
+  measure: String
+  "true when the source masks the value (XX)"
+  redacted: Boolean!
+  kind: TargetKind!
+  confidence: Float
+  county: County
+  document: Document
+  evidence(limit: Int = 5, offset: Int = 0): EvidencePage!
+}
+
+type Indicator { id: ID!, name: String! }
+
+type Agency {
+  id: ID!
+  name: String!
+  canonical: String!
+  level: String
+  county: County
+  documents(limit: Int = 20, offset: Int = 0): DocumentPage!
+  evidence(limit: Int = 5, offset: Int = 0): EvidencePage!
+}
+
+type Enterprise { id: ID!, name: String!, documents(limit: Int = 20, offset: Int = 0): DocumentPage!, evidence(limit: Int = 5, offset: Int = 0): EvidencePage! }
+type Plan { id: ID!, name: String!, documents(limit: Int = 20, offset: Int = 0): DocumentPage!, evidence(limit: Int = 5, offset: Int = 0): EvidencePage! }
+
+type Document {
+  id: ID!
+  title: String
+  kind: String
+  date: String
+  year: Int
+  file: String
+  masked: Boolean!
+  chars: Int
+  sentenceCount: Int
+  "the county the document is about (declared or found in the text)"
+  county: County
+  "for masked documents: the county the place names point to"
+  suggestedCounty: County
+  sentences(limit: Int = 20, offset: Int = 0): SentencePage!
+}
+
+type Sentence { id: ID!, index: Int!, text: String!, section: String, start: Int, end: Int, document: Document! }
+
+"Where a fact was read: the sentence, offsets into the document's normalised text, and the snippet."
+type Evidence { document: Document!, sentence: Sentence!, start: Int!, end: Int!, snippet: String! }
+
+type RecurrentIndustry {
+  industry: Industry!
+  "distinct counties whose documents (after the filters) name the industry"
+  countyCount: Int!
+  counties: [RecurrenceCounty!]!
+}
+type RecurrenceCounty {
+  county: County!
+  documents: Int!
+  mentions: Int!
+  "the first evidence sentences (evidencePerCounty)"
+  evidence: [Evidence!]!
+}
+
+type Cooccurrence {
+  industry: Industry!
+  "counties developing both industries"
+  sharedCount: Int!
+  "counties developing this industry"
+  industryCounties: Int!
+  "counties developing the industry asked about"
+  baseCounties: Int!
+  lift: Float!
+  jaccard: Float!
+  counties: [County!]!
+}
+
+type SimilarCounty {
+  county: County!
+  score: Float!
+  sharedCount: Int!
+  industryCount: Int!
+  baseIndustryCount: Int!
+  shared: [Industry!]!
+}
+
+type TargetComparison {
+  "the indicators that matched the argument"
+  indicators: [Indicator!]!
+  totalCount: Int!
+  items: [CountyTargets!]!
+}
+type CountyTargets { county: County!, targets: [Target!]!, goals: [Target!]!, results: [Target!]!, redactedCount: Int! }
+
+union SearchNode = County | Industry | Project | Agency | Enterprise | Plan | Indicator | Sentence
+type SearchHit { score: Float!, matched: SearchMatch!, type: SearchType!, node: SearchNode! }
+
+type IngestResult {
+  id: ID!
+  status: String!
+  county: String
+  counts: IngestCounts!
+  warnings: [String!]!
+  document: Document
+}
+type IngestCounts { industries: Int!, projects: Int!, targets: Int!, results: Int!, agencies: Int!, enterprises: Int!, plans: Int! }
+
+type CountyPage { totalCount: Int!, items: [County!]! }
+type IndustryPage { totalCount: Int!, items: [Industry!]! }
+type CountyIndustryPage { totalCount: Int!, items: [CountyIndustry!]! }
+type ProjectPage { totalCount: Int!, items: [Project!]! }
+type TargetPage { totalCount: Int!, items: [Target!]! }
+type AgencyPage { totalCount: Int!, items: [Agency!]! }
+type DocumentPage { totalCount: Int!, items: [Document!]! }
+type SentencePage { totalCount: Int!, items: [Sentence!]! }
+type IndicatorPage { totalCount: Int!, items: [Indicator!]! }
+type EnterprisePage { totalCount: Int!, items: [Enterprise!]! }
+type PlanPage { totalCount: Int!, items: [Plan!]! }
+type EvidencePage { totalCount: Int!, items: [Evidence!]! }
+type RecurrencePage { totalCount: Int!, items: [RecurrentIndustry!]! }
+type CooccurrencePage { totalCount: Int!, items: [Cooccurrence!]! }
+type SimilarityPage { totalCount: Int!, items: [SimilarCounty!]! }
+type SearchPage { totalCount: Int!, items: [SearchHit!]! }
+`;

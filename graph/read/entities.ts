@@ -1,0 +1,162 @@
+import type { Query } from '../cypher.ts';
+import { byKeys } from './batch.ts';
+import { NAME_FILTER, paged, type Direction, type Page } from './page.ts';
+
+/** Lists and look-ups of projects, targets, agencies, enterprises, plans, indicators and documents. */
+
+export interface ProjectFilter {
+  name?: string | null;
+  county?: string | null;
+  industry?: string | null;
+  status?: string | null;
+  minInvestment?: number | null;
+}
+
+export const PROJECT_ORDER = {
+  NAME: ['n.name', 'n.id'],
+  INVESTMENT: ['n.investment', 'n.id'],
+  COUNTY: ['n.countyCode', 'n.name'],
+} as const;
+
+export function projectList(f: ProjectFilter, order: keyof typeof PROJECT_ORDER, dir: Direction, page: Page): Query {
+  return paged(
+    `MATCH (n:Project) WHERE ${NAME_FILTER} AND ($county IS NULL OR n.countyCode = $county)
+       AND ($status IS NULL OR n.status = $status) AND ($minInvestment IS NULL OR n.investment >= $minInvestment)
+       AND ($industry IS NULL OR EXISTS { (n)-[:IN_INDUSTRY]->(:Industry {id: $industry}) })`,
+    [...PROJECT_ORDER[order]],
+    dir,
+    'n {.*}',
+    { name: f.name ?? null, county: f.county ?? null, industry: f.industry ?? null, status: f.status ?? null, minInvestment: f.minInvestment ?? null },
+    page,
+  );
+}
+
+export interface TargetFilter {
+  /** Matches the indicator's id or name (contains). */
+  name?: string | null;
+  county?: string | null;
+  kind?: 'goal' | 'result' | null;
+  year?: number | null;
+  redacted?: boolean | null;
+  document?: string | null;
+}
+
+export const TARGET_ORDER = {
+  INDICATOR: ['n.indicator', 'n.countyCode', 'n.id'],
+  COUNTY: ['n.countyCode', 'n.indicator', 'n.id'],
+  YEAR: ['n.year', 'n.indicator', 'n.id'],
+  VALUE: ['n.value', 'n.id'],
+} as const;
+
+export function targetList(f: TargetFilter, order: keyof typeof TARGET_ORDER, dir: Direction, page: Page): Query {
+  return paged(
+    `MATCH (n:Target) WHERE ($name IS NULL OR n.indicatorId = $name OR toLower(n.indicator) CONTAINS toLower($name))
+       AND ($county IS NULL OR n.countyCode = $county) AND ($kind IS NULL OR n.kind = $kind)
+       AND ($year IS NULL OR n.year = $year) AND ($redacted IS NULL OR n.redacted = $redacted)
+       AND ($document IS NULL OR n.documentId = $document)`,
+    [...TARGET_ORDER[order]],
+    dir,
+    'n {.*}',
+    { name: f.name ?? null, county: f.county ?? null, kind: f.kind ?? null, year: f.year ?? null, redacted: f.redacted ?? null, document: f.document ?? null },
+    page,
+  );
+}
+
+export interface AgencyFilter {
+  name?: string | null;
+  county?: string | null;
+  level?: string | null;
+}
+
+export const AGENCY_ORDER = { NAME: ['n.canonical', 'n.id'], COUNTY: ['n.countyCode', 'n.canonical'] } as const;
+
+export function agencyList(f: AgencyFilter, order: keyof typeof AGENCY_ORDER, dir: Direction, page: Page): Query {
+  return paged(
+    `MATCH (n:Agency) WHERE ($name IS NULL OR toLower(n.name) CONTAINS toLower($name) OR toLower(n.canonical) CONTAINS toLower($name))
+       AND ($county IS NULL OR n.countyCode = $county) AND ($level IS NULL OR n.level = $level)`,
+    [...AGENCY_ORDER[order]],
+    dir,
+    'n {.*}',
+    { name: f.name ?? null, county: f.county ?? null, level: f.level ?? null },
+    page,
+  );
+}
+
+/** Enterprises, plans and indicators: nodes with an id and a name; the label is a closed choice. */
+export type NamedLabel = 'Enterprise' | 'Plan' | 'Indicator';
+const NAMED: Record<NamedLabel, string> = { Enterprise: 'Enterprise', Plan: 'Plan', Indicator: 'Indicator' };
+
+export const NAMED_ORDER = { NAME: ['n.name', 'n.id'], MENTIONS: ['COUNT { (n)<-[:MENTIONS|MEASURES]-() }', 'n.name'] } as const;
+
+export function namedList(label: NamedLabel, f: { name?: string | null }, order: keyof typeof NAMED_ORDER, dir: Direction, page: Page): Query {
+  return paged(`MATCH (n:${NAMED[label]}) WHERE ${NAMED_FILTER_OR_ID}`, [...NAMED_ORDER[order]], dir, 'n {.*}', { name: f.name ?? null }, page);
+}
+const NAMED_FILTER_OR_ID = `(${NAME_FILTER} OR n.id = $name)`;
+
+export function namedById(label: NamedLabel | 'Project' | 'Target' | 'Agency', ids: readonly string[]): Query {
+  const l = { ...NAMED, Project: 'Project', Target: 'Target', Agency: 'Agency' }[label];
+  return byKeys(`MATCH (n:${l} {id: key}) RETURN key, n {.*} AS node`, ids);
+}
+
+/** The documents that mention each node (plans, enterprises, projects …), by node id. */
+export function documentsMentioning(label: 'Enterprise' | 'Plan' | 'Project' | 'Agency', ids: readonly string[]): Query {
+  const l = { Enterprise: 'Enterprise', Plan: 'Plan', Project: 'Project', Agency: 'Agency' }[label];
+  return byKeys(
+    `MATCH (d:Document)-[m:MENTIONS]->(:${l} {id: key})
+     RETURN key, d {.*, ingestedAt: toString(d.ingestedAt)} AS node ORDER BY d.id`,
+    ids,
+  );
+}
+
+export function indicatorsOfTargets(ids: readonly string[]): Query {
+  return byKeys('MATCH (:Target {id: key})-[:MEASURES]->(n:Indicator) RETURN key, n {.*} AS node', ids);
+}
+
+export function industryOfProjects(ids: readonly string[]): Query {
+  return byKeys('MATCH (:Project {id: key})-[:IN_INDUSTRY]->(n:Industry) RETURN key, n {.*} AS node', ids);
+}
+
+export interface DocumentFilter {
+  /** Matches title or id (contains). */
+  name?: string | null;
+  county?: string | null;
+  kind?: string | null;
+  year?: number | null;
+  masked?: boolean | null;
+}
+
+export const DOCUMENT_ORDER = { DATE: ['n.date', 'n.id'], TITLE: ['n.title', 'n.id'], ID: ['n.id'] } as const;
+
+export function documentList(f: DocumentFilter, order: keyof typeof DOCUMENT_ORDER, dir: Direction, page: Page): Query {
+  return paged(
+    `MATCH (n:Document) WHERE ($name IS NULL OR toLower(n.title) CONTAINS toLower($name) OR n.id CONTAINS $name)
+       AND ($kind IS NULL OR n.kind = $kind) AND ($year IS NULL OR n.year = $year) AND ($masked IS NULL OR n.masked = $masked)
+       AND ($county IS NULL OR EXISTS { (n)-[:ABOUT]->(:County {code: $county}) })`,
+    [...DOCUMENT_ORDER[order]],
+    dir,
+    'n {.*, ingestedAt: toString(n.ingestedAt)}',
+    { name: f.name ?? null, county: f.county ?? null, kind: f.kind ?? null, year: f.year ?? null, masked: f.masked ?? null },
+    page,
+  );
+}
+
+export function documentsById(ids: readonly string[]): Query {
+  return byKeys('MATCH (n:Document {id: key}) RETURN key, n {.*, ingestedAt: toString(n.ingestedAt)} AS node', ids);
+}
+
+/** The declared county and the suggested one (masked documents), per document. */
+export function countiesOfDocuments(ids: readonly string[]): Query {
+  return byKeys(
+    `MATCH (:Document {id: key})-[r:ABOUT|SUGGESTS_COUNTY]->(c:County)
+     RETURN key, type(r) AS rel, r.confidence AS confidence, r.evidence AS evidence, c {.*} AS node`,
+    ids,
+  );
+}
+
+export function sentencesOfDocuments(ids: readonly string[]): Query {
+  return byKeys('MATCH (n:Sentence {documentId: key}) RETURN key, n {.*} AS node ORDER BY n.index', ids);
+}
+
+export function sentencesById(ids: readonly string[]): Query {
+  return byKeys('MATCH (n:Sentence {id: key}) RETURN key, n {.*} AS node', ids);
+}

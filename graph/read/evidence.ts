@@ -1,0 +1,32 @@
+import type { Query } from '../cypher.ts';
+import { byKeys } from './batch.ts';
+
+/**
+ * Evidence: the sentence a fact was read from, with offsets into the document's normalised text and
+ * the snippet. Rows carry the sentence, so `Evidence.sentence` costs no further round trip.
+ */
+
+export const EVIDENCE_PROJECTION = `{start: e.start, end: e.end, snippet: e.snippet, documentId: e.documentId, sentence: s {.*}}`;
+
+/** Evidence of nodes keyed by id; the label is a closed choice. */
+export function evidenceOf(label: 'Project' | 'Target' | 'Agency' | 'Enterprise' | 'Plan' | 'Industry', ids: readonly string[]): Query {
+  const l = { Project: 'Project', Target: 'Target', Agency: 'Agency', Enterprise: 'Enterprise', Plan: 'Plan', Industry: 'Industry' }[label];
+  return byKeys(
+    `MATCH (s:Sentence)-[e:EVIDENCE]->(:${l} {id: key})
+     RETURN key, ${EVIDENCE_PROJECTION} AS evidence ORDER BY e.documentId, s.index, e.start`,
+    ids,
+  );
+}
+
+/**
+ * Evidence that a county develops an industry: the industry's evidence in the county's own
+ * documents. Keys are `code|industryId` strings, split here so they travel as one parameter.
+ */
+export function evidenceOfCountyIndustries(keys: readonly string[]): Query {
+  return byKeys(
+    `WITH key, split(key, '|')[0] AS code, substring(key, size(split(key, '|')[0]) + 1) AS id
+     MATCH (:County {code: code})<-[:ABOUT]-(d:Document)-[:HAS_SENTENCE]->(s:Sentence)-[e:EVIDENCE]->(:Industry {id: id})
+     RETURN key, ${EVIDENCE_PROJECTION} AS evidence ORDER BY d.id, s.index, e.start`,
+    keys,
+  );
+}

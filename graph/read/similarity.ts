@@ -1,0 +1,50 @@
+import { q, type Query } from '../cypher.ts';
+import type { Page } from './page.ts';
+
+/**
+ * County similarity by industry profile (the set of industries a county DEVELOPS):
+ *   JACCARD = |A∩B| / |A∪B|,   COSINE = |A∩B| / √(|A|·|B|)  (binary vectors).
+ * Counties sharing fewer than `minShared` industries are left out; ties break by code.
+ */
+export type SimilarityMetric = 'JACCARD' | 'COSINE';
+
+const KEEP = '($candidates OR NOT coalesce(i.candidate, false))';
+
+const core = (code: string) => `
+  MATCH (a:County {code: ${code}})
+  CALL (a) { MATCH (a)-[:DEVELOPS]->(i:Industry) WHERE ${KEEP} RETURN count(i) AS aSize }
+  MATCH (a)-[:DEVELOPS]->(i:Industry)<-[:DEVELOPS]-(b:County)
+  WHERE b <> a AND ${KEEP}
+  WITH a, aSize, b, collect(i) AS shared
+  WHERE size(shared) >= $minShared
+  CALL (b) { MATCH (b)-[:DEVELOPS]->(i:Industry) WHERE ${KEEP} RETURN count(i) AS bSize }
+  WITH b, shared, aSize, bSize, size(shared) AS inter
+  WITH b, shared, aSize, bSize,
+       CASE $metric WHEN 'COSINE' THEN toFloat(inter) / sqrt(toFloat(aSize * bSize))
+                    ELSE toFloat(inter) / (aSize + bSize - inter) END AS score`;
+
+const ITEM = `{county: b {.*}, score: score, sharedCount: size(shared), industryCount: bSize, baseIndustryCount: aSize,
+  shared: [i IN shared | i {.*}]}`;
+
+export function similarCounties(code: string, metric: SimilarityMetric, minShared: number, candidates: boolean, page: Page): Query {
+  return q(
+    `CALL { ${core('$code')} RETURN count(*) AS total }
+     CALL { ${core('$code')}
+       WITH * ORDER BY score DESC, b.code SKIP toInteger($offset) LIMIT toInteger($limit)
+       RETURN collect(${ITEM}) AS items }
+     RETURN total, items`,
+    { code, metric, minShared: Math.max(1, minShared), candidates, offset: page.offset, limit: page.limit },
+  );
+}
+
+/** The same for many counties at once (nested `County.similar`), every other county by key. */
+export function similarToCounties(codes: readonly string[], metric: SimilarityMetric): Query {
+  return q(
+    `UNWIND $keys AS key
+     CALL (key) { ${core('key')}
+       WITH * ORDER BY score DESC, b.code
+       RETURN collect(${ITEM}) AS items }
+     RETURN key, items`,
+    { keys: [...codes], metric, minShared: 1, candidates: true },
+  );
+}

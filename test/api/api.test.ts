@@ -1,0 +1,348 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeDocument, type Graph } from '../../graph/index.ts';
+import { startServer, type RunningServer } from '../../api/index.ts';
+import { openTestGraph } from '../helpers/neo4j.ts';
+import { COUNTIES, DOCUMENTS, INDUSTRIES } from './fixtures.ts';
+import { codes, gql } from './http.ts';
+
+/**
+ * The API over real HTTP on hand-made fixtures whose recurrence, co-occurrence, similarity and
+ * target comparison are known exactly (fixtures.ts).
+ */
+let graph: Graph;
+let api: RunningServer;
+let reads = 0;
+const TOKEN = 'test-token-0123456789-abcdef';
+
+beforeAll(async () => {
+  graph = await openTestGraph({ fresh: true });
+  for (const d of DOCUMENTS) await writeDocument(graph, d);
+  // Count Cypher round trips (the N+1 checks below).
+  const read = graph.read.bind(graph);
+  graph.read = ((q, o) => (reads++, read(q, o))) as Graph['read'];
+  api = await startServer({ graph, port: 0, token: TOKEN, log: () => {} });
+});
+
+afterAll(async () => {
+  await api?.close();
+  await graph?.close();
+});
+
+const { A, B, C, D } = COUNTIES;
+const { I1, I2, I3, I4 } = INDUSTRIES;
+
+describe('industryRecurrence', () => {
+  const Q = `query($f: RecurrenceFilter, $min: Int) { industryRecurrence(filter: $f, minCounties: $min, evidencePerCounty: 2) {
+    totalCount items { industry { id name } countyCount counties { county { code } documents mentions evidence { snippet start end sentence { text } document { id } } } } } }`;
+
+  it('ranks industries shared by ≥2 counties by county count, with counties and evidence', async () => {
+    const r = await gql(api.url, Q);
+    expect(r.body.errors).toBeUndefined();
+    const page = r.body.data.industryRecurrence;
+    expect(page.totalCount).toBe(3);
+    // Ties (2 counties each) break by name: 文 (U+6587) before 茶 (U+8336).
+    expect(page.items.map((i: any) => [i.industry.id, i.countyCount])).toEqual([[I1.id, 3], [I4.id, 2], [I2.id, 2]]);
+    const first = page.items[0];
+    expect(first.industry.id).toBe(I1.id);
+    expect(first.counties.map((c: any) => c.county.code).sort()).toEqual([A.code, B.code, C.code]);
+    for (const c of first.counties) {
+      expect(c.evidence.length).toBeGreaterThan(0);
+      for (const e of c.evidence) {
+        expect(e.snippet).toBe(I1.name);
+        expect(e.sentence.text).toContain(e.snippet);
+        expect(e.end - e.start).toBe(e.snippet.length);
+      }
+    }
+    expect(page.items.map((i: any) => i.industry.id)).not.toContain(I3.id);
+  });
+
+  it('filters by document kind, province and sector', async () => {
+    const byKind = (await gql(api.url, Q, { f: { documentKind: '政府工作报告' } })).body.data.industryRecurrence;
+    expect(byKind.items.map((i: any) => i.industry.id).sort()).toEqual([I1.id, I4.id].sort());
+    const henan = (await gql(api.url, Q, { f: { province: '河南省' } })).body.data.industryRecurrence;
+    expect(henan.items.map((i: any) => [i.industry.id, i.countyCount]).sort()).toEqual([[I1.id, 2], [I2.id, 2]].sort());
+    const sectorA = (await gql(api.url, Q, { f: { sector: 'A' }, min: 1 })).body.data.industryRecurrence;
+    expect(sectorA.items.map((i: any) => i.industry.id).sort()).toEqual([I1.id, I2.id].sort());
+    const year = (await gql(api.url, Q, { f: { year: 2022 }, min: 1 })).body.data.industryRecurrence;
+    expect(year.items.find((i: any) => i.industry.id === I1.id).countyCount).toBe(2);
+    const noCandidates = (await gql(api.url, Q, { f: { includeCandidates: false } })).body.data.industryRecurrence;
+    expect(noCandidates.items.map((i: any) => i.industry.id)).not.toContain(I4.id);
+  });
+});
+
+describe('industryCooccurrence', () => {
+  it('gives counts, lift and Jaccard against the counties of the industry', async () => {
+    const r = await gql(
+      api.url,
+      `{ industryCooccurrence(industryId: "${I1.id}", orderBy: JACCARD) { totalCount items { industry { id } sharedCount industryCounties baseCounties lift jaccard counties { code } } } }`,
+    );
+    expect(r.body.errors).toBeUndefined();
+    const items = r.body.data.industryCooccurrence.items;
+    const by = Object.fromEntries(items.map((i: any) => [i.industry.id, i]));
+    expect(r.body.data.industryCooccurrence.totalCount).toBe(3);
+    // N = 4 counties develop something; |I1| = 3.
+    expect(by[I2.id]).toMatchObject({ sharedCount: 2, industryCounties: 2, baseCounties: 3 });
+    expect(by[I2.id].lift).toBeCloseTo((2 * 4) / (3 * 2));
+    expect(by[I2.id].jaccard).toBeCloseTo(2 / 3);
+    expect(by[I3.id].lift).toBeCloseTo((1 * 4) / (3 * 1));
+    expect(by[I3.id].jaccard).toBeCloseTo(1 / 3);
+    expect(by[I4.id].lift).toBeCloseTo((1 * 4) / (3 * 2));
+    expect(by[I4.id].jaccard).toBeCloseTo(1 / 4);
+    expect(by[I4.id].counties.map((c: any) => c.code)).toEqual([C.code]);
+    expect(items.map((i: any) => i.industry.id)).toEqual([I2.id, I3.id, I4.id]);
+  });
+});
+
+describe('similarCounties', () => {
+  const Q = `query($m: SimilarityMetric) { similarCounties(code: "${A.code}", metric: $m) { totalCount items { county { code } score sharedCount shared { id } } } }`;
+  it('Jaccard over industry sets, with the shared industries; counties sharing nothing left out', async () => {
+    const r = (await gql(api.url, Q, { m: 'JACCARD' })).body.data.similarCounties;
+    expect(r.items.map((i: any) => i.county.code)).toEqual([B.code, C.code]);
+    expect(r.items[0].score).toBeCloseTo(2 / 3);
+    expect(r.items[0].shared.map((s: any) => s.id).sort()).toEqual([I1.id, I2.id].sort());
+    expect(r.items[1].score).toBeCloseTo(1 / 4);
+    expect(r.items.map((i: any) => i.county.code)).not.toContain(D.code);
+  });
+  it('cosine', async () => {
+    const r = (await gql(api.url, Q, { m: 'COSINE' })).body.data.similarCounties;
+    expect(r.items[0].score).toBeCloseTo(2 / Math.sqrt(6));
+    expect(r.items[1].score).toBeCloseTo(1 / Math.sqrt(6));
+  });
+});
+
+describe('compareTargets', () => {
+  it('lists every county side by side, redacted targets marked, counties without a target last', async () => {
+    const r = await gql(
+      api.url,
+      `{ compareTargets(indicator: "地区生产总值") { indicators { id } totalCount items { county { code } redactedCount targets { kind value redacted year document { id } evidence { items { snippet } } } } } }`,
+    );
+    expect(r.body.errors).toBeUndefined();
+    const c = r.body.data.compareTargets;
+    expect(c.indicators.map((i: any) => i.id)).toEqual(['gdp']);
+    expect(c.totalCount).toBe(4);
+    const by = Object.fromEntries(c.items.map((i: any) => [i.county.code, i]));
+    expect(by[A.code].targets).toEqual([expect.objectContaining({ kind: 'GOAL', value: 7.5, redacted: false, document: { id: 'fx-a' } })]);
+    expect(by[B.code].redactedCount).toBe(1);
+    expect(by[B.code].targets[0]).toMatchObject({ redacted: true, value: null });
+    expect(by[C.code].targets[0]).toMatchObject({ kind: 'RESULT', value: 6 });
+    expect(by[D.code].targets).toEqual([]);
+    expect(c.items[3].county.code).toBe(D.code);
+    expect(by[A.code].targets[0].evidence.items[0].snippet).toBe('地区生产总值');
+  });
+  it('filters by kind and drops empty counties on request', async () => {
+    const r = await gql(api.url, `{ compareTargets(indicator: "gdp", filter: { kind: GOAL, onlyWithTargets: true }) { totalCount items { county { code } } } }`);
+    expect(r.body.data.compareTargets.items.map((i: any) => i.county.code)).toEqual([A.code, B.code]);
+  });
+});
+
+describe('search', () => {
+  it('finds names and sentences through the cjk full-text indexes', async () => {
+    const r = await gql(api.url, `{ search(query: "食用菌") { totalCount items { score matched type node { __typename ... on Industry { id } ... on Sentence { text document { id } } ... on Project { name } } } } }`);
+    expect(r.body.errors).toBeUndefined();
+    const items = r.body.data.search.items;
+    expect(items.some((i: any) => i.type === 'INDUSTRY' && i.node.id === I1.id)).toBe(true);
+    expect(items.some((i: any) => i.type === 'PROJECT' && i.node.name === '食用菌产业园项目')).toBe(true);
+    const sentences = items.filter((i: any) => i.matched === 'SENTENCE');
+    expect(sentences.length).toBeGreaterThan(0);
+    for (const s of sentences) expect(s.node.text).toContain('食用菌');
+  });
+  it('restricts to types', async () => {
+    const r = await gql(api.url, `{ search(query: "食用菌", types: [INDUSTRY]) { items { type } } }`);
+    expect(new Set(r.body.data.search.items.map((i: any) => i.type))).toEqual(new Set(['INDUSTRY']));
+  });
+});
+
+describe('entity lists and nested fields', () => {
+  it('county with documents, weighted industries with evidence, projects, targets, agencies, plans, similar', async () => {
+    const r = await gql(
+      api.url,
+      `{ county(code: "${A.code}") { code name province city
+          documents { totalCount items { id kind year county { code } } }
+          industryCount
+          industries(orderBy: NAME) { totalCount items { industry { id economicSector section { code } division { code } } documents mentions evidence { items { snippet sentence { text } } } } }
+          projects { items { name investment industry { id } county { code } evidence { items { snippet } } } }
+          targets { items { indicatorName indicator { id name } kind } }
+          agencies { items { canonical county { code } } }
+          plans { items { name documents { items { id } } } }
+          enterprises { items { name } }
+          similar(limit: 1) { items { county { code } } }
+      } }`,
+    );
+    expect(r.body.errors).toBeUndefined();
+    const c = r.body.data.county;
+    expect(c).toMatchObject({ code: A.code, name: A.name, province: A.province, industryCount: 3 });
+    expect(c.documents.items).toEqual([{ id: 'fx-a', kind: '政府工作报告', year: 2023, county: { code: A.code } }]);
+    expect(c.industries.totalCount).toBe(3);
+    const i1 = c.industries.items.find((i: any) => i.industry.id === I1.id);
+    expect(i1).toMatchObject({ documents: 1, mentions: 1, industry: { economicSector: 'PRIMARY', section: { code: 'A' }, division: { code: '01' } } });
+    expect(i1.evidence.items[0].sentence.text).toContain(i1.evidence.items[0].snippet);
+    expect(c.projects.items).toEqual([
+      { name: '食用菌产业园项目', investment: 10, industry: { id: I1.id }, county: { code: A.code }, evidence: { items: [{ snippet: '食用菌产业园项目' }] } },
+    ]);
+    expect(c.targets.items).toEqual([{ indicatorName: '地区生产总值', indicator: { id: 'gdp', name: '地区生产总值' }, kind: 'GOAL' }]);
+    expect(c.agencies.items).toEqual([{ canonical: '县发展和改革局', county: { code: A.code } }]);
+    expect(c.plans.items).toEqual([{ name: '十四五规划', documents: { items: [{ id: 'fx-a' }] } }]);
+    expect(c.enterprises.items).toEqual([{ name: '甲县菌业公司' }]);
+    expect(c.similar.items).toEqual([{ county: { code: B.code } }]);
+  });
+
+  it('industry with sector, counties, projects and co-occurring industries', async () => {
+    const r = await gql(
+      api.url,
+      `{ industry(id: "${I4.id}") { id name candidate aliases economicSector section { code } countyCount
+          counties { items { county { code } mentions } } projects { items { name } } cooccurring(orderBy: COUNT) { items { industry { id } sharedCount } } } }`,
+    );
+    expect(r.body.errors).toBeUndefined();
+    const i = r.body.data.industry;
+    expect(i).toMatchObject({ id: I4.id, candidate: true, economicSector: null, section: null, countyCount: 2 });
+    expect(i.counties.items.map((c: any) => c.county.code).sort()).toEqual([C.code, D.code]);
+    expect(i.projects.items).toEqual([{ name: '康养小镇项目' }]);
+    expect(i.cooccurring.items).toEqual([{ industry: { id: I1.id }, sharedCount: 1 }]);
+  });
+
+  it('root lists page, sort and filter by name', async () => {
+    const all = await gql(api.url, `{ counties(orderBy: CODE, direction: DESC, limit: 2, offset: 1) { totalCount items { code } } }`);
+    expect(all.body.data.counties).toEqual({ totalCount: 4, items: [{ code: C.code }, { code: B.code }] });
+    const past = await gql(api.url, `{ counties(offset: 50) { totalCount items { code } } }`);
+    expect(past.body.data.counties).toEqual({ totalCount: 4, items: [] });
+    const named = await gql(api.url, `{ counties(filter: { name: "乙" }) { totalCount items { code } } industries(filter: { name: "茶叶" }) { items { id countyCount } } }`);
+    expect(named.body.data.counties.items).toEqual([{ code: B.code }]);
+    expect(named.body.data.industries.items).toEqual([{ id: I2.id, countyCount: 2 }]);
+    const ind = await gql(api.url, `{ industries(filter: { economicSector: SECONDARY }) { items { id } } }`);
+    expect(ind.body.data.industries.items).toEqual([{ id: I3.id }]);
+    const projects = await gql(api.url, `{ projects(orderBy: INVESTMENT, direction: DESC) { totalCount items { name county { code } } } }`);
+    expect(projects.body.data.projects.items.map((p: any) => p.name)).toEqual(['康养小镇项目', '食用菌产业园项目']);
+    const targets = await gql(api.url, `{ targets(filter: { redacted: true }) { totalCount items { county { code } document { id } } } }`);
+    expect(targets.body.data.targets).toEqual({ totalCount: 1, items: [{ county: { code: B.code }, document: { id: 'fx-b' } }] });
+    const agencies = await gql(api.url, `{ agencies(filter: { name: "发展" }) { totalCount } }`);
+    expect(agencies.body.data.agencies.totalCount).toBe(1);
+    const docs = await gql(api.url, `{ documents(filter: { kind: "政府工作报告" }, orderBy: TITLE) { totalCount items { id sentences(limit: 1) { totalCount items { index text document { id } } } } } }`);
+    expect(docs.body.data.documents.totalCount).toBe(3);
+    expect(docs.body.data.documents.items[0].sentences.items[0].index).toBe(0);
+    const named2 = await gql(api.url, `{ indicators { items { id } } plans { items { name } } enterprises { totalCount } }`);
+    expect(named2.body.data).toEqual({ indicators: { items: [{ id: 'gdp' }] }, plans: { items: [{ name: '十四五规划' }] }, enterprises: { totalCount: 1 } });
+  });
+
+  it('a nested query costs a bounded number of Cypher round trips (no N+1)', async () => {
+    const Q = `{ counties(limit: 10) { items { code industries(limit: 10) { items { industry { name section { name } counties(limit: 5) { items { county { name } } } } evidence(limit: 2) { items { snippet document { title } } } } } projects { items { industry { name } } } } } }`;
+    reads = 0;
+    const r = await gql(api.url, Q);
+    expect(r.body.errors).toBeUndefined();
+    // counties, county→industries, sectors, industry→counties, county-industry evidence, documents, projects, project→industry.
+    expect(reads).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('errors and limits', () => {
+  it('rejects a page larger than the maximum', async () => {
+    const r = await gql(api.url, `{ counties(limit: 1000) { totalCount } }`);
+    expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+    expect(r.body.errors![0]!.message).toMatch(/between 0 and 100/);
+  });
+  it('rejects deep queries', async () => {
+    let q = 'id';
+    for (let i = 0; i < 6; i++) q = `county { documents { items { ${q} } } }`;
+    const r = await gql(api.url, `{ document(id: "fx-a") { ${q} } }`);
+    expect(codes(r)).toEqual(['DEPTH_LIMIT_EXCEEDED']);
+    expect(r.body.errors![0]!.message).toMatch(/maximum depth 12/);
+  });
+  it('rejects too many aliases', async () => {
+    const fields = Array.from({ length: 20 }, (_, i) => `a${i}: county(code: "1") { code }`).join(' ');
+    expect(codes(await gql(api.url, `{ ${fields} }`))).toContain('ALIAS_LIMIT_EXCEEDED');
+  });
+  it('rejects too many directives', async () => {
+    const fields = Array.from({ length: 12 }, () => '@include(if: true)').join(' ');
+    expect(codes(await gql(api.url, `{ county(code: "1") ${fields} { code } }`))).toContain('DIRECTIVE_LIMIT_EXCEEDED');
+  });
+  it('rejects costly queries, counting limits passed as variables', async () => {
+    const Q = `query($n: Int) { counties(limit: $n) { items { industries(limit: $n) { items { evidence(limit: $n) { items { snippet } } } } } } }`;
+    const r = await gql(api.url, Q, { n: 100 });
+    expect(codes(r)).toEqual(['COST_LIMIT_EXCEEDED']);
+    expect((await gql(api.url, Q, { n: 5 })).body.errors).toBeUndefined();
+  });
+  it('rejects oversized documents and too many tokens', async () => {
+    const big = await gql(api.url, `{ county(code: "1") { code } } # ${'x'.repeat(20_000)}`);
+    expect(codes(big)).toContain('QUERY_TOO_LARGE');
+    const tokens = await gql(api.url, `{ county(code: "1") { ${'a '.repeat(3500)} } }`);
+    expect(codes(tokens)).toContain('TOKEN_LIMIT_EXCEEDED');
+  });
+  it('argument strings are data, never Cypher or Lucene', async () => {
+    const before = (await gql(api.url, '{ counties { totalCount } documents { totalCount } }')).body.data;
+    const nasty = ['"}) DETACH DELETE n //', "' OR 1=1 --", '`) MATCH (n) DETACH DELETE n //', 'a\u0000b', '*:*', 'name:食用菌 OR text:*', '\\', '"', ')', '} RETURN 1 //'];
+    for (const s of nasty) {
+      const r = await gql(
+        api.url,
+        `query($s: String!, $id: ID!) {
+          county(code: $id) { code } industry(id: $id) { id }
+          counties(filter: { name: $s, province: $s }) { totalCount }
+          industries(filter: { name: $s, sector: "A" }) { totalCount }
+          search(query: $s) { totalCount }
+          compareTargets(indicator: $s) { totalCount indicators { id } }
+          industryRecurrence(filter: { name: $s, documentKind: $s }) { totalCount }
+          similarCounties(code: $id) { totalCount }
+          industryCooccurrence(industryId: $id) { totalCount }
+        }`,
+        { s, id: s },
+      );
+      expect(r.body.errors, s).toBeUndefined();
+      expect(r.body.data.county).toBeNull();
+      expect(r.body.data.counties.totalCount).toBe(0);
+      expect(r.body.data.compareTargets.indicators).toEqual([]);
+    }
+    expect((await gql(api.url, '{ counties { totalCount } documents { totalCount } }')).body.data).toEqual(before);
+  });
+});
+
+describe('ingestDocument', () => {
+  const M = `mutation($t: String!, $m: DocumentMetadataInput) { ingestDocument(text: $t, metadata: $m) { id status document { id title } } }`;
+  it('refuses without the bearer token, and with a wrong one', async () => {
+    expect(codes(await gql(api.url, M, { t: '文本' }))).toEqual(['UNAUTHENTICATED']);
+    const wrong = await gql(api.url, M, { t: '文本' }, { authorization: 'Bearer nope' });
+    expect(codes(wrong)).toEqual(['UNAUTHENTICATED']);
+    expect(JSON.stringify(wrong.body)).not.toContain(TOKEN);
+  });
+  it('is read-only when no token is configured', async () => {
+    const ro = await startServer({ graph, port: 0, token: '', log: () => {} });
+    try {
+      const r = await gql(ro.url, M, { t: '文本' }, { authorization: `Bearer ${TOKEN}` });
+      expect(codes(r)).toEqual(['READ_ONLY']);
+      expect(r.body.errors![0]!.message).toMatch(/XIANZHI_API_TOKEN/);
+    } finally {
+      await ro.close();
+    }
+  });
+  it('ingests with the token, idempotently by id', async () => {
+    const text = '戊县2023年政府工作报告。\n今年，全县大力发展食用菌产业，地区生产总值增长6.5%。\n';
+    const m = { id: 'api-ingest-1', title: '戊县政府工作报告', kind: '政府工作报告', date: '2023', county: { code: '900005', name: '戊县', province: '河南省' } };
+    const auth = { authorization: `Bearer ${TOKEN}` };
+    const r1 = await gql(api.url, M, { t: text, m }, auth);
+    expect(r1.body.errors).toBeUndefined();
+    expect(r1.body.data.ingestDocument).toMatchObject({ id: 'api-ingest-1', status: 'written', document: { id: 'api-ingest-1', title: '戊县政府工作报告' } });
+    const count = async () => (await gql(api.url, `{ documents(filter: { name: "api-ingest" }) { totalCount items { sentences { totalCount } } } }`)).body.data.documents;
+    const once = await count();
+    await gql(api.url, M, { t: text, m }, auth);
+    expect(await count()).toEqual(once);
+    expect(once.totalCount).toBe(1);
+  });
+});
+
+describe('HTTP surface', () => {
+  it('/health reports Neo4j up', async () => {
+    const res = await fetch(new URL('/health', api.url));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', neo4j: 'up' });
+  });
+  it('GraphiQL at /graphql with the example queries, / redirects there', async () => {
+    const page = await fetch(api.url, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('industryRecurrence');
+    const root = await fetch(new URL('/', api.url), { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/graphql');
+  });
+  it('CORS is open for notebook clients', async () => {
+    const res = await fetch(api.url, { method: 'OPTIONS', headers: { origin: 'http://localhost:8888', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });
+    expect(res.headers.get('access-control-allow-origin')).toMatch(/\*|http:\/\/localhost:8888/);
+  });
+});
