@@ -58,12 +58,14 @@ function rules(): Rules {
 }
 
 /** A figure right after the name: the name is what a goal counts (`…项目不少于x个`). */
-const GOAL = /^(?:不少于|不低于|达到?|超过|[0-9xX]+[个家所条座处项])/;
+const GOAL = /^(?:不少于|不低于|达到?|超过)/;
+/** Where a list's shared part starts: after `等` (and a count), or after a bare count (`远襄X所…`). */
+const LIST_END = /等(?![级于同待])(?:[0-9]+|[xX]+|[一二两三四五六七八九十]+)?[个所条座处家项批]?|(?:[0-9]+|[xX]+)[个所条座处家](?=[\u4e00-\u9fff])/g;
 
 /** An enumerated item with a weak head: a proper-looking name in front (`力量钻石二期`). */
 function listItem(name: string, r: Rules): boolean {
   const mod = modifier(name, r);
-  return mod.length >= 4 && !r.generic.test(mod.slice(0, 2)) && !r.lex.weakStartStop.some((w) => mod.startsWith(w));
+  return mod.length >= 4 && !FIGURE.test(name) && !r.generic.test(mod.slice(0, 2)) && !r.lex.weakStartStop.some((w) => mod.startsWith(w));
 }
 
 /** Stops a name never crosses. */
@@ -88,20 +90,21 @@ function nameStart(
   hs: number,
   r: Rules,
   inList = false,
-): { start: number; cutBy: string | null } {
+): { start: number; cutBy: string | null; listEnd?: number } {
   let i = hs;
   while (i > floor && !HARD.test(text[i - 1]!) && text[i - 1] !== '、') i--;
   const region = text.slice(i, hs);
   // `A、B等（XX个）重点工业项目`: whatever follows 等 is the list's shared descriptor.
-  const deng = /等(?![级于同待])(?!.*等(?![级于同待]))/.exec(region);
-  if (deng && !inList) return { start: i + deng.index! + 1, cutBy: '等' };
+  const lists = inList ? [] : [...region.matchAll(LIST_END)];
+  const deng = lists[lists.length - 1];
+  if (deng) return { start: i + deng.index! + deng[0].length, cutBy: '等', listEnd: i + deng.index! };
   let start = i;
   let cutBy: string | null = null;
   for (const m of region.matchAll(r.boundary)) {
     const end = i + m.index! + m[0].length;
     const left = hs - end;
     // A one-character boundary that would leave a one-character name is part of the name (和昌高速).
-    if (m[0].length === 1 && left === 1) continue;
+    if (/^[和与及]$/.test(m[0]) && left === 1) continue;
     if (inList && /^[和及与]$/.test(m[0])) continue; // list joints are split by the caller
     if (end > start || cutBy === null) {
       if (end >= start) {
@@ -111,6 +114,17 @@ function nameStart(
     }
   }
   return { start, cutBy };
+}
+
+/**
+ * Quotes around a name: `“国际医疗健康城”` keeps the name; a name that starts inside a slogan
+ * (`一网两厂多节点”引江济淮配套工程`) starts after the closing quote.
+ */
+function unquote(name: string, next: string | undefined): string {
+  if (name.startsWith('“') && !name.includes('”') && next === '”') return name.slice(1);
+  const close = name.indexOf('”');
+  if (close >= 0 && !name.slice(0, close).includes('“')) return name.slice(close + 1);
+  return name;
 }
 
 /** The left part of a name without its heads: what must be specific. */
@@ -165,7 +179,7 @@ function itemsBefore(text: string, floor: number, end: number, r: Rules): Span[]
     const s = Math.max(i, start);
     let piece = text.slice(s, j);
     // `云华山及仇池山`: 及/和/与 join items too.
-    const parts = piece.split(/[及和与]/);
+    const parts = piece.replace(/及其/g, '及').split(/[及和与]/);
     let at = s;
     const spans: Span[] = [];
     for (const p of parts) {
@@ -223,7 +237,7 @@ function midName(text: string, he: number, r: Rules): boolean {
 }
 
 /** Project names in one sentence (sentence-relative spans). */
-export function projectSpans(text: string): Span[] {
+export function projectSpans(text: string, isIndustry: (name: string) => boolean = () => false): Span[] {
   const r = rules();
   const out: Span[] = [];
   let floor = 0;
@@ -236,16 +250,20 @@ export function projectSpans(text: string): Span[] {
     if (midName(text, he, r)) continue;
     // Adjacent heads belong to one name: `物流产业园项目`, `二期工程`.
     for (let n = r.headAtStart.exec(text.slice(he)); n; n = r.headAtStart.exec(text.slice(he))) he += n[0].length;
-    const { start, cutBy } = nameStart(text, floor, hs, r);
-    const name = text.slice(start, he);
+    const { start, cutBy, listEnd } = nameStart(text, floor, hs, r);
+    const name = unquote(text.slice(start, he), text[he]);
     floor = he;
     if (cutBy === '等') {
       // `A、B、C等XX个辣椒精深加工项目`: one project per item, sharing the descriptor.
       const descriptor = name.replace(COUNT, '');
+      // `集医疗、医药、养老等为一体的…医院`: 等 closes a description, not a list of projects.
+      if (/的|为/.test(descriptor)) continue;
+      // `金刚石及其制品、生物医药等一批重大项目`: a list of kinds, not of named projects.
+      if (/^(?:一批|各类|多个|一系列)/.test(descriptor)) continue;
       const shared = specific(descriptor, r, true) ? descriptor : descriptor.replace(/^.*?((?:项目|工程)?)$/, '$1') || m[0];
       if (GOAL.test(text.slice(he))) continue; // `引入石化下游等项目不少于x个`: a goal's object
-      for (const it of itemsBefore(text, 0, start - 1, r)) {
-        if (used.has(it.start)) continue;
+      for (const it of itemsBefore(text, 0, listEnd ?? start - 1, r)) {
+        if (used.has(it.start) || isIndustry(it.name)) continue;
         const full = r.headAtEnd.test(it.name) ? it.name : it.name + shared;
         // An enumerated item may end in a weak head (`力量钻石二期`): the list vouches for it.
         if (specific(full, r, true) || (r.headAtEnd.test(it.name) && listItem(it.name, r))) {
@@ -266,7 +284,7 @@ export function projectSpans(text: string): Span[] {
         if (r.headAtEnd.test(it.name)) continue; // a name of its own, found at its own head
         // `国华、盛风…`: a short item is a fragment sharing the tail; a long one is a name of
         // its own (`汉德生物、…体育城等项目`), named by the list's `等` if any.
-        if (it.name.length >= 4) continue;
+        if (it.name.length >= 4 && !/[路街河湖渠山村镇乡庄桥堡寺坡]$/.test(it.name)) continue;
         const full = it.name + sharedTail(name, it.name.length);
         if (specific(full, r, true)) {
           out.push({ start: it.start, end: it.end, name: full });
@@ -283,8 +301,10 @@ export const projects: Stage = {
   run(doc: Document): Document {
     const r = rules();
     const byName = new Map<string, ProjectFact>();
+    const industryNames = new Set((doc.facts.industries ?? []).flatMap((i) => [i.name, ...(i.aliases ?? [])]));
+    const isIndustry = (n: string) => industryNames.has(n);
     for (const s of doc.sentences) {
-      for (const sp of projectSpans(s.text)) {
+      for (const sp of projectSpans(s.text, isIndustry)) {
         const name = sp.name.replace(/^[“”]+|[“”]+$/g, '');
         const ev = evidence(doc, s, s.start + sp.start, s.start + sp.end);
         const known = byName.get(name);
