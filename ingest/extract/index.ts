@@ -6,5 +6,6 @@ import type { Stage } from '../stage.ts';
 import { agencies } from './agencies.ts';
 import { targets } from './targets.ts';
 import { projects } from './projects.ts';
+import { plans } from './plans.ts';
 
-export const extractStages: Stage[] = [projects, targets, agencies];
+export const extractStages: Stage[] = [projects, targets, agencies, plans];
