@@ -7,5 +7,6 @@ import { agencies } from './agencies.ts';
 import { targets } from './targets.ts';
 import { projects } from './projects.ts';
 import { plans } from './plans.ts';
+import { enterprises } from './enterprises.ts';
 
-export const extractStages: Stage[] = [projects, targets, agencies, plans];
+export const extractStages: Stage[] = [projects, targets, agencies, enterprises, plans];
