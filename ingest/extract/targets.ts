@@ -142,6 +142,7 @@ export function targetsIn(doc: Document, s: Sentence, docYear: number | null): T
     const clauseYear = yearOf(s.text.slice(0, base + clause.length), docYear);
     const pastInClause = r.review.test(clause);
     let from = 0;
+    let prevNoun = '';
     const firstVerb = qs.length ? clean(clause.slice(0, qs[0]!.start), r) : '';
     for (let i = 0; i < qs.length; i++) {
       const q: Found = qs[i]!;
@@ -156,12 +157,15 @@ export function targetsIn(doc: Document, s: Sentence, docYear: number | null): T
         ind = previous.replace(/(?:年均)?(?:增长|增速|提高)$/, '');
       } else if (noun.length >= 2) {
         // `打造2个省级示范村`, `建成胡襄等5个乡镇污水处理厂`: the counted noun follows the figure.
-        const verb = i > 0 && !CJK.test(ind) ? (firstVerb.length <= 4 ? firstVerb : '') : ind;
+        // After `2个省级示范村、`, the text before `46个` is the previous noun: reuse the verb.
+        const repeats = i > 0 && (!CJK.test(ind) || (prevNoun !== '' && ind.startsWith(prevNoun)));
+        const verb = repeats ? (firstVerb.length <= 4 ? firstVerb : '') : ind;
         ind = verb + noun;
       } else if (ind.replace(r.growth, '').length < 2 && previous) {
         ind = `${previous.replace(/(?:年均)?(?:增长|增速|提高)$/, '')}${ind}`;
       }
       from = q.end;
+      prevNoun = noun;
       if (!ind || ind.replace(/[^\u4e00-\u9fffA-Za-z]/g, '').length < 3 || /[“”]$/.test(ind)) continue;
       previous = ind;
       const id = indicatorId(ind, r);
