@@ -33,6 +33,7 @@ interface Rules {
   head: RegExp;
   headAtStart: RegExp;
   headAtEnd: RegExp;
+  strongAtEnd: RegExp;
   boundary: RegExp;
   generic: RegExp;
   weak: Set<string>;
@@ -49,6 +50,7 @@ function rules(): Rules {
     head: new RegExp(all, 'g'),
     headAtStart: new RegExp(`^(?:${all})`),
     headAtEnd: new RegExp(`(?:${all})$`),
+    strongAtEnd: new RegExp(`(?:${alternation(lex.heads)})$`),
     boundary: new RegExp(alternation(lex.boundaries), 'g'),
     generic: new RegExp(`^(?:${alternation(lex.generic)}|[0-9.]+|[“”（）()—-])+$`),
     weak: new Set(lex.weakHeads),
@@ -60,7 +62,7 @@ function rules(): Rules {
 /** A figure right after the name: the name is what a goal counts (`…项目不少于x个`). */
 const GOAL = /^(?:不少于|不低于|达到?|超过)/;
 /** Where a list's shared part starts: after `等` (and a count), or after a bare count (`远襄X所…`). */
-const LIST_END = /等(?![级于同待])(?:[0-9]+|[xX]+|[一二两三四五六七八九十]+)?[个所条座处家项批]?|(?:[0-9]+|[xX]+)[个所条座处家](?=[\u4e00-\u9fff])/g;
+const LIST_END = /等(?![级于同待])(?:[0-9]+|[xX]+|[一二两三四五六七八九十]+)?[个所条座处家项批]?|(?:[0-9]+|[xX]+)[个所条座处家](?=[\u4e00-\u9fff])|[一二两三四五六七八九十]+大(?=[\u4e00-\u9fff])/g;
 
 /** An enumerated item with a weak head: a proper-looking name in front (`力量钻石二期`). */
 function listItem(name: string, r: Rules): boolean {
@@ -73,7 +75,7 @@ const HARD = /[，。；：！？,;:!?\s]/;
 /** A count between `等` and the shared head: `等XX个`, `等5条`. */
 const COUNT = /^(?:[0-9]+|[xX]+|[一二两三四五六七八九十]+)?[个所条座家项批处]?/;
 /** A place-like name that makes a weak head specific (`中原西路…改造`, `余河坡…治理`). */
-const PLACE = /^[xX\u4e00-\u9fff]{1,4}?[路街河湖渠山村镇乡庄桥楼堡寺坡灌]/;
+const PLACE = /^[xX\u4e00-\u9fff]{1,4}?[路街河湖渠山村镇乡庄桥楼堡寺坡灌]|^[县市][\u4e00-\u9fff]{0,3}?(?:中|院|校|馆)/;
 /** A count or size inside the name: a goal's figure, not a project (`3亿元以上项目`, `x家…搬迁`). */
 const FIGURE = /(?:[0-9]+|[xX]+)(?:个|家|亩|条|所|座|处|项)|以上|以下|[0-9xX]+(?:亿|万)元/;
 
@@ -106,6 +108,9 @@ function nameStart(
     // A one-character boundary that would leave a one-character name is part of the name (和昌高速).
     if (/^[和与及]$/.test(m[0]) && left === 1) continue;
     if (inList && /^[和及与]$/.test(m[0])) continue; // list joints are split by the caller
+    // 及 separates names only after a complete one (`辣椒农产品深加工及智慧物流产业园` is one
+    // name, `道路及管网改造工程` too); 和/与 nearly always separate.
+    if (m[0] === '及' && !r.headAtEnd.test(text.slice(i, i + m.index!))) continue;
     if (end > start || cutBy === null) {
       if (end >= start) {
         start = end;
@@ -122,6 +127,7 @@ function nameStart(
  */
 function unquote(name: string, next: string | undefined): string {
   if (name.startsWith('“') && !name.includes('”') && next === '”') return name.slice(1);
+  if (name.includes('“') && !name.includes('”') && next === '”') return name.replace('“', ''); // 电商“双创园”
   const close = name.indexOf('”');
   if (close >= 0 && !name.slice(0, close).includes('“')) return name.slice(close + 1);
   return name;
@@ -237,7 +243,7 @@ function midName(text: string, he: number, r: Rules): boolean {
 }
 
 /** Project names in one sentence (sentence-relative spans). */
-export function projectSpans(text: string, isIndustry: (name: string) => boolean = () => false): Span[] {
+export function projectSpans(text: string): Span[] {
   const r = rules();
   const out: Span[] = [];
   let floor = 0;
@@ -259,12 +265,13 @@ export function projectSpans(text: string, isIndustry: (name: string) => boolean
       // `集医疗、医药、养老等为一体的…医院`: 等 closes a description, not a list of projects.
       if (/的|为/.test(descriptor)) continue;
       // `金刚石及其制品、生物医药等一批重大项目`: a list of kinds, not of named projects.
-      if (/^(?:一批|各类|多个|一系列)/.test(descriptor)) continue;
+      if (/^等?(?:一批|各类|多个|一系列)/.test(text.slice(listEnd ?? start))) continue;
       const shared = specific(descriptor, r, true) ? descriptor : descriptor.replace(/^.*?((?:项目|工程)?)$/, '$1') || m[0];
       if (GOAL.test(text.slice(he))) continue; // `引入石化下游等项目不少于x个`: a goal's object
       for (const it of itemsBefore(text, 0, listEnd ?? start - 1, r)) {
-        if (used.has(it.start) || isIndustry(it.name)) continue;
-        const full = r.headAtEnd.test(it.name) ? it.name : it.name + shared;
+        if (used.has(it.start)) continue;
+        // `退化林修复、…三大绿化工程`: an item with only a weak head takes the list's strong one.
+        const full = r.strongAtEnd.test(it.name) ? it.name : it.name + (r.headAtEnd.test(it.name) && !r.strongAtEnd.test(shared) ? '' : shared);
         // An enumerated item may end in a weak head (`力量钻石二期`): the list vouches for it.
         if (specific(full, r, true) || (r.headAtEnd.test(it.name) && listItem(it.name, r))) {
           out.push({ start: it.start, end: it.end, name: full });
@@ -301,10 +308,8 @@ export const projects: Stage = {
   run(doc: Document): Document {
     const r = rules();
     const byName = new Map<string, ProjectFact>();
-    const industryNames = new Set((doc.facts.industries ?? []).flatMap((i) => [i.name, ...(i.aliases ?? [])]));
-    const isIndustry = (n: string) => industryNames.has(n);
     for (const s of doc.sentences) {
-      for (const sp of projectSpans(s.text, isIndustry)) {
+      for (const sp of projectSpans(s.text)) {
         const name = sp.name.replace(/^[“”]+|[“”]+$/g, '');
         const ev = evidence(doc, s, s.start + sp.start, s.start + sp.end);
         const known = byName.get(name);
