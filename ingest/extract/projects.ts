@@ -110,7 +110,7 @@ function nameStart(
     if (inList && /^[和及与]$/.test(m[0])) continue; // list joints are split by the caller
     // 及 separates names only after a complete one (`辣椒农产品深加工及智慧物流产业园` is one
     // name, `道路及管网改造工程` too); 和/与 nearly always separate.
-    if (m[0] === '及' && !r.headAtEnd.test(text.slice(i, i + m.index!))) continue;
+    if (m[0] === '及' && !r.headAtEnd.test(text.slice(0, i + m.index!))) continue;
     if (end > start || cutBy === null) {
       if (end >= start) {
         start = end;
