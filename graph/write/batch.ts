@@ -2,7 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { q, type Query } from '../cypher.ts';
 import type { Graph } from '../driver.ts';
 import type { GraphDocument } from '../model.ts';
-import { dropOrphans, recomputeDevelops } from './document.ts';
+import { REFERENCED, dropOrphans, recomputeDevelops } from './document.ts';
 
 /**
  * Writes many documents in ONE transaction with the same result as `writeDocument` on each in
@@ -27,7 +27,8 @@ export function detachPreviousMany(ids: string[]): Query[] {
        MATCH (d:Document {id: docId})
        OPTIONAL MATCH (d)-[:MENTIONS]->(n)
        OPTIONAL MATCH (d)-[:ABOUT]->(c:County)
-       RETURN collect(DISTINCT elementId(n)) AS mentioned, collect(DISTINCT c.code) AS counties`,
+       WITH collect(DISTINCT elementId(n)) AS mentioned, collect(DISTINCT c.code) AS counties, collect(DISTINCT d) AS docs
+       RETURN mentioned, counties, ${REFERENCED} AS referenced`,
       { ids },
     ),
     q(`UNWIND $ids AS docId MATCH (:Document {id: docId})-[:HAS_SENTENCE]->(s:Sentence) DETACH DELETE s`, { ids }),
@@ -219,6 +220,7 @@ export async function writeDocuments(graph: Graph, input: GraphDocument[], opts:
     const record = found!.records[0];
     const mentioned = (record?.get('mentioned') as string[] | undefined) ?? [];
     const oldCounties = (record?.get('counties') as string[] | undefined) ?? [];
+    const referenced = (record?.get('referenced') as string[] | undefined) ?? [];
     await runAll(tx, [
       documentNodes(docs),
       ...countyLinks(docs),
@@ -231,6 +233,8 @@ export async function writeDocuments(graph: Graph, input: GraphDocument[], opts:
       named(docs, 'Plan'),
     ]);
     if (mentioned.length) await runAll(tx, [dropOrphans(mentioned)]);
+    // Sectors and indicators the old versions reached: unreferenced once their industries and targets went.
+    if (referenced.length) await runAll(tx, [dropOrphans(referenced)]);
     const counties = [...new Set([...oldCounties, ...docs.flatMap((d) => (d.county ? [d.county.code] : []))])];
     if (counties.length) await runAll(tx, [recomputeDevelops(counties)]);
   }, opts);

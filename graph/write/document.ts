@@ -16,6 +16,11 @@ UNWIND it.evidence AS ev
 MATCH (s:Sentence {id: $docId + ':' + toString(ev.sentence)})
 CREATE (s)-[:EVIDENCE {start: ev.start, end: ev.end, snippet: ev.snippet, documentId: $docId}]->(n)`;
 
+/** Indicators and sectors the documents bound as `docs` reach through their targets and industries. */
+export const REFERENCED = `COLLECT {
+  UNWIND docs AS d MATCH (d)-[:SETS]->(:Target)-[:MEASURES]->(x:Indicator) RETURN elementId(x) AS x
+  UNION UNWIND docs AS d MATCH (d)-[:MENTIONS]->(:Industry)-[:IN_SECTOR]->(x:Sector) RETURN elementId(x) AS x }`;
+
 /** Collects the nodes this document mentioned before, and removes its old sentences, targets and edges. */
 export function detachPrevious(docId: string): Query[] {
   return [
@@ -23,7 +28,9 @@ export function detachPrevious(docId: string): Query[] {
       `OPTIONAL MATCH (d:Document {id: $docId})
        OPTIONAL MATCH (d)-[:MENTIONS]->(n)
        OPTIONAL MATCH (d)-[:ABOUT]->(c:County)
-       RETURN collect(DISTINCT elementId(n)) AS mentioned, collect(DISTINCT c.code) AS counties`,
+       WITH collect(DISTINCT elementId(n)) AS mentioned, collect(DISTINCT c.code) AS counties, collect(d) AS docs
+       // Reached through a fact, not mentioned: dropped in a second pass when nothing points at them.
+       RETURN mentioned, counties, ${REFERENCED} AS referenced`,
       { docId },
     ),
     q(`MATCH (:Document {id: $docId})-[:HAS_SENTENCE]->(s:Sentence) DETACH DELETE s`, { docId }),
@@ -177,11 +184,14 @@ export function named(doc: GraphDocument, label: 'Enterprise' | 'Plan'): Query {
   );
 }
 
-/** Deletes nodes that this document mentioned before and that nothing mentions any more. */
+/**
+ * Deletes nodes that this document mentioned (or reached: indicators, sectors) before and that
+ * nothing mentions, measures or classifies any more.
+ */
 export function dropOrphans(elementIds: string[]): Query {
   return q(
     `UNWIND $ids AS eid
-     MATCH (n) WHERE elementId(n) = eid AND NOT ()-[:MENTIONS]->(n)
+     MATCH (n) WHERE elementId(n) = eid AND NOT ()-[:MENTIONS|MEASURES|IN_SECTOR]->(n)
      DETACH DELETE n`,
     { ids: elementIds },
   );
@@ -219,6 +229,7 @@ export async function writeDocument(graph: Graph, doc: GraphDocument, opts: { ti
     const record = found!.records[0]!;
     const mentioned = (record.get('mentioned') as string[]) ?? [];
     const oldCounties = (record.get('counties') as string[]) ?? [];
+    const referenced = (record.get('referenced') as string[]) ?? [];
     await runAll(tx, [
       documentNode(doc),
       ...countyLinks(doc),
@@ -231,6 +242,8 @@ export async function writeDocument(graph: Graph, doc: GraphDocument, opts: { ti
       named(doc, 'Plan'),
     ]);
     if (mentioned.length) await runAll(tx, [dropOrphans(mentioned)]);
+    // After the industries and targets are gone, so their sectors and indicators count as unreferenced.
+    if (referenced.length) await runAll(tx, [dropOrphans(referenced)]);
     const counties = [...new Set([...oldCounties, ...(doc.county ? [doc.county.code] : [])])];
     if (counties.length) await runAll(tx, [recomputeDevelops(counties)]);
   }, opts);
@@ -248,8 +261,10 @@ export async function deleteDocument(graph: Graph, id: string): Promise<void> {
     const record = found!.records[0]!;
     const mentioned = (record.get('mentioned') as string[]) ?? [];
     const counties = (record.get('counties') as string[]) ?? [];
+    const referenced = (record.get('referenced') as string[]) ?? [];
     await runAll(tx, [q('MATCH (d:Document {id: $id}) DETACH DELETE d', { id })]);
     if (mentioned.length) await runAll(tx, [dropOrphans(mentioned)]);
+    if (referenced.length) await runAll(tx, [dropOrphans(referenced)]);
     if (counties.length) await runAll(tx, [recomputeDevelops(counties)]);
   });
 }
