@@ -24,6 +24,7 @@ interface ProjectLexicon {
   stop: string[];
   strictHeads: string[];
   planLike: string[];
+  innerBoundaries: string[];
   weakStartStop: string[];
   status: Array<[Exclude<ProjectStatus, null>, string[]]>;
 }
@@ -75,7 +76,7 @@ const HARD = /[，。；：！？,;:!?\s]/;
 /** A count between `等` and the shared head: `等XX个`, `等5条`. */
 const COUNT = /^(?:[0-9]+|[xX]+|[一二两三四五六七八九十]+)?[个所条座家项批处]?/;
 /** A place-like name that makes a weak head specific (`中原西路…改造`, `余河坡…治理`). */
-const PLACE = /^[xX\u4e00-\u9fff]{1,4}?[路街河湖渠山村镇乡庄桥楼堡寺坡灌]|^[县市][\u4e00-\u9fff]{0,3}?(?:中|院|校|馆)/;
+const PLACE = /^[xX\u4e00-\u9fff]{1,4}?[路街河湖渠山村镇乡庄桥楼堡寺坡灌]|^[县市][\u4e00-\u9fff]{0,3}?(?:中|院|校|馆)|(?:医院|卫生院|学校|中学|馆)$/;
 /** A count or size inside the name: a goal's figure, not a project (`3亿元以上项目`, `x家…搬迁`). */
 const FIGURE = /(?:[0-9]+|[xX]+)(?:个|家|亩|条|所|座|处|项)|以上|以下|[0-9xX]+(?:亿|万)元/;
 
@@ -92,16 +93,17 @@ function nameStart(
   hs: number,
   r: Rules,
   inList = false,
-): { start: number; cutBy: string | null; listEnd?: number } {
+): { start: number; cutBy: string | null; listEnd?: number; cuts: Array<{ at: number; word: string }> } {
   let i = hs;
   while (i > floor && !HARD.test(text[i - 1]!) && text[i - 1] !== '、') i--;
   const region = text.slice(i, hs);
   // `A、B等（XX个）重点工业项目`: whatever follows 等 is the list's shared descriptor.
   const lists = inList ? [] : [...region.matchAll(LIST_END)];
   const deng = lists[lists.length - 1];
-  if (deng) return { start: i + deng.index! + deng[0].length, cutBy: '等', listEnd: i + deng.index! };
+  if (deng) return { start: i + deng.index! + deng[0].length, cutBy: '等', listEnd: i + deng.index!, cuts: [] };
   let start = i;
   let cutBy: string | null = null;
+  const cuts: Array<{ at: number; word: string }> = [{ at: i, word: '' }];
   for (const m of region.matchAll(r.boundary)) {
     const end = i + m.index! + m[0].length;
     const left = hs - end;
@@ -111,14 +113,13 @@ function nameStart(
     // 及 separates names only after a complete one (`辣椒农产品深加工及智慧物流产业园` is one
     // name, `道路及管网改造工程` too); 和/与 nearly always separate.
     if (m[0] === '及' && !r.headAtEnd.test(text.slice(0, i + m.index!))) continue;
-    if (end > start || cutBy === null) {
-      if (end >= start) {
-        start = end;
-        cutBy = m[0];
-      }
+    cuts.push({ at: end, word: m[0] });
+    if (end >= start) {
+      start = end;
+      cutBy = m[0];
     }
   }
-  return { start, cutBy };
+  return { start, cutBy, cuts: cuts.sort((a, b) => b.at - a.at) };
 }
 
 /**
@@ -256,8 +257,17 @@ export function projectSpans(text: string): Span[] {
     if (midName(text, he, r)) continue;
     // Adjacent heads belong to one name: `物流产业园项目`, `二期工程`.
     for (let n = r.headAtStart.exec(text.slice(he)); n; n = r.headAtStart.exec(text.slice(he))) he += n[0].length;
-    const { start, cutBy, listEnd } = nameStart(text, floor, hs, r);
-    const name = unquote(text.slice(start, he), text[he]);
+    const found = nameStart(text, floor, hs, r);
+    const { cutBy, listEnd } = found;
+    let start = found.start;
+    let name = unquote(text.slice(start, he), text[he]);
+    // `乡镇卫生院疫情防控能力提升项目`: a boundary that also occurs inside names (提升, 建设) may
+    // have cut too late; the next cut to the left is tried when the name is left generic.
+    for (let k = 0; cutBy !== '等' && !specific(name, r, false) && k + 1 < found.cuts.length; k++) {
+      if (!r.lex.innerBoundaries.includes(found.cuts[k]!.word)) break;
+      start = found.cuts[k + 1]!.at;
+      name = unquote(text.slice(start, he), text[he]);
+    }
     floor = he;
     if (cutBy === '等') {
       // `A、B、C等XX个辣椒精深加工项目`: one project per item, sharing the descriptor.
