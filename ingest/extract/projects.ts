@@ -313,6 +313,17 @@ export function projectSpans(text: string): Span[] {
   return out;
 }
 
+/**
+ * Works on one place named twice (`余河坡综合治理`, `余河坡城区内河治理`): same first three
+ * characters (no mask) and the same weak head. Strong heads (项目, 产业园) name distinct projects
+ * of one company or kind too often to merge.
+ */
+function sameProject(a: string, b: string): boolean {
+  const head = a.slice(0, 3);
+  const kind = /(?:治理|改造|修复|搬迁)$/.exec(a)?.[0];
+  return !!kind && !/[xX]/.test(head) && a.length > 4 && b.startsWith(head) && b.endsWith(kind);
+}
+
 export const projects: Stage = {
   name: 'projects',
   run(doc: Document): Document {
@@ -322,7 +333,8 @@ export const projects: Stage = {
       for (const sp of projectSpans(s.text)) {
         const name = sp.name.replace(/^[“”]+|[“”]+$/g, '');
         const ev = evidence(doc, s, s.start + sp.start, s.start + sp.end);
-        const known = byName.get(name);
+        // `余河坡综合治理` and `余河坡城区内河治理`: one river's works named twice are one project.
+        const known = byName.get(name) ?? [...byName.values()].find((f) => sameProject(f.name, name));
         if (known) {
           known.evidence.push(ev);
           continue;
