@@ -1,12 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** File names in a folder that are metadata, not reports. */
-const NOT_REPORTS = new Set(['manifest.json']);
+/**
+ * Files in a folder that are metadata, not reports: JSON (manifest.json, a corpus's gold/*.json
+ * ground truth — whose names would collide with the reports' ids). Named explicitly, a file is
+ * always taken.
+ */
+const isMetadata = (name: string) => name.toLowerCase().endsWith('.json');
 
 /**
  * Expands the paths a user gave into report files: folders are walked (hidden entries and
- * manifest.json skipped), files are taken as given. Sorted, so runs are repeatable.
+ * JSON metadata skipped), files are taken as given. Sorted, so runs are repeatable.
  */
 export function collectFiles(paths: string[]): { files: string[]; missing: string[] } {
   const files: string[] = [];
@@ -16,7 +20,7 @@ export function collectFiles(paths: string[]): { files: string[]; missing: strin
       if (entry.name.startsWith('.')) continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && !NOT_REPORTS.has(entry.name)) files.push(full);
+      else if (entry.isFile() && !isMetadata(entry.name)) files.push(full);
     }
   };
   for (const p of paths) {

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { documentHash, writeDocument, type Graph } from '../graph/index.ts';
+import { documentHashes } from '../graph/write/batch.ts';
 import type { Document, DocumentMeta } from './model.ts';
 import { processText, readDocument } from './index.ts';
 import { toGraphDocument } from './to-graph.ts';
@@ -61,6 +62,12 @@ export async function ingestFile(
   doc.id = id;
   await writeDocument(graph, toGraphDocument(doc));
   return summarise(doc, 'written');
+}
+
+/** The stored content hashes of many documents, in one query: id → hash (absent: not stored). */
+export async function storedHashes(graph: Graph, ids: string[]): Promise<Map<string, string>> {
+  const rows = ids.length ? await graph.read(documentHashes(ids)) : [];
+  return new Map(rows.map((r) => [r.id as string, r.hash as string]));
 }
 
 /** Ingests text posted by a client (the API's ingestDocument mutation); idempotent by id. */
