@@ -239,7 +239,8 @@ function midName(text: string, he: number, r: Rules): boolean {
   const window = stop >= 0 ? ahead.slice(0, stop) : ahead;
   const next = new RegExp(r.head.source).exec(window);
   if (!next || next.index === 0) return false;
-  const between = window.slice(0, next.index);
+  // `人民医院新院区建设项目`: a work word right before the next head belongs to the name.
+  const between = window.slice(0, next.index).replace(/(?:建设|改造|新建|改扩建|扩建)$/, '');
   return !new RegExp(r.boundary.source).test(between);
 }
 
@@ -261,6 +262,12 @@ export function projectSpans(text: string): Span[] {
     const { cutBy, listEnd } = found;
     let start = found.start;
     let name = unquote(text.slice(start, he), text[he]);
+    // A heading marker is not part of a name: `（二）聚力项目`, `一是…`.
+    const marker = /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]是)/.exec(name);
+    if (marker) {
+      start += marker[0].length;
+      name = name.slice(marker[0].length);
+    }
     // `乡镇卫生院疫情防控能力提升项目`: a boundary that also occurs inside names (提升, 建设) may
     // have cut too late; the next cut to the left is tried when the name is left generic.
     for (let k = 0; cutBy !== '等' && !specific(name, r, false) && k + 1 < found.cuts.length; k++) {

@@ -14,6 +14,7 @@ import type { Stage } from '../stage.ts';
 import { evidence } from './evidence.ts';
 import { alternation, lexicon } from './lexicon.ts';
 import { quantities, type Found } from './quantities.ts';
+import { projectSpans } from './projects.ts';
 
 interface TargetLexicon {
   classifiers: string[];
@@ -132,6 +133,8 @@ export function targetsIn(doc: Document, s: Sentence, docYear: number | null): T
   const r = rules();
   const out: TargetFact[] = [];
   let previous = ''; // the indicator an empty one inherits (`分别增长x%、x%`)
+  // A named project's investment (`实施X工程，总投资2.25亿元`) is a fact of the project, not a goal.
+  const projectEnds = /投资/.test(s.text) ? projectSpans(s.text).map((p) => p.end) : [];
   for (const c of s.text.matchAll(CLAUSE)) {
     const clause = c[0];
     const base = c.index!;
@@ -166,6 +169,8 @@ export function targetsIn(doc: Document, s: Sentence, docYear: number | null): T
       }
       from = q.end;
       prevNoun = noun;
+      const at = base + q.start;
+      if (/投资|规模/.test(ind) && /元$/.test(q.unit) && projectEnds.some((e) => e <= at && at - e <= 24)) continue;
       if (!ind || ind.replace(/[^\u4e00-\u9fffA-Za-z]/g, '').length < 3 || /[“”]$/.test(ind)) continue;
       previous = ind;
       const id = indicatorId(ind, r);
