@@ -110,7 +110,11 @@ export function enterpriseSpans(text: string): Hit[] {
     if (r.after.test(text.slice(end))) push(end - name.length, name);
   }
   for (const m of text.matchAll(r.regional)) push(m.index!, m[0]);
-  for (const m of text.matchAll(r.known)) push(m.index!, m[0]);
+  for (const m of text.matchAll(r.known)) {
+    // `京东物流`, `华润电力`: a known name with its business line is the subsidiary named.
+    const tail = new RegExp(`^(?:${alternation([...r.lex.trades, '物流', '集团', '公司'])})`).exec(text.slice(m.index! + m[0].length));
+    push(m.index!, m[0] + (tail?.[0] ?? ''));
+  }
   return out;
 }
 
