@@ -99,7 +99,7 @@ function clean(s: string, r: Rules): string {
 function modifier(after: string, q: Found, r: Rules): boolean {
   if (/^的/.test(after)) return true;
   if (r.lex.classifiers.includes(q.unit)) return false;
-  return /^(?:以上|以下)[\u4e00-\u9fff]/.test(after) && !/^(?:以上|以下)(?:的)?[，。；]/.test(after);
+  return /^(?:以上|以下|左右)[\u4e00-\u9fff]/.test(after) && !/^(?:以上|以下|左右)(?:的)?[，。；]/.test(after);
 }
 
 /**
@@ -134,7 +134,10 @@ export function targetsIn(doc: Document, s: Sentence, docYear: number | null): T
   const out: TargetFact[] = [];
   let previous = ''; // the indicator an empty one inherits (`分别增长x%、x%`)
   // A named project's investment (`实施X工程，总投资2.25亿元`) is a fact of the project, not a goal.
-  const projectEnds = /投资/.test(s.text) ? projectSpans(s.text).map((p) => p.end) : [];
+  const spans = projectSpans(s.text);
+  const projectEnds = /投资/.test(s.text) ? spans.map((p) => p.end) : [];
+  // A figure inside a project's name (`源网荷3万千瓦储能项目`) is the project's capacity.
+  const inProject = (at: number) => spans.some((p) => p.start <= at && at < p.end);
   for (const c of s.text.matchAll(CLAUSE)) {
     const clause = c[0];
     const base = c.index!;
@@ -171,6 +174,8 @@ export function targetsIn(doc: Document, s: Sentence, docYear: number | null): T
       prevNoun = noun;
       const at = base + q.start;
       if (/投资|规模/.test(ind) && /元$/.test(q.unit) && projectEnds.some((e) => e <= at && at - e <= 24)) continue;
+      // …unless the clause counts the projects too (`新建日处理90吨污泥处置厂1座`): then it is a goal.
+      if (inProject(at) && qs.length === 1) continue;
       if (!ind || ind.replace(/[^\u4e00-\u9fffA-Za-z]/g, '').length < 3 || /[“”]$/.test(ind)) continue;
       previous = ind;
       const id = indicatorId(ind, r);
