@@ -141,7 +141,7 @@ function modifier(name: string, r: Rules): string {
   return m;
 }
 
-function specific(quotedName: string, r: Rules, _coordinated: boolean): boolean {
+function specific(quotedName: string, r: Rules): boolean {
   if ((quotedName.match(/[“”]/g)?.length ?? 0) % 2) return false; // the boundary fell inside a slogan
   const name = quotedName.replace(/[“”]/g, '');
   if (r.stop.has(name) || name.length > 28 || name.includes('的') || FIGURE.test(name)) return false;
@@ -270,7 +270,7 @@ export function projectSpans(text: string): Span[] {
     }
     // `乡镇卫生院疫情防控能力提升项目`: a boundary that also occurs inside names (提升, 建设) may
     // have cut too late; the next cut to the left is tried when the name is left generic.
-    for (let k = 0; cutBy !== '等' && !specific(name, r, false) && k + 1 < found.cuts.length; k++) {
+    for (let k = 0; cutBy !== '等' && !specific(name, r) && k + 1 < found.cuts.length; k++) {
       if (!r.lex.innerBoundaries.includes(found.cuts[k]!.word)) break;
       start = found.cuts[k + 1]!.at;
       name = unquote(text.slice(start, he), text[he]);
@@ -283,14 +283,14 @@ export function projectSpans(text: string): Span[] {
       if (/的|为/.test(descriptor)) continue;
       // `金刚石及其制品、生物医药等一批重大项目`: a list of kinds, not of named projects.
       if (/^等?(?:一批|各类|多个|一系列)/.test(text.slice(listEnd ?? start))) continue;
-      const shared = specific(descriptor, r, true) ? descriptor : descriptor.replace(/^.*?((?:项目|工程)?)$/, '$1') || m[0];
+      const shared = specific(descriptor, r) ? descriptor : descriptor.replace(/^.*?((?:项目|工程)?)$/, '$1') || m[0];
       if (GOAL.test(text.slice(he))) continue; // `引入石化下游等项目不少于x个`: a goal's object
       for (const it of itemsBefore(text, 0, listEnd ?? start - 1, r)) {
         if (used.has(it.start)) continue;
         // `退化林修复、…三大绿化工程`: an item with only a weak head takes the list's strong one.
         const full = r.strongAtEnd.test(it.name) ? it.name : it.name + (r.headAtEnd.test(it.name) && !r.strongAtEnd.test(shared) ? '' : shared);
         // An enumerated item may end in a weak head (`力量钻石二期`): the list vouches for it.
-        if (specific(full, r, true) || (r.headAtEnd.test(it.name) && listItem(it.name, r))) {
+        if (specific(full, r) || (r.headAtEnd.test(it.name) && listItem(it.name, r))) {
           out.push({ start: it.start, end: it.end, name: full });
           used.add(it.start);
         }
@@ -299,7 +299,7 @@ export function projectSpans(text: string): Span[] {
     }
     const coordinated = text[start - 1] === '、';
     if (GOAL.test(text.slice(he))) continue;
-    if (specific(name, r, coordinated)) out.push({ start, end: he, name });
+    if (specific(name, r)) out.push({ start, end: he, name });
     else continue;
     used.add(start);
     if (coordinated) {
@@ -310,7 +310,7 @@ export function projectSpans(text: string): Span[] {
         // its own (`汉德生物、…体育城等项目`), named by the list's `等` if any.
         if (it.name.length >= 4 && !/[路街河湖渠山村镇乡庄桥堡寺坡]$/.test(it.name)) continue;
         const full = it.name + sharedTail(name, it.name.length);
-        if (specific(full, r, true)) {
+        if (specific(full, r)) {
           out.push({ start: it.start, end: it.end, name: full });
           used.add(it.start);
         }
