@@ -10,6 +10,7 @@ import { useBearerAuth } from './plugins/use-bearer-auth.ts';
 import { useCostLimit } from './plugins/use-cost-limit.ts';
 import { useDepthLimit } from './plugins/use-depth-limit.ts';
 import { useDirectiveLimit } from './plugins/use-directive-limit.ts';
+import { useExplorer } from './explorer/use-explorer.ts';
 import { useHealth } from './plugins/use-health.ts';
 import { useQuerySizeLimit } from './plugins/use-query-size-limit.ts';
 import { useRootRedirect } from './plugins/use-root-redirect.ts';
@@ -31,7 +32,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxDepth: 12,
   maxAliases: 15,
   maxDirectives: 10,
-  maxCost: 20_000,
+  maxCost: 50_000,
   maxBytes: 16_384,
   maxTokens: 3_000,
   timeoutMs: 10_000,
@@ -68,6 +69,7 @@ export function createServer(opts: ServerOptions): ApiServer {
     logging: 'warn',
     context: () => createContext(opts.graph, limits.timeoutMs) as ApiContext,
     plugins: [
+      useExplorer(),
       useRootRedirect(),
       useHealth(opts.graph),
       useQuerySizeLimit({ maxBytes: limits.maxBytes, maxTokens: limits.maxTokens }),

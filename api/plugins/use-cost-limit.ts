@@ -4,7 +4,7 @@ import { apiError, CODES } from '../errors.ts';
 import { fold, fragmentsOf, isList } from './walk.ts';
 
 /** Guess for the length of a list without a `limit` (counties of a recurrent industry, shared industries). */
-const UNBOUNDED_LIST = 10;
+const UNBOUNDED_LIST = 5;
 
 /**
  * Estimated cost of an operation: each field costs 1, and a field taking `limit` multiplies what
