@@ -1,7 +1,12 @@
 /**
  * A generic dictionary matcher (spaCy's PhraseMatcher, for us): leftmost-longest, non-overlapping
- * matches of known terms. Lookups are by substring at each position for the few term lengths
- * terms starting with that character have, so a scan is O(text × few) with no regular expression.
+ * matches of known terms, with no regular expression.
+ *
+ * Every proper prefix of a term is kept in the same map as a marker, so finding the longest term
+ * at a position walks forward one character at a time and stops at the first string that is not a
+ * prefix of anything — usually after one or two lookups, however many terms (the place-name
+ * dictionary holds ≈700 000) share the first character. Trying each term length from the longest
+ * down, as before, cost a slice and a hash lookup per distinct length at every position.
  */
 export interface DictMatch<T> {
   term: string;
@@ -10,66 +15,62 @@ export interface DictMatch<T> {
   end: number;
 }
 
+/** Marks a string that is a proper prefix of some term but not a term itself. */
+const PREFIX: unique symbol = Symbol('prefix');
+
 export class Dictionary<T> {
-  private terms = new Map<string, T>();
-  /** Term lengths per first character, longest first: few lookups per position. */
-  private lengths = new Map<number, number[]>();
+  private map = new Map<string, T | typeof PREFIX>();
+  private count = 0;
 
   /** Adds a term; the first value given for a term wins. */
   add(term: string, value: T): this {
-    if (!term || this.terms.has(term)) return this;
-    this.terms.set(term, value);
-    const first = term.charCodeAt(0);
-    const ls = this.lengths.get(first);
-    if (!ls) this.lengths.set(first, [term.length]);
-    else if (!ls.includes(term.length)) {
-      ls.push(term.length);
-      ls.sort((a, b) => b - a);
+    if (!term) return this;
+    const prev = this.map.get(term);
+    if (prev !== undefined && prev !== PREFIX) return this;
+    this.map.set(term, value);
+    this.count++;
+    // Longest prefix first: once one is known, the shorter ones are too.
+    for (let len = term.length - 1; len >= 1; len--) {
+      const p = term.slice(0, len);
+      if (this.map.has(p)) break;
+      this.map.set(p, PREFIX);
     }
     return this;
   }
 
   get(term: string): T | undefined {
-    return this.terms.get(term);
+    const v = this.map.get(term);
+    return v === PREFIX ? undefined : v;
   }
 
   has(term: string): boolean {
-    return this.terms.has(term);
+    const v = this.map.get(term);
+    return v !== undefined && v !== PREFIX;
   }
 
   get size(): number {
-    return this.terms.size;
+    return this.count;
   }
 
   /** The longest term starting at `i` (ending by `to`), or null. */
   longestAt(text: string, i: number, to = text.length): DictMatch<T> | null {
-    const lengths = this.lengths.get(text.charCodeAt(i));
-    if (!lengths) return null;
-    for (const len of lengths) {
-      if (i + len > to) continue;
-      const term = text.slice(i, i + len);
-      const value = this.terms.get(term);
-      if (value !== undefined) return { term, value, start: i, end: i + len };
+    let best: T | undefined;
+    let bestEnd = -1;
+    for (let end = i + 1; end <= to; end++) {
+      const v = this.map.get(text.slice(i, end));
+      if (v === undefined) break;
+      if (v !== PREFIX) {
+        best = v;
+        bestEnd = end;
+      }
     }
-    return null;
+    return bestEnd < 0 ? null : { term: text.slice(i, bestEnd), value: best as T, start: i, end: bestEnd };
   }
 
   /** Leftmost-longest matches in `text` (from `from` to `to`). */
   *matches(text: string, from = 0, to = text.length): Generator<DictMatch<T>> {
     for (let i = from; i < to; ) {
-      let hit: DictMatch<T> | null = null;
-      const lengths = this.lengths.get(text.charCodeAt(i));
-      if (lengths) {
-        for (const len of lengths) {
-          if (i + len > to) continue;
-          const term = text.slice(i, i + len);
-          const value = this.terms.get(term);
-          if (value !== undefined) {
-            hit = { term, value, start: i, end: i + len };
-            break;
-          }
-        }
-      }
+      const hit = this.longestAt(text, i, to);
       if (hit) {
         yield hit;
         i = hit.end;
