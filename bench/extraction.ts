@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import nodejieba from 'nodejieba';
+import { processText, toPrediction } from '../ingest/index.ts';
+import { ExtractPool } from '../ingest/parallel.ts';
+
+/**
+ * Extraction throughput against bare `nodejieba.tag` over the same texts: the pipeline on this
+ * thread, then on worker threads (the ingest path: read, extract, hand the graph form back), each
+ * beside jieba on as many threads. Ratios matter more than MB/s on a shared machine, so each
+ * pair runs back to back. Also writes the single-thread run's predictions for recall scoring.
+ */
+
+export interface Throughput {
+  mbPerSec: number;
+  docsPerSec: number;
+  seconds: number;
+}
+
+export interface ExtractionResult {
+  documents: number;
+  megabytes: number;
+  workers: number;
+  jieba1: Throughput;
+  pipeline1: Throughput;
+  jiebaN: Throughput;
+  pipelineN: Throughput;
+  /** pipeline on one thread ÷ jieba on one thread (goal ≥ 0.5). */
+  ratio1: number;
+  /** pipeline on N workers ÷ jieba on one thread (goal ≥ 0.9). */
+  ratioN: number;
+  /** pipeline on N workers ÷ jieba on N threads. */
+  ratioNvsN: number;
+}
+
+const tp = (mb: number, docs: number, ms: number): Throughput => ({
+  mbPerSec: +(mb / (ms / 1000)).toFixed(3),
+  docsPerSec: +(docs / (ms / 1000)).toFixed(2),
+  seconds: +(ms / 1000).toFixed(2),
+});
+
+async function jiebaThreads(texts: string[], n: number): Promise<number> {
+  const workers = Array.from({ length: n }, () => new Worker(new URL('./jieba-worker.mjs', import.meta.url)));
+  try {
+    // Warm each worker (dictionary load) before timing.
+    await Promise.all(workers.map((w) => new Promise((r) => { w.once('message', r); w.postMessage([texts[0]]); })));
+    const t = performance.now();
+    await Promise.all(
+      workers.map((w, i) => new Promise((r) => { w.once('message', r); w.postMessage(texts.filter((_, k) => k % n === i)); })),
+    );
+    return performance.now() - t;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+export async function benchExtraction(
+  files: string[],
+  opts: { workers: number; manifest?: Map<string, object>; predictions?: string },
+): Promise<ExtractionResult> {
+  const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
+  const mb = texts.reduce((a, t) => a + Buffer.byteLength(t), 0) / 1e6;
+  // Warm-up: jieba's dictionary, the pipeline's lexicons and gazetteer.
+  nodejieba.tag(texts[0]!);
+  processText(texts[0]!, {});
+
+  let t = performance.now();
+  for (const text of texts) nodejieba.tag(text);
+  const jieba1 = performance.now() - t;
+
+  t = performance.now();
+  const docs = [];
+  for (let i = 0; i < texts.length; i++) docs.push(processText(texts[i]!, { ...(opts.manifest?.get(path.basename(files[i]!)) ?? {}), file: path.basename(files[i]!) }));
+  const pipeline1 = performance.now() - t;
+  if (opts.predictions) {
+    fs.mkdirSync(opts.predictions, { recursive: true });
+    for (const d of docs) fs.writeFileSync(path.join(opts.predictions, `${d.id}.json`), JSON.stringify(toPrediction(d)));
+  }
+  docs.length = 0;
+
+  const jiebaN = await jiebaThreads(texts, opts.workers);
+  const pool = new ExtractPool(opts.workers);
+  let pipelineN = 0;
+  try {
+    await Promise.all(Array.from({ length: opts.workers }, () => pool.extract(files[0]!, 'warm', {}, 0))); // start-up not counted
+    t = performance.now();
+    await Promise.all(files.map((f) => pool.extract(f, path.basename(f, '.txt'), opts.manifest?.get(path.basename(f)) ?? {}, 0)));
+    pipelineN = performance.now() - t;
+  } finally {
+    await pool.close();
+  }
+  const n = texts.length;
+  return {
+    documents: n,
+    megabytes: +mb.toFixed(2),
+    workers: opts.workers,
+    jieba1: tp(mb, n, jieba1),
+    pipeline1: tp(mb, n, pipeline1),
+    jiebaN: tp(mb, n, jiebaN),
+    pipelineN: tp(mb, n, pipelineN),
+    ratio1: +(jieba1 / pipeline1).toFixed(3),
+    ratioN: +(jieba1 / pipelineN).toFixed(3),
+    ratioNvsN: +(jiebaN / pipelineN).toFixed(3),
+  };
+}
