@@ -1,0 +1,25 @@
+// The page's only data source: the GraphQL API beside it.
+const ENDPOINT = '/graphql';
+const PAGE = 50; // under the API's maximum page size (100) and its query cost limit
+
+export async function gql(query, variables = {}) {
+  const res = await fetch(ENDPOINT, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json().catch(() => ({ errors: [{ message: `HTTP ${res.status}` }] }));
+  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+  return body.data;
+}
+
+/** Every item of a root list, page by page, up to `max` items. */
+export async function fetchAll(query, field, variables = {}, max = 1000) {
+  const items = [];
+  for (let offset = 0; offset < max; offset += PAGE) {
+    const page = (await gql(query, { ...variables, limit: PAGE, offset }))[field];
+    items.push(...page.items);
+    if (offset + PAGE >= page.totalCount || !page.items.length) return { items, totalCount: page.totalCount };
+  }
+  return { items, totalCount: items.length };
+}
