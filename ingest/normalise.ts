@@ -76,11 +76,23 @@ export function inMask(masks: Array<{ start: number; end: number }>, start: numb
   return lo < masks.length && masks[lo]!.start < end;
 }
 
+/** Why a text cannot hold facts (no Chinese at all, or mostly masks), or null when it can. */
+export function unusableText(text: string, masks: Array<{ start: number; end: number }>): string | null {
+  if (!/[\u4e00-\u9fff]/.test(text)) return 'no Chinese text: nothing to extract';
+  const visible = text.replace(/\s+/g, '').length;
+  const masked = masks.reduce((n, m) => n + (m.end - m.start), 0);
+  if (visible && masked / visible > 0.5) return `mostly masked (${Math.round((100 * masked) / visible)}% of the text): little to extract`;
+  return null;
+}
+
 export const normalise: Stage = {
   name: 'normalise',
   run(doc: Document): Document {
     doc.text = normaliseText(doc.text);
     doc.masks = findMasks(doc.text);
+    // Such a file is still ingested (it is text), but the user must hear why it yields no facts.
+    const unusable = unusableText(doc.text, doc.masks);
+    if (unusable) doc.diagnostics.push({ stage: 'normalise', level: 'warning', message: unusable });
     return doc;
   },
 };
