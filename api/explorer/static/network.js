@@ -27,6 +27,13 @@ export function drawNetwork(el, data, onCounty) {
       label: { show: i.countyCount >= 3, fontSize: 10 },
     })),
   ];
+  // Start from fixed places (a circle) and lay out in one go: the same data then gives the same
+  // picture, instead of a fresh random layout at every load.
+  nodes.forEach((n, i) => {
+    const a = (2 * Math.PI * i) / nodes.length;
+    n.x = 300 + 200 * Math.cos(a);
+    n.y = 300 + 200 * Math.sin(a);
+  });
   el.dataset.nodes = String(nodes.length);
   el.dataset.links = String(links.length);
   const chart = echarts.init(el, null, { renderer: 'svg' });
@@ -47,7 +54,7 @@ export function drawNetwork(el, data, onCounty) {
         ],
         data: nodes,
         links,
-        force: { repulsion: 160, edgeLength: [40, 120], gravity: 0.08 },
+        force: { repulsion: 160, edgeLength: [40, 120], gravity: 0.08, layoutAnimation: false },
         lineStyle: { color: '#bbb', opacity: 0.7, width: 1 },
         emphasis: { focus: 'adjacency', lineStyle: { width: 2 } },
         label: { position: 'right' },
