@@ -40,8 +40,8 @@ query Search($q: String = "食用菌") {
       score matched type
       node {
         ... on Industry { id name }
-        ... on County { code name }
-        ... on Project { name investment }
+        ... on County { code countyName: name }
+        ... on Project { projectName: name investment }
         ... on Sentence { text document { title county { name } } }
       }
     }
