@@ -13,7 +13,7 @@ query Recurrence {
   }
 }
 
-query Cooccurrence($industry: ID = "candidate:电子信息产业") {
+query Cooccurrence($industry: ID = "新能源") {
   industryCooccurrence(industryId: $industry, orderBy: LIFT, limit: 10) {
     totalCount
     items { industry { name } sharedCount lift jaccard counties { name } }
@@ -33,7 +33,7 @@ query CompareTargets($indicator: String = "地区生产总值") {
   }
 }
 
-query Search($q: String = "食用菌") {
+query Search($q: String = "新能源") {
   search(query: $q, limit: 10) {
     totalCount
     items {
