@@ -2,7 +2,7 @@
  * Reading a file's bytes into text: encoding detection (UTF-8 ± BOM, UTF-16 LE/BE, GB18030/GBK),
  * refusal of non-text, and the sha256 content hash. Everything here is linear in the file size.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 
@@ -112,13 +112,30 @@ function strictUtf8(bytes: Uint8Array, name: string): string {
   }
 }
 
-/** Reads and decodes a file. @throws Error naming the file when it is missing, empty or not text. */
+/**
+ * Largest file read as one report, MB (XIANZHI_MAX_FILE_MB). Reports run to tens or hundreds of KB;
+ * the pipeline is linear but holds the whole text (≈25× its size in memory) and one document is one
+ * transaction, so a far larger file — usually a concatenation or a dump — is refused, not read.
+ */
+export function maxFileBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const mb = Number(env.XIANZHI_MAX_FILE_MB);
+  return (Number.isFinite(mb) && mb > 0 ? mb : 10) * 1024 * 1024;
+}
+
+/** Reads and decodes a file. @throws Error naming the file when it is missing, empty, too large or not text. */
 export async function readText(path: string): Promise<Decoded> {
   let bytes: Buffer;
   try {
+    const size = (await stat(path)).size;
+    const max = maxFileBytes();
+    if (size > max) {
+      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+      throw Object.assign(new Error(`${path}: too large to be one report (${mb(size)}, limit ${mb(max)}; split it, or raise XIANZHI_MAX_FILE_MB)`), { code: 'ETOOLARGE' });
+    }
     bytes = await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ETOOLARGE') throw e;
     throw new Error(`${path}: cannot read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message})`);
   }
   return decodeBytes(bytes, path);
