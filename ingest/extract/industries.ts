@@ -28,6 +28,7 @@ const lexicon = JSON.parse(readFileSync(new URL('../../data/lexicon/industry-con
 const BOUNDARY = '，。；：、！？\\n';
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SUFFIX = lexicon.suffix.map(esc).join('|');
+const SUFFIXES = new Set(lexicon.suffix);
 /** Directly followed by an industry suffix (optionally after 等). `业` must not start 业务/业绩. */
 const AFTER = new RegExp(`^等?(?:${SUFFIX})(?![务绩主])`);
 /** A few words before a park or cluster: `辣椒现代农业产业园`, `金刚石超硬材料产业集群`. */
@@ -106,7 +107,10 @@ function candidates(doc: Document, facts: Map<string, IndustryFact>, known: Dict
     if (prev.end !== t.start || prev.word.length < 2 || !/^n/.test(prev.tag) || prev.tag === 'ns' || prev.tag === 'nr') continue;
     const x = prev.word;
     if (!/^[\u4e00-\u9fff]+$/.test(x) || GENERIC.has(x) || known.has(x) || inMask(doc.masks, prev.start, prev.end)) continue;
-    addFact(facts, doc, null, x, prev.start, t.end, 0.5);
+    // `X型产业` (数字型产业, 资源型产业) is the industry X when X is a known term.
+    const typed = x.endsWith('型') ? known.get(x.slice(0, -1)) : undefined;
+    if (typed) addFact(facts, doc, typed.entry, x.slice(0, -1), prev.start, prev.end - 1, 1);
+    else addFact(facts, doc, null, x, prev.start, t.end, 0.5);
   }
 }
 
@@ -126,6 +130,12 @@ export const industries: Stage = {
     for (const m of d.matches(text)) {
       if (inMask(doc.masks, m.start, m.end)) continue;
       const last = chain[chain.length - 1];
+      // A term that is also an industry suffix (精深加工, 深加工) right after another term is that
+      // term's suffix (半夏精深加工 is 半夏), not an industry of its own.
+      if (last && last.m.end === m.start && SUFFIXES.has(m.term)) {
+        last.ok = true;
+        continue;
+      }
       if (last && !LINK.test(text.slice(last.m.end, m.start))) flush();
       chain.push({ m, ok: !m.value.contextual || inIndustryContext(text, m.start, m.end) });
     }
