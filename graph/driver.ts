@@ -59,6 +59,24 @@ export interface RunOptions {
 
 export type Row = Record<string, unknown>;
 
+/**
+ * JavaScript has one number type; Bolt has Integer and Float, and the driver sends every JS
+ * number as Float — so `index: 3` would be stored as 3.0 and `toString(3.0)` gives '3.0'.
+ * Whole numbers therefore go as Integer (recursively through lists and maps), the rest as Float.
+ */
+export function toBoltParams(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toBoltParams);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toBoltParams(v);
+    return out;
+  }
+  return value;
+}
+
+const params = (p: Record<string, unknown>) => toBoltParams(p) as Record<string, unknown>;
+
 /** A live connection to the graph: reads, writes in one transaction, and close. */
 export class Graph {
   readonly driver: Driver;
@@ -88,7 +106,7 @@ export class Graph {
       const session = this.session('READ');
       try {
         return await session.executeRead(
-          async (tx) => (await tx.run(query.cypher, query.params)).records.map((r) => r.toObject() as T),
+          async (tx) => (await tx.run(query.cypher, params(query.params))).records.map((r) => r.toObject() as T),
           { timeout: opts.timeoutMs },
         );
       } finally {
@@ -108,11 +126,13 @@ export class Graph {
         return await session.executeWrite(
           async (tx) => {
             if (typeof queries === 'function') {
-              await queries(tx);
+              // Callers running their own statements get the same Integer/Float conversion.
+              const converting = { run: (cypher: string, p?: Record<string, unknown>) => tx.run(cypher, params(p ?? {})) };
+              await queries(converting as ManagedTransaction);
               return [];
             }
             const out: Row[][] = [];
-            for (const q of queries) out.push((await tx.run(q.cypher, q.params)).records.map((r) => r.toObject()));
+            for (const q of queries) out.push((await tx.run(q.cypher, params(q.params))).records.map((r) => r.toObject()));
             return out;
           },
           { timeout: opts.timeoutMs },
@@ -128,7 +148,7 @@ export class Graph {
     return this.guard(async () => {
       const session = this.session('WRITE');
       try {
-        return (await session.run(query.cypher, query.params)).records.map((r) => r.toObject());
+        return (await session.run(query.cypher, params(query.params))).records.map((r) => r.toObject());
       } finally {
         await session.close();
       }

@@ -29,6 +29,16 @@ describe('walking skeleton: report → Neo4j → GraphQL', () => {
     expect(rows[0]!.industries).toBeGreaterThan(0);
   });
 
+  it('stores whole numbers as integers: sentence ids end in :<n>, indexes and years are INTEGER', async () => {
+    const rows = await graph.read(
+      q(`MATCH (d:Document {id: '004_d7d2b8b6c071a4db'})-[:HAS_SENTENCE]->(s:Sentence)
+         RETURN s.id AS id, valueType(s.index) AS indexType, valueType(d.year) AS yearType ORDER BY s.index LIMIT 3`),
+    );
+    expect(rows.map((r) => r.id)).toEqual(['004_d7d2b8b6c071a4db:0', '004_d7d2b8b6c071a4db:1', '004_d7d2b8b6c071a4db:2']);
+    expect(rows[0]!.indexType).toMatch(/^INTEGER/);
+    expect(rows[0]!.yearType).toMatch(/^INTEGER/);
+  });
+
   it('keeps evidence: every industry mention points at a sentence whose text holds the snippet', async () => {
     const rows = await graph.read(
       q(`MATCH (s:Sentence {documentId: '004_d7d2b8b6c071a4db'})-[e:EVIDENCE]->(:Industry)
