@@ -108,3 +108,6 @@ export const seedOf = (docId: string) => docId.replace(/^c\d+-/, '');
 
 /** Extra flags for every `xianzhi ingest` the reliability tests run (XIANZHI_RELIABILITY_INGEST_FLAGS). */
 export const INGEST_FLAGS = (process.env.XIANZHI_RELIABILITY_INGEST_FLAGS ?? '').split(/\s+/).filter(Boolean);
+
+/** Signs that an internal error reached a client: Cypher, the driver, a stack. */
+export const LEAK = /Neo\.|Cypher|Invalid input|SyntaxError|neo4j|\bat .+:\d+:\d+/i;
