@@ -35,7 +35,7 @@ describe('the API is read-only without a token', () => {
     const before = await documents();
     const api = await serve({ XIANZHI_API_TOKEN: '' });
     try {
-      for (const headers of [{}, { authorization: `Bearer ${TOKEN}` }]) {
+      for (const headers of [{}, { authorization: `Bearer ${TOKEN}` }] as Array<Record<string, string>>) {
         const r = await graphql(api.url, M, { t: TEXT }, headers);
         expect(r.body.errors?.map((e) => e.extensions?.code)).toEqual(['READ_ONLY']);
       }
@@ -49,7 +49,7 @@ describe('the API is read-only without a token', () => {
     const before = await documents();
     const api = await serve({ XIANZHI_API_TOKEN: TOKEN });
     try {
-      const wrong = [
+      const wrong: Array<Record<string, string>> = [
         {},
         { authorization: TOKEN },
         { authorization: `Basic ${Buffer.from(`u:${TOKEN}`).toString('base64')}` },
