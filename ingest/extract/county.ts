@@ -259,6 +259,8 @@ export function rankCounties(doc: Document, limit = 10): Array<{ area: Area; sco
     const kind = KINDS[table.payload[from]!]!;
     // A bare stem counts only as a word of its own: not glued to a following 县/市 (another county).
     if (kind !== 'townFull' && /^[县市区]/.test(text[m.end] ?? '')) continue;
+    // …nor in quotation marks on its own: “两山”, “三变” are slogans, not the places of those names.
+    if (kind !== 'townFull' && text[m.start - 1] === '“' && text[m.end] === '”') continue;
     const w = (W[kind] * (m.term.length >= 3 ? W.longName : 1)) / (to - from - 1);
     // Numeric codes as keys: a village stem may name places in hundreds of counties.
     for (let j = from + 1; j < to; j++) {
