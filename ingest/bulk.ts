@@ -7,6 +7,7 @@ import type { Extracted } from './extracted.ts';
 import type { DocumentMeta } from './model.ts';
 import { ExtractPool, defaultWorkers } from './parallel.ts';
 import { documentId, storedHashes } from './store.ts';
+import { contentHash } from './content-hash.ts';
 
 /**
  * Ingests many files fast: content hashes checked against the graph many ids per query,
@@ -54,7 +55,7 @@ const HASH_CHUNK = 500;
 
 async function sha256(file: string): Promise<{ hash: string; bytes: number }> {
   const data = await fs.promises.readFile(file);
-  return { hash: crypto.createHash('sha256').update(data).digest('hex'), bytes: data.length };
+  return { hash: contentHash(data), bytes: data.length };
 }
 
 export async function ingestFiles(graph: Graph, files: string[], opts: BulkOptions = {}): Promise<BulkResult> {

@@ -5,6 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
+import { contentHash as hashContent } from './content-hash.ts';
 
 export interface Decoded {
   text: string;
@@ -73,7 +74,7 @@ function utf16Order(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
  * @throws Error naming the file and the reason (empty, binary format, NUL bytes, undecodable).
  */
 export function decodeBytes(bytes: Uint8Array, name = '<bytes>'): Decoded {
-  const contentHash = createHash('sha256').update(bytes).digest('hex');
+  const contentHash = hashContent(bytes);
   const done = (text: string, encoding: string): Decoded => {
     if (!text.trim()) throw new Error(`${name}: the file holds no text (only whitespace)`);
     return { text, encoding, contentHash };

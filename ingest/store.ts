@@ -6,6 +6,7 @@ import { documentHashes } from '../graph/write/batch.ts';
 import type { Document, DocumentMeta } from './model.ts';
 import { processText, readDocument } from './index.ts';
 import { toGraphDocument } from './to-graph.ts';
+import { contentHash } from './content-hash.ts';
 
 /** What ingesting one file or text did. */
 export interface IngestResult {
@@ -54,7 +55,7 @@ export async function ingestFile(
 ): Promise<IngestResult> {
   const id = documentId(file);
   if (!opts.force) {
-    const hash = crypto.createHash('sha256').update(await fs.promises.readFile(file)).digest('hex');
+    const hash = contentHash(await fs.promises.readFile(file));
     const [row] = await graph.read(documentHash(id));
     if (row && row.hash === hash) return { id, status: 'unchanged', county: null, counts: EMPTY_COUNTS, warnings: [] };
   }
@@ -77,7 +78,7 @@ export async function ingestText(
   meta: DocumentMeta = {},
   opts: { id?: string } = {},
 ): Promise<IngestResult & { document: Document }> {
-  const hash = crypto.createHash('sha256').update(text).digest('hex');
+  const hash = contentHash(text);
   const id = opts.id ?? meta.file?.replace(/\.[^.]+$/, '') ?? `text-${hash.slice(0, 16)}`;
   const doc = processText(text, meta, { id });
   doc.id = id;
