@@ -39,6 +39,10 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SPEAKING = new RegExp(`(?:县|市|区|旗)(?=${cues.after.map(esc).join('|')})`, 'g');
 /** Geographic feature characters that may follow a place stem inside one jieba token. */
 const FEATURE = /[河湖江溪沟渠山岭峰塬川湾泉镇乡村街路桥]/;
+/** What may stand next to a full town name in a list: separators, punctuation, 和/及/与/等/的. */
+const LIST_EDGE = /[、，,。；;：:（）()“”\s和及与等的]/;
+/** Full town names that carry their own suffix (二郎镇, 民乐朝鲜族乡, 递铺街道). */
+const TOWN_END = /(?:镇|乡|街道|苏木)$/;
 const MASKED_COUNTY = /[xX×*]{1,4}(?:县|市|区|旗)/;
 
 /** A county fact for an area. */
@@ -215,6 +219,20 @@ function regions() {
   return regionTable;
 }
 
+function isFullAtEdges(text: string, term: string, end: number): boolean {
+  return term.length >= 3 && TOWN_END.test(term) && LIST_EDGE.test(text[end] ?? '。');
+}
+
+/** Whether a full town name starts after a list word inside [start, end) and ends at a list edge. */
+function hidesFullTown(p: Places, text: string, start: number, end: number): boolean {
+  for (let k = start + 1; k < end; k++) {
+    if (!LIST_EDGE.test(text[k - 1]!)) continue;
+    const t = p.table.longestAt(text, k);
+    if (t && KINDS[p.payload[p.starts[t.index]!]!] === 'townFull' && isFullAtEdges(text, t.term, t.end)) return true;
+  }
+  return false;
+}
+
 /** Scores counties by the place names of the text; the best one with its evidence. */
 export function inferCounty(doc: Document): CountyFact | null {
   const ranked = rankCounties(doc);
@@ -244,19 +262,28 @@ export function rankCounties(doc: Document, limit = 10): Array<{ area: Area; sco
   let next = 0;
   // Only word starts can start a place name (see above), so look there and nowhere else.
   for (let at = 0; at < text.length; at++) {
-    if (at < next || (segmented && !(bound[at]! & 1))) continue;
+    if (at < next) continue;
+    const tokenStart = !segmented || (bound[at]! & 1) !== 0;
+    // jieba glues unknown town names to list words (二郎镇和苗老集镇 → 二郎/镇和苗/老/集镇), so a
+    // full town name may also start right after a separator and end right before one.
+    if (!tokenStart && !LIST_EDGE.test(text[at - 1] ?? '')) continue;
     const m = table.table.longestAt(text, at);
     if (!m) continue;
     if (seen.has(m.term) || inMask(doc.masks, m.start, m.end)) continue;
-    // …except that a stem may run into a feature word jieba glued to it (泌水河 is 泌 + 水河), unless
-    // the stem already ends in one (美丽河 in 美丽河湖).
-    if (segmented && !(bound[m.end]! & 2) && !(FEATURE.test(text[m.end] ?? '') && !FEATURE.test(m.term.at(-1)!))) continue;
-    seen.add(m.term);
-    next = m.end;
     // Payload of a term: [kind, code, code …] (see places()).
     const from = table.starts[m.index]!;
     const to = table.starts[m.index + 1]!;
     const kind = KINDS[table.payload[from]!]!;
+    const fullAtEdges = kind === 'townFull' && isFullAtEdges(text, m.term, m.end);
+    if (!tokenStart && !fullAtEdges) continue;
+    // A stem or village that swallowed the list word before a full town name (和立 in 金城镇和立山镇)
+    // gives way to that town.
+    if (kind !== 'townFull' && hidesFullTown(table, text, m.start, m.end)) continue;
+    // …except that a stem may run into a feature word jieba glued to it (泌水河 is 泌 + 水河), unless
+    // the stem already ends in one (美丽河 in 美丽河湖).
+    if (segmented && !(bound[m.end]! & 2) && !fullAtEdges && !(FEATURE.test(text[m.end] ?? '') && !FEATURE.test(m.term.at(-1)!))) continue;
+    seen.add(m.term);
+    next = m.end;
     // A bare stem counts only as a word of its own: not glued to a following 县/市 (another county).
     if (kind !== 'townFull' && /^[县市区]/.test(text[m.end] ?? '')) continue;
     // …nor in quotation marks on its own: “两山”, “三变” are slogans, not the places of those names.

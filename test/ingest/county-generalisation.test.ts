@@ -99,6 +99,17 @@ const masked: Array<{ county: string; code: string; text: string }> = [
       '文武坝、西江两镇城乡融合发展示范区建设全面铺开。',
     ].join('\n'),
   },
+  // Town names jieba does not know get glued to the list words around them (镇和苗, 和立).
+  {
+    county: '太和县 (安徽), glued names',
+    code: '341222',
+    text: 'xx县委经济工作会议召开。过去一年，二郎镇和苗老集镇的特色产业基地建成投产。',
+  },
+  {
+    county: '仪陇县 (四川), glued names',
+    code: '511324',
+    text: 'xx县委经济工作会议召开。过去一年，金城镇和立山镇的特色产业基地建成投产。',
+  },
 ];
 
 describe('county inference on unseen counties (masked)', () => {
