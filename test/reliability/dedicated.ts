@@ -1,0 +1,22 @@
+import { local } from '../../graph/index.ts';
+
+/**
+ * A Neo4j of the reliability tests' own, for cases that stop or kill the server: never the shared
+ * `test` instance, never the one vitest's global setup started. Stopped again by `release`.
+ */
+export const KILL_INSTANCE = 'reliability-kill';
+
+export async function dedicatedNeo4j(): Promise<{ env: NodeJS.ProcessEnv; uri: string; password: string }> {
+  const r = await local.start(KILL_INSTANCE, { log: (l) => console.error(`[${KILL_INSTANCE}] ${l}`) });
+  return { uri: r.uri, password: r.password, env: { ...process.env, NEO4J_URI: r.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: r.password } };
+}
+
+/** Kills the dedicated server outright (SIGKILL: a crash, not a shutdown). */
+export function crashNeo4j(): void {
+  const s = local.status(KILL_INSTANCE);
+  if (!s.running || !s.pid) throw new Error(`${KILL_INSTANCE} is not running`);
+  process.kill(s.pid, 'SIGKILL');
+}
+
+export const restartNeo4j = () => dedicatedNeo4j();
+export const releaseNeo4j = () => local.stop(KILL_INSTANCE);
