@@ -48,6 +48,13 @@ export class Dictionary<T> {
     return v !== undefined && v !== PREFIX;
   }
 
+  /** The terms, in the order they were added. */
+  terms(): string[] {
+    const out: string[] = [];
+    for (const [k, v] of this.map) if (v !== PREFIX) out.push(k);
+    return out;
+  }
+
   get size(): number {
     return this.count;
   }

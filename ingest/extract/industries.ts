@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import type { Document, IndustryFact } from '../model.ts';
 import type { Stage } from '../stage.ts';
 import { Dictionary, type DictMatch } from '../dictionary.ts';
+import { TermTable } from '../term-table.ts';
 import { industryTaxonomy, type IndustryEntry } from '../taxonomy.ts';
 import { evidence } from '../evidence.ts';
 import { inMask } from '../normalise.ts';
@@ -59,6 +60,17 @@ function dictionary(): Dictionary<Tagged> {
     }
   }
   return dict;
+}
+
+let table: { table: TermTable; values: Tagged[] } | null = null;
+/** The same terms as a sorted table for scanning whole documents: no string slice per position. */
+function scanner() {
+  if (table) return table;
+  const d = dictionary();
+  const terms = d.terms();
+  const built = TermTable.build(terms);
+  table = { table: built.table, values: built.order.map((i) => d.get(terms[i]!)!) };
+  return table;
 }
 
 /** Whether the term at [start, end) stands in an industry context. */
@@ -127,7 +139,9 @@ export const industries: Stage = {
       if (chain.some((c) => c.ok)) for (const { m } of chain) addFact(facts, doc, m.value.entry, m.term, m.start, m.end, 1);
       chain = [];
     };
-    for (const m of d.matches(text)) {
+    const scan = scanner();
+    for (const hit of scan.table.matches(text)) {
+      const m: DictMatch<Tagged> = { term: hit.term, value: scan.values[hit.index]!, start: hit.start, end: hit.end };
       if (inMask(doc.masks, m.start, m.end)) continue;
       const last = chain[chain.length - 1];
       // A term that is also an industry suffix (精深加工, 深加工) right after another term is that
