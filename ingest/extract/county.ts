@@ -45,7 +45,8 @@ const LIST_EDGE_CHARS = new Set('、，,。；;：:（）()“” \n\t和及与�
 const LIST_EDGE = { test: (ch: string) => LIST_EDGE_CHARS.has(ch) };
 /** Full town names that carry their own suffix (二郎镇, 民乐朝鲜族乡, 递铺街道). */
 const TOWN_END = /(?:镇|乡|街道|苏木)$/;
-const MASKED_COUNTY = /[xX×*]{1,4}(?:县|市|区|旗)/;
+/** `xx县`, `X市`, `××区`, `○○县` (a common mask in printed reports). */
+const MASKED_COUNTY = /[xX×*○]{1,4}(?:县|市|区|旗)/;
 
 /** A county fact for an area. */
 function fact(area: Area, source: CountyFact['source'], confidence: number, ev: Evidence[]): CountyFact {

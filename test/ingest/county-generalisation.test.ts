@@ -138,3 +138,10 @@ describe('county read from the text on unseen counties (unmasked)', () => {
     });
   }
 });
+
+describe('other mask styles', () => {
+  it('reads ○○县 as a mask and does not take a partner county in speaking position for its own', () => {
+    const doc = processText('○○县委经济工作会议召开。过去一年，二郎镇、苗老集镇、旧县镇的特色产业基地建成投产。对口帮扶的西和县人民政府来访。');
+    expect(doc.facts.county).toMatchObject({ code: '341222', source: 'inferred' });
+  });
+});
