@@ -119,6 +119,10 @@ function candidates(doc: Document, facts: Map<string, IndustryFact>, known: Dict
     if (prev.end !== t.start || prev.word.length < 2 || !/^n/.test(prev.tag) || prev.tag === 'ns' || prev.tag === 'nr') continue;
     const x = prev.word;
     if (!/^[\u4e00-\u9fff]+$/.test(x) || GENERIC.has(x) || known.has(x) || inMask(doc.masks, prev.start, prev.end)) continue;
+    // Split by jieba but known whole: 文化/产业 is the term 文化产业, 循环/经济/产业 the generic 循环经济.
+    if (known.has(x + t.word) || known.has(`${x}产业`)) continue;
+    const before = tokens[i - 2];
+    if (before && before.end === prev.start && (GENERIC.has(before.word + x) || known.has(before.word + x))) continue;
     // `X型产业` (数字型产业, 资源型产业) is the industry X when X is a known term.
     const typed = x.endsWith('型') ? known.get(x.slice(0, -1)) : undefined;
     if (typed) addFact(facts, doc, typed.entry, x.slice(0, -1), prev.start, prev.end - 1, 1);
