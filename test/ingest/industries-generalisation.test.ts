@@ -33,6 +33,15 @@ describe('industries not in the seeds', () => {
     });
   }
 
+  it('does not take everyday uses of the new terms for industries', () => {
+    for (const text of [
+      '群众喝上了放心茶，住上了新家居。',
+      '学校食堂全部建成中央厨房。',
+      '完成卫生厕所改造，新建公共卫浴设施。',
+      '全市产业结构持续优化，政府产业引导基金规模达到10亿元。',
+    ]) expect(processText(text).facts.industries.map((i) => i.name)).toEqual([]);
+  });
+
   it('carries sector codes for the new entries', () => {
     const f = processText('家具产业加快转型。').facts.industries.find((i) => i.name === '家具')!;
     expect(f).toMatchObject({ division: '21', section: 'C', tier: 2 });
