@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { createHash } from 'node:crypto';
+import { contentHash } from '../../ingest/content-hash.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,9 +59,13 @@ describe('decodeBytes', () => {
     expect(() => decodeBytes(Buffer.from('  \n\n'), 'blank.txt')).toThrow(/blank\.txt.*no text/);
   });
 
-  it('hashes the raw bytes with sha256', () => {
+  it('hashes the raw bytes with sha256, salted with the extractor version (see ingest/content-hash.ts)', () => {
     const bytes = iconv.encode(TEXT, 'gbk');
-    expect(decodeBytes(bytes).contentHash).toBe(createHash('sha256').update(bytes).digest('hex'));
+    const hash = decodeBytes(bytes).contentHash;
+    expect(hash).toBe(contentHash(bytes));
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(hash).not.toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(decodeBytes(iconv.encode(`${TEXT}。`, 'gbk')).contentHash).not.toBe(hash);
   });
 
   it('decodes a large file in linear time', () => {
