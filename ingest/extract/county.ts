@@ -243,6 +243,15 @@ function hidesFullTown(p: Places, text: string, start: number, end: number): boo
   return false;
 }
 
+/** Per-county accumulators, reused by every document (GB/T 2260 codes are below 2^20). */
+const SCORES = new Float64Array(1 << 20);
+const SPANS: Array<Array<[number, number]> | undefined> = [];
+const areaNumbers = new Map<number, Area | undefined>();
+function areaByNumber(n: number): Area | undefined {
+  if (!areaNumbers.has(n)) areaNumbers.set(n, areaByCode(String(n)));
+  return areaNumbers.get(n);
+}
+
 /** Scores counties by the place names of the text; the best one with its evidence. */
 export function inferCounty(doc: Document): CountyFact | null {
   const ranked = rankCounties(doc);
@@ -256,8 +265,12 @@ export function inferCounty(doc: Document): CountyFact | null {
 export function rankCounties(doc: Document, limit = 10): Array<{ area: Area; score: number; terms: string[]; evidence: Evidence[] }> {
   const text = doc.text;
   const seen = new Set<string>();
-  const score = new Map<number, number>();
-  const spans = new Map<number, Array<[number, number]>>();
+  // Scores in a typed array indexed by the numeric code (a common village stem names places in
+  // hundreds of counties: a Map update per county per match was the stage's main cost); `order`
+  // keeps first-touch order, which Map iteration gave before and ties in the ranking rely on.
+  const score = SCORES;
+  const spans = SPANS;
+  const order: number[] = [];
   // A place name must start and end on word boundaries (jieba's): 代化 in 现代化, 信和 in 自信和担当
   // and 宜居乡 in 宜居乡村 are not the villages and towns of those names.
   // Token boundaries as flags per offset (1: a token starts here, 2: one ends here): cheaper than
@@ -302,10 +315,11 @@ export function rankCounties(doc: Document, limit = 10): Array<{ area: Area; sco
     // Numeric codes as keys: a village stem may name places in hundreds of counties.
     for (let j = from + 1; j < to; j++) {
       const code = table.payload[j]!;
-      score.set(code, (score.get(code) ?? 0) + w);
+      if (score[code] === 0) order.push(code);
+      score[code]! += w;
       // Spans only: evidence objects are built for the few counties returned.
-      const list = spans.get(code);
-      if (!list) spans.set(code, [[m.start, m.end]]);
+      const list = spans[code];
+      if (!list) spans[code] = [[m.start, m.end]];
       else if (list.length < 8) list.push([m.start, m.end]);
     }
   }
@@ -317,18 +331,23 @@ export function rankCounties(doc: Document, limit = 10): Array<{ area: Area; sco
     if (v.province) provinces.add(v.province);
     if (v.city) cities.add(v.city);
   }
-  const ranked: Array<[string, number]> = [];
-  for (const [n, s] of score) {
-    const code = String(n);
-    const area = areaByCode(code);
+  const ranked: Array<[number, number]> = [];
+  const kept = new Map<number, Array<[number, number]>>();
+  for (const n of order) {
+    const s = score[n]!;
+    const list = spans[n]!;
+    score[n] = 0; // reset for the next document
+    spans[n] = undefined;
+    const area = areaByNumber(n);
     if (!area) continue;
+    kept.set(n, list);
     const boost = 1 + (cities.has(area.cityCode) ? W.cityMention : 0) + (provinces.has(area.provinceCode) ? W.provinceMention : 0);
-    ranked.push([code, s * boost]);
+    ranked.push([n, s * boost]);
   }
   ranked.sort((a, b) => b[1] - a[1]);
-  return ranked.slice(0, limit).map(([code, s]) => {
-    const e = (spans.get(Number(code)) ?? []).map(([a, b]) => evidence(doc, a, b, 6));
-    return { area: areaByCode(code)!, score: s, terms: [...new Set(e.map((x) => text.slice(x.start, x.end)))], evidence: e };
+  return ranked.slice(0, limit).map(([n, s]) => {
+    const e = kept.get(n)!.map(([a, b]) => evidence(doc, a, b, 6));
+    return { area: areaByNumber(n)!, score: s, terms: [...new Set(e.map((x) => text.slice(x.start, x.end)))], evidence: e };
   });
 }
 
