@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../api/server.ts';
-import type { Graph } from '../../graph/index.ts';
+import type { Graph, Query } from '../../graph/index.ts';
 import { freePort, graphql, runCli, startCli } from '../helpers/cli.ts';
 import { openTestGraph, testEnv } from '../helpers/neo4j.ts';
 import { INGEST_FLAGS, LEAK } from './support.ts';
@@ -68,10 +68,20 @@ describe('the API rejects query abuse', () => {
   });
 
   it('a query running past the transaction timeout is cut with QUERY_TIMEOUT, not left running', async () => {
-    // The same server code with a timeout no real query meets, so "slow" needs no slow data.
-    const slow = await startServer({ graph, port: 0, limits: { timeoutMs: 1 }, log: () => {} });
+    // Five seeds hold no slow query, so the API's own statements are made slow: each is prefixed
+    // with a CALL that counts to 10^9. The API must pass its timeout to Neo4j, which cuts the
+    // transaction, and answer QUERY_TIMEOUT.
+    const SLOW = 'CALL () { UNWIND range(1, 1000000000) AS x RETURN count(x) AS slow } ';
+    const slowGraph = new Proxy(graph, {
+      get(target, prop) {
+        if (prop === 'read') return (query: Query, o?: { timeoutMs?: number }) => target.read({ ...query, cypher: SLOW + query.cypher }, o);
+        const v = Reflect.get(target, prop, target);
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    const slow = await startServer({ graph: slowGraph, port: 0, limits: { timeoutMs: 500 }, log: () => {} });
     try {
-      const r = await graphql(slow.url, '{ industryRecurrence(minCounties: 1, limit: 100) { totalCount items { industry { name } } } }');
+      const r = await graphql(slow.url, '{ industryRecurrence(minCounties: 1, limit: 10) { totalCount items { industry { name } } } }');
       const errs = r.body.errors ?? [];
       expect(errs.map((e) => e.extensions?.code), JSON.stringify(r.body).slice(0, 400)).toContain('QUERY_TIMEOUT');
       expect(JSON.stringify(r.body)).not.toMatch(LEAK);

@@ -3,8 +3,10 @@ import { local } from '../../graph/index.ts';
 /**
  * A Neo4j of the reliability tests' own, for cases that stop or kill the server: never the shared
  * `test` instance, never the one vitest's global setup started. Stopped again by `release`.
+ * Named after the run's test instance (`reliability` → `reliability-kill`), so two suites running
+ * at once (a developer's and the lead's full run) never stop each other's server.
  */
-export const KILL_INSTANCE = 'reliability-kill';
+export const KILL_INSTANCE = `${process.env.XIANZHI_TEST_INSTANCE || 'test'}-kill`;
 
 export async function dedicatedNeo4j(): Promise<{ env: NodeJS.ProcessEnv; uri: string; password: string }> {
   const r = await local.start(KILL_INSTANCE, { log: (l) => console.error(`[${KILL_INSTANCE}] ${l}`) });
