@@ -40,9 +40,12 @@ const SPEAKING = new RegExp(`(?:县|市|区|旗)(?=${cues.after.map(esc).join('|
 /** Geographic feature characters that may follow a place stem inside one jieba token. */
 const FEATURE = /[河湖江溪沟渠山岭峰塬川湾泉镇乡村街路桥]/;
 /** What may stand next to a full town name in a list: separators, punctuation, 和/及/与/等/的. */
-const LIST_EDGE_CHARS = new Set('、，,。；;：:（）()“” \n\t和及与等的');
-/** Tested at every position of the text that is not a token start: a Set, not a regex. */
-const LIST_EDGE = { test: (ch: string) => LIST_EDGE_CHARS.has(ch) };
+const LIST_EDGE_CHARS = '、，,。；;：:（）()“” \n\t和及与等的';
+/** Tested at every position that is not a token start, by character code: `text[i]` would allocate a string. */
+const LIST_EDGE_CODES = new Uint8Array(65536);
+for (let k = 0; k < LIST_EDGE_CHARS.length; k++) LIST_EDGE_CODES[LIST_EDGE_CHARS.charCodeAt(k)] = 1;
+const LIST_EDGE = { test: (ch: string) => ch.length > 0 && LIST_EDGE_CODES[ch.charCodeAt(0)] === 1 };
+const listEdgeAt = (text: string, i: number) => i >= 0 && i < text.length && LIST_EDGE_CODES[text.charCodeAt(i)] === 1;
 /** Full town names that carry their own suffix (二郎镇, 民乐朝鲜族乡, 递铺街道). */
 const TOWN_END = /(?:镇|乡|街道|苏木)$/;
 /** `xx县`, `X市`, `××区`, `○○县` (a common mask in printed reports). */
@@ -289,7 +292,7 @@ export function rankCounties(doc: Document, limit = 10): Array<{ area: Area; sco
     const tokenStart = !segmented || (bound[at]! & 1) !== 0;
     // jieba glues unknown town names to list words (二郎镇和苗老集镇 → 二郎/镇和苗/老/集镇), so a
     // full town name may also start right after a separator and end right before one.
-    if (!tokenStart && !LIST_EDGE.test(text[at - 1] ?? '')) continue;
+    if (!tokenStart && !listEdgeAt(text, at - 1)) continue;
     const m = table.table.longestAt(text, at);
     if (!m) continue;
     if (seen.has(m.term) || inMask(doc.masks, m.start, m.end)) continue;
