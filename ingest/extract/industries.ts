@@ -8,7 +8,7 @@
  *   that ends in one (`黄花、杂粮、蔬菜、药材等产业板块`, `xx牛、食用菌产业`);
  * - candidates: `X产业` whose X is a noun not in the taxonomy nor in the generic list, with a
  *   lower confidence and id `candidate:X`.
- * Patterns are data: `data/lexicon/industry-context.json`.
+ * Patterns are data: `data/lexicons/industry-context.json`.
  */
 import { readFileSync } from 'node:fs';
 import type { Document, IndustryFact } from '../model.ts';
@@ -19,7 +19,7 @@ import { industryTaxonomy, type IndustryEntry } from '../taxonomy.ts';
 import { evidence } from '../evidence.ts';
 import { inMask } from '../normalise.ts';
 
-const lexicon = JSON.parse(readFileSync(new URL('../../data/lexicon/industry-context.json', import.meta.url), 'utf8')) as {
+const lexicon = JSON.parse(readFileSync(new URL('../../data/lexicons/industry-context.json', import.meta.url), 'utf8')) as {
   terminal: string[];
   suffix: string[];
   verbs: string[];
