@@ -24,9 +24,9 @@ export function pageOf(args: PageArgs, defaultLimit = 20): Page {
 }
 
 /** A page of an already loaded list (nested fields: the loader fetched the parent's whole list). */
-export function slice<T>(all: T[], args: PageArgs, defaultLimit = 20): { totalCount: number; items: T[] } {
+export function slice<T>(all: T[], args: PageArgs, defaultLimit = 20): T[] {
   const { limit, offset } = pageOf(args, defaultLimit);
-  return { totalCount: all.length, items: all.slice(offset, offset + limit) };
+  return all.slice(offset, offset + limit);
 }
 
 /** A small non-negative integer argument (minCounties, evidencePerCounty …). */

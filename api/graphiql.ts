@@ -1,49 +1,49 @@
 /** The examples GraphiQL opens with at /graphql: one named operation per headline capability. */
 export const EXAMPLE_QUERIES = /* GraphQL */ `# Xianzhi — county reports as a graph. Pick an operation with the ▶ button.
-# Every list takes limit (≤ 100) and offset and answers { totalCount items }.
+# Every list is a plain list taking limit (≤ 100) and offset; totals are separate count fields
+# (counties → countyCount, industryRecurrence → industryRecurrenceCount, County.industries → County.industryCount).
+
+query Counties {
+  counties { code name industries { name } }
+}
 
 query Recurrence {
+  industryRecurrenceCount(minCounties: 2)
   industryRecurrence(minCounties: 2, evidencePerCounty: 1, limit: 10) {
-    totalCount
-    items {
-      industry { id name economicSector section { code name } }
-      countyCount
-      counties { county { code name } mentions evidence { snippet sentence { text } } }
-    }
+    id name
+    industry { economicSector section { code name } }
+    countyCount
+    counties { code name mentions evidence { snippet sentence { text } } }
   }
 }
 
 query Cooccurrence($industry: ID = "新能源") {
-  industryCooccurrence(industryId: $industry, orderBy: LIFT, limit: 10) {
-    totalCount
-    items { industry { name } sharedCount lift jaccard counties { name } }
-  }
+  industryCooccurrenceCount(industryId: $industry)
+  industryCooccurrence(industryId: $industry, orderBy: LIFT, limit: 10) { name sharedCount lift jaccard counties { name } }
 }
 
 query Similar($code: ID = "411726") {
-  similarCounties(code: $code, metric: JACCARD, limit: 5) {
-    items { county { code name } score sharedCount shared { name } }
-  }
+  similarCounties(code: $code, metric: JACCARD, limit: 5) { code name score sharedCount shared { name } }
 }
 
 query CompareTargets($indicator: String = "地区生产总值") {
+  indicators(filter: { name: $indicator }) { id name }
+  compareTargetsCount(indicator: $indicator)
   compareTargets(indicator: $indicator, limit: 10) {
-    indicators { id name }
-    items { county { name } redactedCount targets { kind value unit comparator year redacted document { title } } }
+    code name redactedCount
+    targets { kind value unit comparator year redacted document { title } }
   }
 }
 
 query Search($q: String = "新能源") {
+  searchCount(query: $q)
   search(query: $q, limit: 10) {
-    totalCount
-    items {
-      score matched type
-      node {
-        ... on Industry { id name }
-        ... on County { code countyName: name }
-        ... on Project { projectName: name investment }
-        ... on Sentence { text document { title county { name } } }
-      }
+    score matched type
+    node {
+      ... on Industry { id name }
+      ... on County { code countyName: name }
+      ... on Project { projectName: name investment }
+      ... on Sentence { text document { title county { name } } }
     }
   }
 }
@@ -51,23 +51,27 @@ query Search($q: String = "新能源") {
 query County($code: ID = "411726") {
   county(code: $code) {
     code name province city
-    documents { items { title kind date } }
-    industries(limit: 5) { totalCount items { industry { name } documents mentions evidence(limit: 1) { items { snippet } } } }
-    projects(limit: 5) { totalCount items { name investment status } }
-    targets(limit: 5) { totalCount items { indicatorName value unit year kind redacted } }
-    agencies(limit: 5) { items { canonical } }
-    plans(limit: 5) { items { name } }
-    similar(limit: 3) { items { county { name } score } }
+    documentCount documents { title kind date }
+    industryCount industries(limit: 5) { id name documents mentions evidence(limit: 1) { snippet } }
+    projectCount projects(limit: 5) { name investment status }
+    targetCount targets(limit: 5) { indicatorName value unit year kind redacted }
+    agencies(limit: 5) { canonical }
+    plans(limit: 5) { name }
+    similar(limit: 3) { name score }
   }
 }
 
 query Lists {
-  counties { totalCount items { code name province industryCount } }
-  industries(filter: { economicSector: SECONDARY }, limit: 5) { totalCount items { name countyCount } }
-  projects(orderBy: INVESTMENT, direction: DESC, limit: 5) { items { name investment county { name } } }
-  targets(filter: { redacted: true }, limit: 5) { totalCount items { indicatorName county { name } } }
-  agencies(filter: { name: "局" }, limit: 5) { totalCount items { canonical county { name } } }
-  documents { items { id title kind year county { name } } }
+  countyCount
+  counties { code name province industryCount }
+  industryCount(filter: { economicSector: SECONDARY })
+  industries(filter: { economicSector: SECONDARY }, limit: 5) { name countyCount }
+  projects(orderBy: INVESTMENT, direction: DESC, limit: 5) { name investment county { name } }
+  targetCount(filter: { redacted: true })
+  targets(filter: { redacted: true }, limit: 5) { indicatorName county { name } }
+  agencyCount(filter: { name: "局" })
+  agencies(filter: { name: "局" }, limit: 5) { canonical county { name } }
+  documents { id title kind year county { name } }
 }
 
 # Needs the header {"Authorization": "Bearer <XIANZHI_API_TOKEN>"} (the Headers tab below).

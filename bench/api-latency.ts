@@ -37,13 +37,13 @@ export interface ApiLatencyResult {
 
 /** One query per headline capability, asking only for what its single Cypher statement returns. */
 export const HEADLINE_QUERIES: Record<string, string> = {
-  industryRecurrence: `{ industryRecurrence(limit: 20, evidencePerCounty: 2) { totalCount items { industry { id name } countyCount
-    counties { county { code name } documents mentions evidence { snippet start end sentence { text } } } } } }`,
-  industryCooccurrence: `query($industry: ID!) { industryCooccurrence(industryId: $industry, limit: 20) { totalCount items { industry { id name } sharedCount lift jaccard counties { code name } } } }`,
-  similarCounties: `query($code: ID!) { similarCounties(code: $code, limit: 10) { totalCount items { county { code name } score sharedCount shared { id name } } } }`,
-  compareTargets: `query($indicator: String!) { compareTargets(indicator: $indicator, limit: 20) { indicators { id name } totalCount
-    items { county { code name } redactedCount targets { indicatorName value unit comparator year kind redacted } } } }`,
-  search: `query($q: String!) { search(query: $q, limit: 20) { totalCount items { score matched type node { ... on Industry { id name } ... on County { code countyName: name } ... on Project { projectName: name } ... on Sentence { text } } } } }`,
+  industryRecurrence: `{ industryRecurrence(limit: 20, evidencePerCounty: 2) { id name countyCount
+    counties { code name documents mentions evidence { snippet start end sentence { text } } } } }`,
+  industryCooccurrence: `query($industry: ID!) { industryCooccurrence(industryId: $industry, limit: 20) { id name sharedCount lift jaccard counties { code name } } }`,
+  similarCounties: `query($code: ID!) { similarCounties(code: $code, limit: 10) { code name score sharedCount shared { id name } } }`,
+  compareTargets: `query($indicator: String!) { compareTargets(indicator: $indicator, limit: 20) { code name redactedCount
+    targets { indicatorName value unit comparator year kind redacted } } }`,
+  search: `query($q: String!) { search(query: $q, limit: 20) { score matched type node { ... on Industry { id name } ... on County { code countyName: name } ... on Project { projectName: name } ... on Sentence { text } } } }`,
 };
 
 const figures = (ms: number[]): Figures => {

@@ -19,7 +19,7 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
     const limit = node ? valueFromASTUntyped(node, variables) : v.defaults.get('limit');
     let mult = 1;
     if (typeof limit === 'number') mult = Math.max(1, limit);
-    else if (isList(v.type) && !v.parentTypeName?.endsWith('Page') && v.parentTypeName !== 'TargetComparison') mult = UNBOUNDED_LIST;
+    else if (isList(v.type)) mult = UNBOUNDED_LIST;
     return 1 + mult * children;
   });
 }

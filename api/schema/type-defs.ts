@@ -1,7 +1,10 @@
 /**
- * The GraphQL schema. Every list is paginated the same way: `limit` (default 20, at most
- * MAX_PAGE_SIZE) and `offset` (default 0), answering a `…Page { totalCount items }`; every list
- * that can be sorted takes `orderBy` and `direction`, and root lists a `filter` with `name`.
+ * The GraphQL schema. Every list is a plain list, paginated the same way: `limit` (default 20, at
+ * most MAX_PAGE_SIZE) and `offset` (default 0); every list that can be sorted takes `orderBy` and
+ * `direction`, and lists a `filter` with `name`. Totals are separate count fields, named after
+ * the list — `counties` → `countyCount`, `industryRecurrence` → `industryRecurrenceCount`,
+ * `County.projects` → `County.projectCount` — taking the list's filter arguments (not its page),
+ * so a client that does not ask for a total never pays for one.
  */
 export const typeDefs = /* GraphQL */ `
 """Sort direction."""
@@ -40,29 +43,45 @@ enum SearchMatch { NAME SENTENCE }
 type Query {
   "One county by its GB/T 2260 code, e.g. 411726."
   county(code: ID!): County
-  counties(filter: CountyFilter, orderBy: CountyOrder = CODE, direction: Direction = ASC, limit: Int = 20, offset: Int = 0): CountyPage!
+  counties(filter: CountyFilter, orderBy: CountyOrder = CODE, direction: Direction = ASC, limit: Int = 20, offset: Int = 0): [County!]!
+  countyCount(filter: CountyFilter): Int!
   "One industry by its taxonomy id (or candidate:<name>)."
   industry(id: ID!): Industry
-  industries(filter: IndustryFilter, orderBy: IndustryOrder = COUNTY_COUNT, direction: Direction = DESC, limit: Int = 20, offset: Int = 0): IndustryPage!
-  projects(filter: ProjectFilter, orderBy: ProjectOrder = NAME, direction: Direction = ASC, limit: Int = 20, offset: Int = 0): ProjectPage!
-  targets(filter: TargetFilter, orderBy: TargetOrder = INDICATOR, direction: Direction = ASC, limit: Int = 20, offset: Int = 0): TargetPage!
-  agencies(filter: AgencyFilter, orderBy: AgencyOrder = NAME, direction: Direction = ASC, limit: Int = 20, offset: Int = 0): AgencyPage!
-  documents(filter: DocumentFilter, orderBy: DocumentOrder = DATE, direction: Direction = ASC, limit: Int = 20, offset: Int = 0): DocumentPage!
+  industries(filter: IndustryFilter, orderBy: IndustryOrder = COUNTY_COUNT, direction: Direction = DESC, limit: Int = 20, offset: Int = 0): [Industry!]!
+  industryCount(filter: IndustryFilter): Int!
+  projects(filter: ProjectFilter, orderBy: ProjectOrder = NAME, direction: Direction = ASC, limit: Int = 20, offset: Int = 0): [Project!]!
+  projectCount(filter: ProjectFilter): Int!
+  targets(filter: TargetFilter, orderBy: TargetOrder = INDICATOR, direction: Direction = ASC, limit: Int = 20, offset: Int = 0): [Target!]!
+  targetCount(filter: TargetFilter): Int!
+  agencies(filter: AgencyFilter, orderBy: AgencyOrder = NAME, direction: Direction = ASC, limit: Int = 20, offset: Int = 0): [Agency!]!
+  agencyCount(filter: AgencyFilter): Int!
+  documents(filter: DocumentFilter, orderBy: DocumentOrder = DATE, direction: Direction = ASC, limit: Int = 20, offset: Int = 0): [Document!]!
+  documentCount(filter: DocumentFilter): Int!
   document(id: ID!): Document
-  indicators(filter: NameFilter, orderBy: NamedOrder = NAME, direction: Direction = ASC, limit: Int = 20, offset: Int = 0): IndicatorPage!
-  enterprises(filter: NameFilter, orderBy: NamedOrder = NAME, direction: Direction = ASC, limit: Int = 20, offset: Int = 0): EnterprisePage!
-  plans(filter: NameFilter, orderBy: NamedOrder = NAME, direction: Direction = ASC, limit: Int = 20, offset: Int = 0): PlanPage!
+  "Indicators by name or id; indicators(filter: {name: X}) are exactly the indicators compareTargets(indicator: X) compares."
+  indicators(filter: NameFilter, orderBy: NamedOrder = NAME, direction: Direction = ASC, limit: Int = 20, offset: Int = 0): [Indicator!]!
+  indicatorCount(filter: NameFilter): Int!
+  enterprises(filter: NameFilter, orderBy: NamedOrder = NAME, direction: Direction = ASC, limit: Int = 20, offset: Int = 0): [Enterprise!]!
+  enterpriseCount(filter: NameFilter): Int!
+  plans(filter: NameFilter, orderBy: NamedOrder = NAME, direction: Direction = ASC, limit: Int = 20, offset: Int = 0): [Plan!]!
+  planCount(filter: NameFilter): Int!
 
   "Industries ranked by the number of distinct counties that develop them, with those counties and evidence sentences."
-  industryRecurrence(filter: RecurrenceFilter, minCounties: Int = 2, evidencePerCounty: Int = 3, limit: Int = 20, offset: Int = 0): RecurrencePage!
+  industryRecurrence(filter: RecurrenceFilter, minCounties: Int = 2, evidencePerCounty: Int = 3, limit: Int = 20, offset: Int = 0): [RecurrentIndustry!]!
+  industryRecurrenceCount(filter: RecurrenceFilter, minCounties: Int = 2): Int!
   "For one industry, the industries developed by the same counties, with counts, lift and Jaccard."
-  industryCooccurrence(industryId: ID!, filter: IndustryFilter, minShared: Int = 1, orderBy: CooccurrenceOrder = LIFT, direction: Direction = DESC, limit: Int = 20, offset: Int = 0): CooccurrencePage!
+  industryCooccurrence(industryId: ID!, filter: IndustryFilter, minShared: Int = 1, orderBy: CooccurrenceOrder = LIFT, direction: Direction = DESC, limit: Int = 20, offset: Int = 0): [Cooccurrence!]!
+  industryCooccurrenceCount(industryId: ID!, filter: IndustryFilter, minShared: Int = 1): Int!
   "The counties most alike to one county by industry profile, with the industries they share."
-  similarCounties(code: ID!, metric: SimilarityMetric = JACCARD, minShared: Int = 1, includeCandidates: Boolean = true, limit: Int = 20, offset: Int = 0): SimilarityPage!
-  "For one indicator (id or part of its name), every county's targets side by side; redacted ones marked."
-  compareTargets(indicator: String!, filter: CompareTargetsFilter, limit: Int = 20, offset: Int = 0): TargetComparison!
+  similarCounties(code: ID!, metric: SimilarityMetric = JACCARD, minShared: Int = 1, includeCandidates: Boolean = true, limit: Int = 20, offset: Int = 0): [SimilarCounty!]!
+  similarCountyCount(code: ID!, minShared: Int = 1, includeCandidates: Boolean = true): Int!
+  "For one indicator (id or part of its name), every county's targets side by side, counties with a target first; redacted ones marked. The indicators matched: indicators(filter: {name: indicator})."
+  compareTargets(indicator: String!, filter: CompareTargetsFilter, limit: Int = 20, offset: Int = 0): [CountyTargets!]!
+  "How many counties compareTargets lists."
+  compareTargetsCount(indicator: String!, filter: CompareTargetsFilter): Int!
   "Full-text search over names (counties, industries, projects, agencies, enterprises, plans, indicators) and sentences. Terms are ANDed; no query syntax."
-  search(query: String!, types: [SearchType!], limit: Int = 20, offset: Int = 0): SearchPage!
+  search(query: String!, types: [SearchType!], limit: Int = 20, offset: Int = 0): [SearchHit!]!
+  searchCount(query: String!, types: [SearchType!]): Int!
 }
 
 type Mutation {
@@ -116,25 +135,50 @@ type County {
   name: String
   province: String
   city: String
-  documents(limit: Int = 20, offset: Int = 0): DocumentPage!
-  industries(orderBy: WeightOrder = MENTIONS, filter: NameFilter, limit: Int = 20, offset: Int = 0): CountyIndustryPage!
-  industryCount: Int!
-  projects(filter: NameFilter, limit: Int = 20, offset: Int = 0): ProjectPage!
-  targets(filter: NameFilter, kind: TargetKind, limit: Int = 20, offset: Int = 0): TargetPage!
-  agencies(filter: NameFilter, limit: Int = 20, offset: Int = 0): AgencyPage!
-  plans(filter: NameFilter, limit: Int = 20, offset: Int = 0): PlanPage!
-  enterprises(filter: NameFilter, limit: Int = 20, offset: Int = 0): EnterprisePage!
-  similar(metric: SimilarityMetric = JACCARD, limit: Int = 5, offset: Int = 0): SimilarityPage!
+  documents(limit: Int = 20, offset: Int = 0): [Document!]!
+  documentCount: Int!
+  "the industries the county develops, each with its name and id and the weight of the evidence"
+  industries(orderBy: WeightOrder = MENTIONS, filter: NameFilter, limit: Int = 20, offset: Int = 0): [CountyIndustry!]!
+  industryCount(filter: NameFilter): Int!
+  projects(filter: NameFilter, limit: Int = 20, offset: Int = 0): [Project!]!
+  projectCount(filter: NameFilter): Int!
+  targets(filter: NameFilter, kind: TargetKind, limit: Int = 20, offset: Int = 0): [Target!]!
+  targetCount(filter: NameFilter, kind: TargetKind): Int!
+  agencies(filter: NameFilter, limit: Int = 20, offset: Int = 0): [Agency!]!
+  agencyCount(filter: NameFilter): Int!
+  plans(filter: NameFilter, limit: Int = 20, offset: Int = 0): [Plan!]!
+  planCount(filter: NameFilter): Int!
+  enterprises(filter: NameFilter, limit: Int = 20, offset: Int = 0): [Enterprise!]!
+  enterpriseCount(filter: NameFilter): Int!
+  similar(metric: SimilarityMetric = JACCARD, limit: Int = 5, offset: Int = 0): [SimilarCounty!]!
+  "counties sharing at least one industry with this one"
+  similarCount: Int!
 }
 
-"A county developing an industry: how many of its documents name it, how often, and where."
+"An industry a county develops (County.industries): the industry's id and name, how many of the county's documents name it, how often, and where."
 type CountyIndustry {
+  id: ID!
+  name: String!
+  industry: Industry!
+  county: County!
+  documents: Int!
+  mentions: Int!
+  confidence: Float
+  evidence(limit: Int = 3, offset: Int = 0): [Evidence!]!
+  evidenceCount: Int!
+}
+
+"A county developing an industry (Industry.counties): the county's code and name, and the same weights."
+type IndustryCounty {
+  code: ID!
+  name: String
   county: County!
   industry: Industry!
   documents: Int!
   mentions: Int!
   confidence: Float
-  evidence(limit: Int = 3, offset: Int = 0): EvidencePage!
+  evidence(limit: Int = 3, offset: Int = 0): [Evidence!]!
+  evidenceCount: Int!
 }
 
 type Sector { code: ID!, name: String, "门类 or 大类" level: String }
@@ -152,10 +196,13 @@ type Industry {
   "战略性新兴产业 category"
   seiCode: String
   seiName: String
+  counties(orderBy: WeightOrder = MENTIONS, limit: Int = 20, offset: Int = 0): [IndustryCounty!]!
+  "counties that develop the industry"
   countyCount: Int!
-  counties(orderBy: WeightOrder = MENTIONS, limit: Int = 20, offset: Int = 0): CountyIndustryPage!
-  projects(limit: Int = 20, offset: Int = 0): ProjectPage!
-  cooccurring(orderBy: CooccurrenceOrder = LIFT, limit: Int = 10, offset: Int = 0): CooccurrencePage!
+  projects(limit: Int = 20, offset: Int = 0): [Project!]!
+  projectCount: Int!
+  cooccurring(orderBy: CooccurrenceOrder = LIFT, limit: Int = 10, offset: Int = 0): [Cooccurrence!]!
+  cooccurringCount: Int!
 }
 
 type Project {
@@ -168,8 +215,10 @@ type Project {
   capacityValue: Float
   capacityUnit: String
   status: String
-  documents(limit: Int = 20, offset: Int = 0): DocumentPage!
-  evidence(limit: Int = 5, offset: Int = 0): EvidencePage!
+  documents(limit: Int = 20, offset: Int = 0): [Document!]!
+  documentCount: Int!
+  evidence(limit: Int = 5, offset: Int = 0): [Evidence!]!
+  evidenceCount: Int!
 }
 
 type Target {
@@ -189,7 +238,8 @@ type Target {
   confidence: Float
   county: County
   document: Document
-  evidence(limit: Int = 5, offset: Int = 0): EvidencePage!
+  evidence(limit: Int = 5, offset: Int = 0): [Evidence!]!
+  evidenceCount: Int!
 }
 
 type Indicator { id: ID!, name: String! }
@@ -200,12 +250,28 @@ type Agency {
   canonical: String!
   level: String
   county: County
-  documents(limit: Int = 20, offset: Int = 0): DocumentPage!
-  evidence(limit: Int = 5, offset: Int = 0): EvidencePage!
+  documents(limit: Int = 20, offset: Int = 0): [Document!]!
+  documentCount: Int!
+  evidence(limit: Int = 5, offset: Int = 0): [Evidence!]!
+  evidenceCount: Int!
 }
 
-type Enterprise { id: ID!, name: String!, documents(limit: Int = 20, offset: Int = 0): DocumentPage!, evidence(limit: Int = 5, offset: Int = 0): EvidencePage! }
-type Plan { id: ID!, name: String!, documents(limit: Int = 20, offset: Int = 0): DocumentPage!, evidence(limit: Int = 5, offset: Int = 0): EvidencePage! }
+type Enterprise {
+  id: ID!
+  name: String!
+  documents(limit: Int = 20, offset: Int = 0): [Document!]!
+  documentCount: Int!
+  evidence(limit: Int = 5, offset: Int = 0): [Evidence!]!
+  evidenceCount: Int!
+}
+type Plan {
+  id: ID!
+  name: String!
+  documents(limit: Int = 20, offset: Int = 0): [Document!]!
+  documentCount: Int!
+  evidence(limit: Int = 5, offset: Int = 0): [Evidence!]!
+  evidenceCount: Int!
+}
 
 type Document {
   id: ID!
@@ -221,7 +287,7 @@ type Document {
   county: County
   "for masked documents: the county the place names point to"
   suggestedCounty: County
-  sentences(limit: Int = 20, offset: Int = 0): SentencePage!
+  sentences(limit: Int = 20, offset: Int = 0): [Sentence!]!
 }
 
 type Sentence { id: ID!, index: Int!, text: String!, section: String, start: Int, end: Int, document: Document! }
@@ -230,12 +296,17 @@ type Sentence { id: ID!, index: Int!, text: String!, section: String, start: Int
 type Evidence { document: Document!, sentence: Sentence!, start: Int!, end: Int!, snippet: String! }
 
 type RecurrentIndustry {
+  id: ID!
+  name: String!
   industry: Industry!
   "distinct counties whose documents (after the filters) name the industry"
   countyCount: Int!
-  counties: [RecurrenceCounty!]!
+  "the counties, most mentions first"
+  counties(limit: Int = 20, offset: Int = 0): [RecurrenceCounty!]!
 }
 type RecurrenceCounty {
+  code: ID!
+  name: String
   county: County!
   documents: Int!
   mentions: Int!
@@ -244,6 +315,8 @@ type RecurrenceCounty {
 }
 
 type Cooccurrence {
+  id: ID!
+  name: String!
   industry: Industry!
   "counties developing both industries"
   sharedCount: Int!
@@ -253,25 +326,33 @@ type Cooccurrence {
   baseCounties: Int!
   lift: Float!
   jaccard: Float!
-  counties: [County!]!
+  "the shared counties"
+  counties(limit: Int = 20, offset: Int = 0): [County!]!
 }
 
 type SimilarCounty {
+  code: ID!
+  name: String
   county: County!
   score: Float!
   sharedCount: Int!
   industryCount: Int!
   baseIndustryCount: Int!
-  shared: [Industry!]!
+  "the shared industries"
+  shared(limit: Int = 20, offset: Int = 0): [Industry!]!
 }
 
-type TargetComparison {
-  "the indicators that matched the argument"
-  indicators: [Indicator!]!
-  totalCount: Int!
-  items: [CountyTargets!]!
+type CountyTargets {
+  code: ID!
+  name: String
+  county: County!
+  "all of the county's matching targets (goals, then results)"
+  targets(limit: Int = 20, offset: Int = 0): [Target!]!
+  targetCount: Int!
+  goals(limit: Int = 20, offset: Int = 0): [Target!]!
+  results(limit: Int = 20, offset: Int = 0): [Target!]!
+  redactedCount: Int!
 }
-type CountyTargets { county: County!, targets: [Target!]!, goals: [Target!]!, results: [Target!]!, redactedCount: Int! }
 
 union SearchNode = County | Industry | Project | Agency | Enterprise | Plan | Indicator | Sentence
 type SearchHit { score: Float!, matched: SearchMatch!, type: SearchType!, node: SearchNode! }
@@ -285,21 +366,4 @@ type IngestResult {
   document: Document
 }
 type IngestCounts { industries: Int!, projects: Int!, targets: Int!, results: Int!, agencies: Int!, enterprises: Int!, plans: Int! }
-
-type CountyPage { totalCount: Int!, items: [County!]! }
-type IndustryPage { totalCount: Int!, items: [Industry!]! }
-type CountyIndustryPage { totalCount: Int!, items: [CountyIndustry!]! }
-type ProjectPage { totalCount: Int!, items: [Project!]! }
-type TargetPage { totalCount: Int!, items: [Target!]! }
-type AgencyPage { totalCount: Int!, items: [Agency!]! }
-type DocumentPage { totalCount: Int!, items: [Document!]! }
-type SentencePage { totalCount: Int!, items: [Sentence!]! }
-type IndicatorPage { totalCount: Int!, items: [Indicator!]! }
-type EnterprisePage { totalCount: Int!, items: [Enterprise!]! }
-type PlanPage { totalCount: Int!, items: [Plan!]! }
-type EvidencePage { totalCount: Int!, items: [Evidence!]! }
-type RecurrencePage { totalCount: Int!, items: [RecurrentIndustry!]! }
-type CooccurrencePage { totalCount: Int!, items: [Cooccurrence!]! }
-type SimilarityPage { totalCount: Int!, items: [SimilarCounty!]! }
-type SearchPage { totalCount: Int!, items: [SearchHit!]! }
 `;

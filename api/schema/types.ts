@@ -4,8 +4,9 @@ import type { Row } from '../loaders.ts';
 
 /**
  * Field resolvers of the object types. Each nested list asks a per-request DataLoader (one batched
- * query per field level) and pages the parent's list in memory; scalar fields read the node's
- * properties as they are.
+ * query per field level) and pages the parent's list in memory; its count field counts the same
+ * loaded list under the same filter, so a list and its count cost one round trip together.
+ * Scalar fields read the node's properties as they are.
  */
 
 type Ctx = ApiContext;
@@ -21,49 +22,96 @@ function weighted(rows: Row[], orderBy: string, nameOf: (r: Row) => string) {
   return sorted;
 }
 
-const evidencePage = (label: 'Project' | 'Target' | 'Agency' | 'Enterprise' | 'Plan') => async (p: Row, a: PageArgs, ctx: Ctx) =>
-  slice((await ctx.loaders.evidence(label).load(String(p.id))).map((r) => r.evidence as Row), a, 5);
+/** A list field and its count field over the same loaded, filtered list. */
+function listAndCount<A>(load: (p: Row, a: A, ctx: Ctx) => Promise<Row[]>, defaultLimit = 20) {
+  return {
+    list: async (p: Row, a: A & PageArgs, ctx: Ctx) => slice(await load(p, a, ctx), a, defaultLimit),
+    count: async (p: Row, a: A, ctx: Ctx) => (await load(p, a, ctx)).length,
+  };
+}
 
-const documentsPage = (label: 'Project' | 'Agency' | 'Enterprise' | 'Plan') => async (p: Row, a: PageArgs, ctx: Ctx) =>
-  slice((await ctx.loaders.mentioning(label).load(String(p.id))).map(node), a);
+type EvidenceLabel = 'Project' | 'Target' | 'Agency' | 'Enterprise' | 'Plan';
+const evidence = (label: EvidenceLabel) =>
+  listAndCount(async (p: Row, _: unknown, ctx: Ctx) => (await ctx.loaders.evidence(label).load(String(p.id))).map((r) => r.evidence as Row), 5);
+
+const documents = (label: 'Project' | 'Agency' | 'Enterprise' | 'Plan') =>
+  listAndCount(async (p: Row, _: unknown, ctx: Ctx) => (await ctx.loaders.mentioning(label).load(String(p.id))).map(node));
+
+/** documents, documentCount, evidence, evidenceCount of a node read from documents. */
+function sourced(label: 'Project' | 'Agency' | 'Enterprise' | 'Plan') {
+  const d = documents(label);
+  const e = evidence(label);
+  return { documents: d.list, documentCount: d.count, evidence: e.list, evidenceCount: e.count };
+}
+
+const countyDocuments = listAndCount(async (p: Row, _: unknown, ctx: Ctx) => (await ctx.loaders.countyDocuments.load(String(p.code))).map(node));
+const countyIndustries = listAndCount(async (p: Row, a: Named & { orderBy?: string }, ctx: Ctx) => {
+  const rows = (await ctx.loaders.countyIndustries.load(String(p.code))).filter((r) => nameMatches(a.filter?.name, (r.industry as Row).name));
+  return weighted(rows, a.orderBy ?? 'MENTIONS', (r) => String((r.industry as Row).name)).map((r) => ({ ...r, county: p }));
+});
+const byName = (loader: (ctx: Ctx) => { load: (k: string) => Promise<Row[]> }, ...fields: string[]) =>
+  listAndCount(async (p: Row, a: Named, ctx: Ctx) =>
+    (await loader(ctx).load(String(p.code))).map(node).filter((n) => nameMatches(a.filter?.name, ...fields.map((f) => n[f]))),
+  );
+const countyProjects = byName((ctx) => ctx.loaders.countyProjects, 'name');
+const countyTargets = listAndCount(async (p: Row, a: Named & { kind?: string | null }, ctx: Ctx) =>
+  (await ctx.loaders.countyTargets.load(String(p.code)))
+    .map(node)
+    .filter((n) => nameMatches(a.filter?.name, n.indicator, n.indicatorId) && (!a.kind || n.kind === a.kind.toLowerCase())),
+);
+const countyAgencies = byName((ctx) => ctx.loaders.countyAgencies, 'name', 'canonical');
+const countyPlans = byName((ctx) => ctx.loaders.countyPlans, 'name');
+const countyEnterprises = byName((ctx) => ctx.loaders.countyEnterprises, 'name');
+const countySimilar = listAndCount(async (p: Row, a: { metric?: 'JACCARD' | 'COSINE' }, ctx: Ctx) => ctx.loaders.similar(a.metric ?? 'JACCARD').load(String(p.code)), 5);
 
 export const County = {
-  documents: async (p: Row, a: PageArgs, ctx: Ctx) => slice((await ctx.loaders.countyDocuments.load(String(p.code))).map(node), a),
-  industries: async (p: Row, a: Named & { orderBy: string }, ctx: Ctx) => {
-    const rows = (await ctx.loaders.countyIndustries.load(String(p.code))).filter((r) =>
-      nameMatches(a.filter?.name, (r.industry as Row).name),
-    );
-    const items = weighted(rows, a.orderBy, (r) => String((r.industry as Row).name)).map((r) => ({ ...r, county: p }));
-    return slice(items, a);
-  },
-  industryCount: async (p: Row, _: unknown, ctx: Ctx) => (await ctx.loaders.countyIndustries.load(String(p.code))).length,
-  projects: async (p: Row, a: Named, ctx: Ctx) =>
-    slice((await ctx.loaders.countyProjects.load(String(p.code))).map(node).filter((n) => nameMatches(a.filter?.name, n.name)), a),
-  targets: async (p: Row, a: Named & { kind?: string | null }, ctx: Ctx) =>
-    slice(
-      (await ctx.loaders.countyTargets.load(String(p.code)))
-        .map(node)
-        .filter((n) => nameMatches(a.filter?.name, n.indicator, n.indicatorId) && (!a.kind || n.kind === a.kind.toLowerCase())),
-      a,
-    ),
-  agencies: async (p: Row, a: Named, ctx: Ctx) =>
-    slice((await ctx.loaders.countyAgencies.load(String(p.code))).map(node).filter((n) => nameMatches(a.filter?.name, n.name, n.canonical)), a),
-  plans: async (p: Row, a: Named, ctx: Ctx) =>
-    slice((await ctx.loaders.countyPlans.load(String(p.code))).map(node).filter((n) => nameMatches(a.filter?.name, n.name)), a),
-  enterprises: async (p: Row, a: Named, ctx: Ctx) =>
-    slice((await ctx.loaders.countyEnterprises.load(String(p.code))).map(node).filter((n) => nameMatches(a.filter?.name, n.name)), a),
-  similar: async (p: Row, a: PageArgs & { metric: 'JACCARD' | 'COSINE' }, ctx: Ctx) =>
-    slice(await ctx.loaders.similar(a.metric).load(String(p.code)), a, 5),
+  documents: countyDocuments.list,
+  documentCount: countyDocuments.count,
+  industries: countyIndustries.list,
+  industryCount: countyIndustries.count,
+  projects: countyProjects.list,
+  projectCount: countyProjects.count,
+  targets: countyTargets.list,
+  targetCount: countyTargets.count,
+  agencies: countyAgencies.list,
+  agencyCount: countyAgencies.count,
+  plans: countyPlans.list,
+  planCount: countyPlans.count,
+  enterprises: countyEnterprises.list,
+  enterpriseCount: countyEnterprises.count,
+  similar: countySimilar.list,
+  // Similarity does not depend on the metric for who is in the list, only for the order.
+  similarCount: (p: Row, _: unknown, ctx: Ctx) => countySimilar.count(p, {}, ctx),
 };
 
+const pairEvidence = listAndCount(
+  async (p: Row, _: unknown, ctx: Ctx) =>
+    (await ctx.loaders.countyIndustryEvidence.load(`${(p.county as Row).code}|${(p.industry as Row).id}`)).map((r) => r.evidence as Row),
+  3,
+);
+
 export const CountyIndustry = {
-  evidence: async (p: Row, a: PageArgs, ctx: Ctx) =>
-    slice(
-      (await ctx.loaders.countyIndustryEvidence.load(`${(p.county as Row).code}|${(p.industry as Row).id}`)).map((r) => r.evidence as Row),
-      a,
-      3,
-    ),
+  id: (p: Row) => (p.industry as Row).id,
+  name: (p: Row) => (p.industry as Row).name,
+  evidence: pairEvidence.list,
+  evidenceCount: pairEvidence.count,
 };
+
+export const IndustryCounty = {
+  code: (p: Row) => (p.county as Row).code,
+  name: (p: Row) => (p.county as Row).name,
+  evidence: pairEvidence.list,
+  evidenceCount: pairEvidence.count,
+};
+
+const industryCounties = listAndCount(async (p: Row, a: { orderBy?: string }, ctx: Ctx) =>
+  weighted(await ctx.loaders.industryCounties.load(String(p.id)), a.orderBy ?? 'MENTIONS', (r) => String((r.county as Row).name)).map((r) => ({ ...r, industry: p })),
+);
+const industryProjects = listAndCount(async (p: Row, _: unknown, ctx: Ctx) => (await ctx.loaders.industryProjects.load(String(p.id))).map(node));
+const cooccurring = listAndCount(
+  async (p: Row, a: { orderBy?: 'COUNT' | 'LIFT' | 'JACCARD' }, ctx: Ctx) => ctx.loaders.cooccurring(a.orderBy ?? 'LIFT').load(String(p.id)),
+  10,
+);
 
 export const Industry = {
   aliases: (p: Row) => p.aliases ?? [],
@@ -71,22 +119,21 @@ export const Industry = {
   section: (p: Row, _: unknown, ctx: Ctx) => (p.sectionCode ? ctx.loaders.sector.load(String(p.sectionCode)) : null),
   division: (p: Row, _: unknown, ctx: Ctx) => (p.divisionCode ? ctx.loaders.sector.load(String(p.divisionCode)) : null),
   economicSector: (p: Row) => TIER[Number(p.tier)] ?? null,
-  countyCount: async (p: Row, _: unknown, ctx: Ctx) => (await ctx.loaders.industryCounties.load(String(p.id))).length,
-  counties: async (p: Row, a: PageArgs & { orderBy: string }, ctx: Ctx) => {
-    const rows = await ctx.loaders.industryCounties.load(String(p.id));
-    return slice(weighted(rows, a.orderBy, (r) => String((r.county as Row).name)).map((r) => ({ ...r, industry: p })), a);
-  },
-  projects: async (p: Row, a: PageArgs, ctx: Ctx) => slice((await ctx.loaders.industryProjects.load(String(p.id))).map(node), a),
-  cooccurring: async (p: Row, a: PageArgs & { orderBy: 'COUNT' | 'LIFT' | 'JACCARD' }, ctx: Ctx) =>
-    slice(await ctx.loaders.cooccurring(a.orderBy).load(String(p.id)), a, 10),
+  counties: industryCounties.list,
+  countyCount: (p: Row, _: unknown, ctx: Ctx) => industryCounties.count(p, {}, ctx),
+  projects: industryProjects.list,
+  projectCount: industryProjects.count,
+  cooccurring: cooccurring.list,
+  cooccurringCount: (p: Row, _: unknown, ctx: Ctx) => cooccurring.count(p, {}, ctx),
 };
 
 export const Project = {
   county: (p: Row, _: unknown, ctx: Ctx) => (p.countyCode ? ctx.loaders.county.load(String(p.countyCode)) : null),
   industry: (p: Row, _: unknown, ctx: Ctx) => ctx.loaders.projectIndustry.load(String(p.id)),
-  documents: documentsPage('Project'),
-  evidence: evidencePage('Project'),
+  ...sourced('Project'),
 };
+
+const targetEvidence = evidence('Target');
 
 export const Target = {
   indicatorName: (p: Row) => p.indicator,
@@ -95,18 +142,18 @@ export const Target = {
   redacted: (p: Row) => Boolean(p.redacted),
   county: (p: Row, _: unknown, ctx: Ctx) => (p.countyCode ? ctx.loaders.county.load(String(p.countyCode)) : null),
   document: (p: Row, _: unknown, ctx: Ctx) => ctx.loaders.document.load(String(p.documentId)),
-  evidence: evidencePage('Target'),
+  evidence: targetEvidence.list,
+  evidenceCount: targetEvidence.count,
 };
 
 export const Agency = {
   canonical: (p: Row) => p.canonical ?? p.name,
   county: (p: Row, _: unknown, ctx: Ctx) => (p.countyCode ? ctx.loaders.county.load(String(p.countyCode)) : null),
-  documents: documentsPage('Agency'),
-  evidence: evidencePage('Agency'),
+  ...sourced('Agency'),
 };
 
-export const Enterprise = { documents: documentsPage('Enterprise'), evidence: evidencePage('Enterprise') };
-export const Plan = { documents: documentsPage('Plan'), evidence: evidencePage('Plan') };
+export const Enterprise = sourced('Enterprise');
+export const Plan = sourced('Plan');
 
 export const Document = {
   masked: (p: Row) => Boolean(p.masked),
@@ -124,9 +171,22 @@ export const Evidence = {
   document: (p: Row, _: unknown, ctx: Ctx) => ctx.loaders.document.load(String(p.documentId)),
 };
 
+// Items of the analytics wrap an industry or a county: its id/code and name are also read directly.
+const industryIdName = { id: (p: Row) => (p.industry as Row).id, name: (p: Row) => (p.industry as Row).name };
+const countyCodeName = { code: (p: Row) => (p.county as Row).code, name: (p: Row) => (p.county as Row).name };
+
+export const RecurrentIndustry = { ...industryIdName, counties: (p: Row, a: PageArgs) => slice(p.counties as Row[], a) };
+export const RecurrenceCounty = countyCodeName;
+export const Cooccurrence = { ...industryIdName, counties: (p: Row, a: PageArgs) => slice(p.counties as Row[], a) };
+export const SimilarCounty = { ...countyCodeName, shared: (p: Row, a: PageArgs) => slice(p.shared as Row[], a) };
+
+const kindOf = (kind: string | null) => (p: Row) => (p.targets as Row[]).filter((t) => kind === null || t.kind === kind);
 export const CountyTargets = {
-  goals: (p: Row) => (p.targets as Row[]).filter((t) => t.kind === 'goal'),
-  results: (p: Row) => (p.targets as Row[]).filter((t) => t.kind === 'result'),
+  ...countyCodeName,
+  targets: (p: Row, a: PageArgs) => slice(kindOf(null)(p), a),
+  targetCount: (p: Row) => (p.targets as Row[]).length,
+  goals: (p: Row, a: PageArgs) => slice(kindOf('goal')(p), a),
+  results: (p: Row, a: PageArgs) => slice(kindOf('result')(p), a),
   redactedCount: (p: Row) => (p.targets as Row[]).filter((t) => t.redacted).length,
 };
 

@@ -6,6 +6,10 @@ import type { Page } from './page.ts';
  * `森林覆盖率` …), every county's targets side by side. Counties without a matching target are kept
  * (with an empty list) unless `onlyWithTargets`, so a table shows who set nothing. Redacted targets
  * (values masked as XX in the source) come back with `redacted: true` and a null value.
+ *
+ * The indicators that match are exactly those of `indicators(filter: {name})` (id equal or name
+ * containing). The counties with a matching target are found from the indicators (a few MEASURES
+ * expansions), so only the page's counties have their targets read (by the Target.countyCode index).
  */
 export interface CompareFilter {
   kind?: 'goal' | 'result' | null;
@@ -15,33 +19,46 @@ export interface CompareFilter {
   onlyWithTargets?: boolean | null;
 }
 
+const INDICATORS = `
+  OPTIONAL MATCH (ind:Indicator) WHERE ind.id = $indicator OR toLower(ind.name) CONTAINS toLower($indicator)
+  WITH collect(ind) AS inds`;
+
+const TARGET_FILTER = `($kind IS NULL OR t.kind = $kind) AND ($year IS NULL OR t.year = $year) AND ($measure IS NULL OR t.measure = $measure)`;
+
+/** Binds `inds`, `withCodes` (counties with a matching target) and `c`, every county kept. */
+const COUNTIES = `${INDICATORS}
+  CALL (inds) {
+    UNWIND inds AS i
+    MATCH (i)<-[:MEASURES]-(t:Target) WHERE ${TARGET_FILTER}
+    RETURN collect(DISTINCT t.countyCode) AS withCodes
+  }
+  MATCH (c:County) WHERE ($province IS NULL OR c.province = $province) AND (NOT $onlyWithTargets OR c.code IN withCodes)`;
+
+const params = (indicator: string, f: CompareFilter) => ({
+  indicator,
+  kind: f.kind ?? null,
+  year: f.year ?? null,
+  measure: f.measure ?? null,
+  province: f.province ?? null,
+  onlyWithTargets: f.onlyWithTargets ?? false,
+});
+
 export function compareTargets(indicator: string, f: CompareFilter, page: Page): Query {
   return q(
-    `OPTIONAL MATCH (ind:Indicator) WHERE ind.id = $indicator OR toLower(ind.name) CONTAINS toLower($indicator)
-     WITH collect(ind) AS inds
-     CALL (inds) {
-       MATCH (c:County) WHERE $province IS NULL OR c.province = $province
-       CALL (c, inds) {
-         OPTIONAL MATCH (t:Target {countyCode: c.code})-[:MEASURES]->(i:Indicator)
-         WHERE i IN inds AND ($kind IS NULL OR t.kind = $kind) AND ($year IS NULL OR t.year = $year)
-           AND ($measure IS NULL OR t.measure = $measure)
-         WITH t ORDER BY t.kind, t.year, t.id
-         RETURN collect(t {.*}) AS targets
-       }
-       WITH c, targets WHERE NOT $onlyWithTargets OR size(targets) > 0
-       WITH c, targets ORDER BY size(targets) = 0, c.code
-       RETURN collect({county: c {.*}, targets: targets}) AS rows
+    `${COUNTIES}
+     WITH inds, c, NOT c.code IN withCodes AS empty ORDER BY empty, c.code SKIP toInteger($offset) LIMIT toInteger($limit)
+     CALL (c, inds) {
+       OPTIONAL MATCH (t:Target {countyCode: c.code})-[:MEASURES]->(i:Indicator)
+       WHERE i IN inds AND ${TARGET_FILTER}
+       WITH t ORDER BY t.kind, t.year, t.id
+       RETURN collect(t {.*}) AS targets
      }
-     RETURN [i IN inds | i {.*}] AS indicators, size(rows) AS total, rows[toInteger($offset)..toInteger($offset + $limit)] AS items`,
-    {
-      indicator,
-      kind: f.kind ?? null,
-      year: f.year ?? null,
-      measure: f.measure ?? null,
-      province: f.province ?? null,
-      onlyWithTargets: f.onlyWithTargets ?? false,
-      offset: page.offset,
-      limit: page.limit,
-    },
+     RETURN {county: c {.*}, targets: targets} AS item`,
+    { ...params(indicator, f), offset: page.offset, limit: page.limit },
   );
+}
+
+/** How many counties `compareTargets` lists for the same arguments (its count field). */
+export function compareTargetsCount(indicator: string, f: CompareFilter): Query {
+  return q(`${COUNTIES} RETURN count(c) AS total`, params(indicator, f));
 }

@@ -42,13 +42,14 @@ export function industryCooccurrence(
   const [first, ...rest] = COOCCURRENCE_ORDER[order];
   const orderBy = [`${first} ${dir === 'ASC' ? 'ASC' : 'DESC'}`, ...rest].join(', ');
   return q(
-    `CALL { ${core('$id')} RETURN count(*) AS total }
-     CALL { ${core('$id')}
-       WITH * ORDER BY ${orderBy} SKIP toInteger($offset) LIMIT toInteger($limit)
-       RETURN collect(${ITEM}) AS items }
-     RETURN total, items`,
+    `${core('$id')} WITH * ORDER BY ${orderBy} SKIP toInteger($offset) LIMIT toInteger($limit) RETURN ${ITEM} AS item`,
     { ...industryFilterParams(f), id, minShared, offset: page.offset, limit: page.limit },
   );
+}
+
+/** How many industries `industryCooccurrence` lists for the same arguments (its count field). */
+export function industryCooccurrenceCount(id: string, f: IndustryFilter, minShared: number): Query {
+  return q(`${core('$id')} RETURN count(*) AS total`, { ...industryFilterParams(f), id, minShared });
 }
 
 /** The same for many industries at once (nested `Industry.cooccurring`): every pair, by key. */

@@ -1,6 +1,6 @@
 import { q, type Query } from '../cypher.ts';
 import { byKeys } from './batch.ts';
-import { NAME_FILTER, paged, type Direction, type Page } from './page.ts';
+import { NAME_FILTER, counted, listed, type Direction, type Page } from './page.ts';
 
 /** Counties with their industries (by DEVELOPS weight), for the walking skeleton and the API. */
 export function countiesWithIndustries(): Query {
@@ -26,15 +26,19 @@ export const COUNTY_ORDER = {
   DOCUMENT_COUNT: ['COUNT { (n)<-[:ABOUT]-() }', 'n.code'],
 } as const;
 
+const countyMatch = (f: CountyFilter) => ({
+  match: `MATCH (n:County) WHERE ${NAME_FILTER} AND ($province IS NULL OR n.province = $province) AND ($city IS NULL OR n.city = $city)`,
+  params: { name: f.name ?? null, province: f.province ?? null, city: f.city ?? null },
+});
+
 export function countyList(f: CountyFilter, order: keyof typeof COUNTY_ORDER, dir: Direction, page: Page): Query {
-  return paged(
-    `MATCH (n:County) WHERE ${NAME_FILTER} AND ($province IS NULL OR n.province = $province) AND ($city IS NULL OR n.city = $city)`,
-    [...COUNTY_ORDER[order]],
-    dir,
-    'n {.*}',
-    { name: f.name ?? null, province: f.province ?? null, city: f.city ?? null },
-    page,
-  );
+  const { match, params } = countyMatch(f);
+  return listed(match, COUNTY_ORDER[order], dir, 'n {.*}', params, page);
+}
+
+export function countyCount(f: CountyFilter): Query {
+  const { match, params } = countyMatch(f);
+  return counted(match, params);
 }
 
 export function countiesByCode(codes: readonly string[]): Query {

@@ -1,6 +1,6 @@
 import type { Query } from '../cypher.ts';
 import { byKeys } from './batch.ts';
-import { NAME_FILTER, paged, type Direction, type Page } from './page.ts';
+import { NAME_FILTER, counted, listed, type Direction, type Page } from './page.ts';
 
 /** Lists and look-ups of projects, targets, agencies, enterprises, plans, indicators and documents. */
 
@@ -18,17 +18,21 @@ export const PROJECT_ORDER = {
   COUNTY: ['n.countyCode', 'n.name'],
 } as const;
 
-export function projectList(f: ProjectFilter, order: keyof typeof PROJECT_ORDER, dir: Direction, page: Page): Query {
-  return paged(
-    `MATCH (n:Project) WHERE ${NAME_FILTER} AND ($county IS NULL OR n.countyCode = $county)
+const projectMatch = (f: ProjectFilter) => ({
+  match: `MATCH (n:Project) WHERE ${NAME_FILTER} AND ($county IS NULL OR n.countyCode = $county)
        AND ($status IS NULL OR n.status = $status) AND ($minInvestment IS NULL OR n.investment >= $minInvestment)
        AND ($industry IS NULL OR EXISTS { (n)-[:IN_INDUSTRY]->(:Industry {id: $industry}) })`,
-    [...PROJECT_ORDER[order]],
-    dir,
-    'n {.*}',
-    { name: f.name ?? null, county: f.county ?? null, industry: f.industry ?? null, status: f.status ?? null, minInvestment: f.minInvestment ?? null },
-    page,
-  );
+  params: { name: f.name ?? null, county: f.county ?? null, industry: f.industry ?? null, status: f.status ?? null, minInvestment: f.minInvestment ?? null },
+});
+
+export function projectList(f: ProjectFilter, order: keyof typeof PROJECT_ORDER, dir: Direction, page: Page): Query {
+  const { match, params } = projectMatch(f);
+  return listed(match, PROJECT_ORDER[order], dir, 'n {.*}', params, page);
+}
+
+export function projectCount(f: ProjectFilter): Query {
+  const { match, params } = projectMatch(f);
+  return counted(match, params);
 }
 
 export interface TargetFilter {
@@ -48,18 +52,22 @@ export const TARGET_ORDER = {
   VALUE: ['n.value', 'n.id'],
 } as const;
 
-export function targetList(f: TargetFilter, order: keyof typeof TARGET_ORDER, dir: Direction, page: Page): Query {
-  return paged(
-    `MATCH (n:Target) WHERE ($name IS NULL OR n.indicatorId = $name OR toLower(n.indicator) CONTAINS toLower($name))
+const targetMatch = (f: TargetFilter) => ({
+  match: `MATCH (n:Target) WHERE ($name IS NULL OR n.indicatorId = $name OR toLower(n.indicator) CONTAINS toLower($name))
        AND ($county IS NULL OR n.countyCode = $county) AND ($kind IS NULL OR n.kind = $kind)
        AND ($year IS NULL OR n.year = $year) AND ($redacted IS NULL OR n.redacted = $redacted)
        AND ($document IS NULL OR n.documentId = $document)`,
-    [...TARGET_ORDER[order]],
-    dir,
-    'n {.*}',
-    { name: f.name ?? null, county: f.county ?? null, kind: f.kind ?? null, year: f.year ?? null, redacted: f.redacted ?? null, document: f.document ?? null },
-    page,
-  );
+  params: { name: f.name ?? null, county: f.county ?? null, kind: f.kind ?? null, year: f.year ?? null, redacted: f.redacted ?? null, document: f.document ?? null },
+});
+
+export function targetList(f: TargetFilter, order: keyof typeof TARGET_ORDER, dir: Direction, page: Page): Query {
+  const { match, params } = targetMatch(f);
+  return listed(match, TARGET_ORDER[order], dir, 'n {.*}', params, page);
+}
+
+export function targetCount(f: TargetFilter): Query {
+  const { match, params } = targetMatch(f);
+  return counted(match, params);
 }
 
 export interface AgencyFilter {
@@ -70,16 +78,20 @@ export interface AgencyFilter {
 
 export const AGENCY_ORDER = { NAME: ['n.canonical', 'n.id'], COUNTY: ['n.countyCode', 'n.canonical'] } as const;
 
-export function agencyList(f: AgencyFilter, order: keyof typeof AGENCY_ORDER, dir: Direction, page: Page): Query {
-  return paged(
-    `MATCH (n:Agency) WHERE ($name IS NULL OR toLower(n.name) CONTAINS toLower($name) OR toLower(n.canonical) CONTAINS toLower($name))
+const agencyMatch = (f: AgencyFilter) => ({
+  match: `MATCH (n:Agency) WHERE ($name IS NULL OR toLower(n.name) CONTAINS toLower($name) OR toLower(n.canonical) CONTAINS toLower($name))
        AND ($county IS NULL OR n.countyCode = $county) AND ($level IS NULL OR n.level = $level)`,
-    [...AGENCY_ORDER[order]],
-    dir,
-    'n {.*}',
-    { name: f.name ?? null, county: f.county ?? null, level: f.level ?? null },
-    page,
-  );
+  params: { name: f.name ?? null, county: f.county ?? null, level: f.level ?? null },
+});
+
+export function agencyList(f: AgencyFilter, order: keyof typeof AGENCY_ORDER, dir: Direction, page: Page): Query {
+  const { match, params } = agencyMatch(f);
+  return listed(match, AGENCY_ORDER[order], dir, 'n {.*}', params, page);
+}
+
+export function agencyCount(f: AgencyFilter): Query {
+  const { match, params } = agencyMatch(f);
+  return counted(match, params);
 }
 
 /** Enterprises, plans and indicators: nodes with an id and a name; the label is a closed choice. */
@@ -89,7 +101,11 @@ const NAMED: Record<NamedLabel, string> = { Enterprise: 'Enterprise', Plan: 'Pla
 export const NAMED_ORDER = { NAME: ['n.name', 'n.id'], MENTIONS: ['COUNT { (n)<-[:MENTIONS|MEASURES]-() }', 'n.name'] } as const;
 
 export function namedList(label: NamedLabel, f: { name?: string | null }, order: keyof typeof NAMED_ORDER, dir: Direction, page: Page): Query {
-  return paged(`MATCH (n:${NAMED[label]}) WHERE ${NAMED_FILTER_OR_ID}`, [...NAMED_ORDER[order]], dir, 'n {.*}', { name: f.name ?? null }, page);
+  return listed(`MATCH (n:${NAMED[label]}) WHERE ${NAMED_FILTER_OR_ID}`, NAMED_ORDER[order], dir, 'n {.*}', { name: f.name ?? null }, page);
+}
+
+export function namedCount(label: NamedLabel, f: { name?: string | null }): Query {
+  return counted(`MATCH (n:${NAMED[label]}) WHERE ${NAMED_FILTER_OR_ID}`, { name: f.name ?? null });
 }
 const NAMED_FILTER_OR_ID = `(${NAME_FILTER} OR n.id = $name)`;
 
@@ -127,17 +143,21 @@ export interface DocumentFilter {
 
 export const DOCUMENT_ORDER = { DATE: ['n.date', 'n.id'], TITLE: ['n.title', 'n.id'], ID: ['n.id'] } as const;
 
-export function documentList(f: DocumentFilter, order: keyof typeof DOCUMENT_ORDER, dir: Direction, page: Page): Query {
-  return paged(
-    `MATCH (n:Document) WHERE ($name IS NULL OR toLower(n.title) CONTAINS toLower($name) OR n.id CONTAINS $name)
+const documentMatch = (f: DocumentFilter) => ({
+  match: `MATCH (n:Document) WHERE ($name IS NULL OR toLower(n.title) CONTAINS toLower($name) OR n.id CONTAINS $name)
        AND ($kind IS NULL OR n.kind = $kind) AND ($year IS NULL OR n.year = $year) AND ($masked IS NULL OR n.masked = $masked)
        AND ($county IS NULL OR EXISTS { (n)-[:ABOUT]->(:County {code: $county}) })`,
-    [...DOCUMENT_ORDER[order]],
-    dir,
-    'n {.*, ingestedAt: toString(n.ingestedAt)}',
-    { name: f.name ?? null, county: f.county ?? null, kind: f.kind ?? null, year: f.year ?? null, masked: f.masked ?? null },
-    page,
-  );
+  params: { name: f.name ?? null, county: f.county ?? null, kind: f.kind ?? null, year: f.year ?? null, masked: f.masked ?? null },
+});
+
+export function documentList(f: DocumentFilter, order: keyof typeof DOCUMENT_ORDER, dir: Direction, page: Page): Query {
+  const { match, params } = documentMatch(f);
+  return listed(match, DOCUMENT_ORDER[order], dir, 'n {.*, ingestedAt: toString(n.ingestedAt)}', params, page);
+}
+
+export function documentCount(f: DocumentFilter): Query {
+  const { match, params } = documentMatch(f);
+  return counted(match, params);
 }
 
 export function documentsById(ids: readonly string[]): Query {

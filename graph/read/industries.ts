@@ -1,6 +1,6 @@
 import type { Query } from '../cypher.ts';
 import { byKeys } from './batch.ts';
-import { paged, type Direction, type Page } from './page.ts';
+import { counted, listed, type Direction, type Page } from './page.ts';
 
 export interface IndustryFilter {
   name?: string | null;
@@ -30,7 +30,11 @@ export function industryFilterParams(f: IndustryFilter) {
 }
 
 export function industryList(f: IndustryFilter, order: keyof typeof INDUSTRY_ORDER, dir: Direction, page: Page): Query {
-  return paged(`MATCH (n:Industry) WHERE ${INDUSTRY_FILTER}`, [...INDUSTRY_ORDER[order]], dir, 'n {.*}', industryFilterParams(f), page);
+  return listed(`MATCH (n:Industry) WHERE ${INDUSTRY_FILTER}`, INDUSTRY_ORDER[order], dir, 'n {.*}', industryFilterParams(f), page);
+}
+
+export function industryCount(f: IndustryFilter): Query {
+  return counted(`MATCH (n:Industry) WHERE ${INDUSTRY_FILTER}`, industryFilterParams(f));
 }
 
 export function industriesById(ids: readonly string[]): Query {

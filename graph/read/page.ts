@@ -1,44 +1,47 @@
 import { q, type Query } from '../cypher.ts';
 
 /**
- * Offset pagination for every list the API serves. The page and its total come from two
- * subqueries over the same match, so an offset past the end still answers the total (an
- * aggregation over zero rows would otherwise drop the row).
+ * Offset pagination for every list the API serves. A list and its total are two separate
+ * statements (`listed` and `counted` over the same match): the API runs the count only when a
+ * client asks for the count field, so a page never pays for walking the whole match twice.
  */
 export interface Page {
   offset: number;
   limit: number;
 }
 
-export interface Paged<T> {
-  total: number;
-  items: T[];
-}
-
 export type Direction = 'ASC' | 'DESC';
 
-/**
- * `match` binds `n` (and may bind more); `order` are Cypher sort expressions from a closed list in
- * the caller — never input — and `project` is the returned map. Values go in `params`.
- */
-export function paged(match: string, order: string[], direction: Direction, project: string, params: Record<string, unknown>, page: Page): Query {
+/** `ORDER BY` text: the direction applies to the first key, the others break ties ascending. */
+export function orderClause(order: readonly string[], direction: Direction): string {
   const dir = direction === 'DESC' ? 'DESC' : 'ASC';
-  const orderBy = order.map((o, i) => (i === 0 ? `${o} ${dir}` : o)).join(', ');
+  return order.map((o, i) => (i === 0 ? `${o} ${dir}` : o)).join(', ');
+}
+
+/**
+ * One page of `match` (which binds `n`, and may bind more); `order` are Cypher sort expressions
+ * from a closed list in the caller — never input — and `project` is the returned map. Values go
+ * in `params`. Answers one row per item, in `item`.
+ */
+export function listed(match: string, order: readonly string[], direction: Direction, project: string, params: Record<string, unknown>, page: Page): Query {
   return q(
-    `CALL { ${match} RETURN count(*) AS total }
-     CALL { ${match} WITH * ORDER BY ${orderBy} SKIP toInteger($offset) LIMIT toInteger($limit) RETURN collect(${project}) AS items }
-     RETURN total, items`,
+    `${match} WITH * ORDER BY ${orderClause(order, direction)} SKIP toInteger($offset) LIMIT toInteger($limit) RETURN ${project} AS item`,
     { ...params, offset: page.offset, limit: page.limit },
   );
 }
 
 // SKIP/LIMIT go through toInteger(): the driver sends JavaScript numbers as floats, which LIMIT refuses.
 
-/** Reads a `paged` query's single row. */
-export function toPaged<T>(rows: Array<Record<string, unknown>>): Paged<T> {
-  const row = rows[0];
-  return { total: (row?.total as number) ?? 0, items: (row?.items as T[]) ?? [] };
+/** The number of rows `match` binds (the count field beside a list). Always answers one row. */
+export function counted(match: string, params: Record<string, unknown>): Query {
+  return q(`${match} RETURN count(*) AS total`, params);
 }
+
+/** Reads the items of a `listed` query. */
+export const itemsOf = <T>(rows: Array<Record<string, unknown>>): T[] => rows.map((r) => r.item as T);
+
+/** Reads the total of a `counted` query. */
+export const totalOf = (rows: Array<Record<string, unknown>>): number => Number(rows[0]?.total ?? 0);
 
 /** Case-insensitive "name contains" condition on `n.name`, a no-op when `$name` is null. */
 export const NAME_FILTER = '($name IS NULL OR toLower(n.name) CONTAINS toLower($name))';

@@ -24,35 +24,35 @@ const AGGREGATE = `
   WITH n, collect({county: c, docs: docs, mentions: mentions}) AS per
   WHERE size(per) >= $minCounties`;
 
+const params = (f: RecurrenceFilter, minCounties: number) => ({
+  ...industryFilterParams(f),
+  province: f.province ?? null,
+  kind: f.kind ?? null,
+  year: f.year ?? null,
+  minCounties,
+});
+
 export function industryRecurrence(f: RecurrenceFilter, minCounties: number, evidenceLimit: number, page: Page): Query {
   return q(
-    `CALL { ${AGGREGATE} RETURN count(*) AS total }
-     CALL {
-       ${AGGREGATE}
-       WITH n, per ORDER BY size(per) DESC, n.name SKIP toInteger($offset) LIMIT toInteger($limit)
-       CALL (n, per) {
-         UNWIND per AS p
-         WITH p, p.county AS pc ORDER BY p.mentions DESC, pc.code
-         CALL (n, p) {
-           UNWIND p.docs AS d
-           MATCH (d)-[:HAS_SENTENCE]->(s:Sentence)-[e:EVIDENCE]->(n)
-           WITH d, s, e ORDER BY d.id, s.index, e.start LIMIT toInteger($evidenceLimit)
-           RETURN collect({start: e.start, end: e.end, snippet: e.snippet, documentId: e.documentId, sentence: s {.*}}) AS evidence
-         }
-         RETURN collect({county: pc {.*}, documents: size(p.docs), mentions: p.mentions, evidence: evidence}) AS counties
+    `${AGGREGATE}
+     WITH n, per ORDER BY size(per) DESC, n.name SKIP toInteger($offset) LIMIT toInteger($limit)
+     CALL (n, per) {
+       UNWIND per AS p
+       WITH p, p.county AS pc ORDER BY p.mentions DESC, pc.code
+       CALL (n, p) {
+         UNWIND p.docs AS d
+         MATCH (d)-[:HAS_SENTENCE]->(s:Sentence)-[e:EVIDENCE]->(n)
+         WITH d, s, e ORDER BY d.id, s.index, e.start LIMIT toInteger($evidenceLimit)
+         RETURN collect({start: e.start, end: e.end, snippet: e.snippet, documentId: e.documentId, sentence: s {.*}}) AS evidence
        }
-       RETURN collect({industry: n {.*}, countyCount: size(per), counties: counties}) AS items
+       RETURN collect({county: pc {.*}, documents: size(p.docs), mentions: p.mentions, evidence: evidence}) AS counties
      }
-     RETURN total, items`,
-    {
-      ...industryFilterParams(f),
-      province: f.province ?? null,
-      kind: f.kind ?? null,
-      year: f.year ?? null,
-      minCounties,
-      evidenceLimit,
-      offset: page.offset,
-      limit: page.limit,
-    },
+     RETURN {industry: n {.*}, countyCount: size(per), counties: counties} AS item`,
+    { ...params(f, minCounties), evidenceLimit, offset: page.offset, limit: page.limit },
   );
+}
+
+/** How many industries `industryRecurrence` ranks under the same filter (its count field). */
+export function industryRecurrenceCount(f: RecurrenceFilter, minCounties: number): Query {
+  return q(`${AGGREGATE} RETURN count(*) AS total`, params(f, minCounties));
 }

@@ -33,11 +33,13 @@ const MATCH = `
 
 export function search(lucene: string, labels: readonly SearchLabel[], page: Page): Query {
   return q(
-    `CALL { ${MATCH} RETURN count(*) AS total }
-     CALL { ${MATCH}
-       WITH * ORDER BY score DESC, label, coalesce(n.id, n.code) SKIP toInteger($offset) LIMIT toInteger($limit)
-       RETURN collect({label: label, score: score, via: via, node: n {.*}}) AS items }
-     RETURN total, items`,
+    `${MATCH} WITH * ORDER BY score DESC, label, coalesce(n.id, n.code) SKIP toInteger($offset) LIMIT toInteger($limit)
+     RETURN {label: label, score: score, via: via, node: n {.*}} AS item`,
     { query: lucene, known: [...SEARCH_LABELS], labels: [...labels], offset: page.offset, limit: page.limit },
   );
+}
+
+/** How many hits `search` has for the same query and types (its count field). */
+export function searchCount(lucene: string, labels: readonly SearchLabel[]): Query {
+  return q(`${MATCH} RETURN count(*) AS total`, { query: lucene, known: [...SEARCH_LABELS], labels: [...labels] });
 }

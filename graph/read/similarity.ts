@@ -28,13 +28,14 @@ const ITEM = `{county: b {.*}, score: score, sharedCount: size(shared), industry
 
 export function similarCounties(code: string, metric: SimilarityMetric, minShared: number, candidates: boolean, page: Page): Query {
   return q(
-    `CALL { ${core('$code')} RETURN count(*) AS total }
-     CALL { ${core('$code')}
-       WITH * ORDER BY score DESC, b.code SKIP toInteger($offset) LIMIT toInteger($limit)
-       RETURN collect(${ITEM}) AS items }
-     RETURN total, items`,
+    `${core('$code')} WITH * ORDER BY score DESC, b.code SKIP toInteger($offset) LIMIT toInteger($limit) RETURN ${ITEM} AS item`,
     { code, metric, minShared: Math.max(1, minShared), candidates, offset: page.offset, limit: page.limit },
   );
+}
+
+/** How many counties `similarCounties` ranks for the same arguments (its count field). */
+export function similarCountyCount(code: string, minShared: number, candidates: boolean): Query {
+  return q(`${core('$code')} RETURN count(*) AS total`, { code, metric: 'JACCARD', minShared: Math.max(1, minShared), candidates });
 }
 
 /** The same for many counties at once (nested `County.similar`), every other county by key. */

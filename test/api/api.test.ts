@@ -32,19 +32,21 @@ const { A, B, C, D } = COUNTIES;
 const { I1, I2, I3, I4 } = INDUSTRIES;
 
 describe('industryRecurrence', () => {
-  const Q = `query($f: RecurrenceFilter, $min: Int) { industryRecurrence(filter: $f, minCounties: $min, evidencePerCounty: 2) {
-    totalCount items { industry { id name } countyCount counties { county { code } documents mentions evidence { snippet start end sentence { text } document { id } } } } } }`;
+  const Q = `query($f: RecurrenceFilter, $min: Int) { industryRecurrenceCount(filter: $f, minCounties: $min)
+    industryRecurrence(filter: $f, minCounties: $min, evidencePerCounty: 2) {
+      id name industry { id name } countyCount counties { code county { code } documents mentions evidence { snippet start end sentence { text } document { id } } } } }`;
 
   it('ranks industries shared by ≥2 counties by county count, with counties and evidence', async () => {
     const r = await gql(api.url, Q);
     expect(r.body.errors).toBeUndefined();
-    const page = r.body.data.industryRecurrence;
-    expect(page.totalCount).toBe(3);
+    const list = r.body.data.industryRecurrence;
+    expect(r.body.data.industryRecurrenceCount).toBe(3);
     // Ties (2 counties each) break by name: 文 (U+6587) before 茶 (U+8336).
-    expect(page.items.map((i: any) => [i.industry.id, i.countyCount])).toEqual([[I1.id, 3], [I4.id, 2], [I2.id, 2]]);
-    const first = page.items[0];
-    expect(first.industry.id).toBe(I1.id);
+    expect(list.map((i: any) => [i.industry.id, i.countyCount])).toEqual([[I1.id, 3], [I4.id, 2], [I2.id, 2]]);
+    const first = list[0];
+    expect(first).toMatchObject({ id: I1.id, name: I1.name, industry: { id: I1.id, name: I1.name } });
     expect(first.counties.map((c: any) => c.county.code).sort()).toEqual([A.code, B.code, C.code]);
+    expect(first.counties.map((c: any) => c.code)).toEqual(first.counties.map((c: any) => c.county.code));
     for (const c of first.counties) {
       expect(c.evidence.length).toBeGreaterThan(0);
       for (const e of c.evidence) {
@@ -53,20 +55,28 @@ describe('industryRecurrence', () => {
         expect(e.end - e.start).toBe(e.snippet.length);
       }
     }
-    expect(page.items.map((i: any) => i.industry.id)).not.toContain(I3.id);
+    expect(list.map((i: any) => i.industry.id)).not.toContain(I3.id);
+  });
+
+  it('pages the counties of an industry', async () => {
+    const r = await gql(api.url, `{ industryRecurrence(limit: 1) { countyCount counties(limit: 2, offset: 1) { code } } }`);
+    expect(r.body.errors).toBeUndefined();
+    const [top] = r.body.data.industryRecurrence;
+    expect(top.countyCount).toBe(3);
+    expect(top.counties).toHaveLength(2);
   });
 
   it('filters by document kind, province and sector', async () => {
     const byKind = (await gql(api.url, Q, { f: { documentKind: '政府工作报告' } })).body.data.industryRecurrence;
-    expect(byKind.items.map((i: any) => i.industry.id).sort()).toEqual([I1.id, I4.id].sort());
+    expect(byKind.map((i: any) => i.industry.id).sort()).toEqual([I1.id, I4.id].sort());
     const henan = (await gql(api.url, Q, { f: { province: '河南省' } })).body.data.industryRecurrence;
-    expect(henan.items.map((i: any) => [i.industry.id, i.countyCount]).sort()).toEqual([[I1.id, 2], [I2.id, 2]].sort());
+    expect(henan.map((i: any) => [i.industry.id, i.countyCount]).sort()).toEqual([[I1.id, 2], [I2.id, 2]].sort());
     const sectorA = (await gql(api.url, Q, { f: { sector: 'A' }, min: 1 })).body.data.industryRecurrence;
-    expect(sectorA.items.map((i: any) => i.industry.id).sort()).toEqual([I1.id, I2.id].sort());
+    expect(sectorA.map((i: any) => i.industry.id).sort()).toEqual([I1.id, I2.id].sort());
     const year = (await gql(api.url, Q, { f: { year: 2022 }, min: 1 })).body.data.industryRecurrence;
-    expect(year.items.find((i: any) => i.industry.id === I1.id).countyCount).toBe(2);
+    expect(year.find((i: any) => i.industry.id === I1.id).countyCount).toBe(2);
     const noCandidates = (await gql(api.url, Q, { f: { includeCandidates: false } })).body.data.industryRecurrence;
-    expect(noCandidates.items.map((i: any) => i.industry.id)).not.toContain(I4.id);
+    expect(noCandidates.map((i: any) => i.industry.id)).not.toContain(I4.id);
   });
 });
 
@@ -74,12 +84,14 @@ describe('industryCooccurrence', () => {
   it('gives counts, lift and Jaccard against the counties of the industry', async () => {
     const r = await gql(
       api.url,
-      `{ industryCooccurrence(industryId: "${I1.id}", orderBy: JACCARD) { totalCount items { industry { id } sharedCount industryCounties baseCounties lift jaccard counties { code } } } }`,
+      `{ industryCooccurrenceCount(industryId: "${I1.id}")
+         industryCooccurrence(industryId: "${I1.id}", orderBy: JACCARD) { id industry { id } sharedCount industryCounties baseCounties lift jaccard counties { code } } }`,
     );
     expect(r.body.errors).toBeUndefined();
-    const items = r.body.data.industryCooccurrence.items;
+    const items = r.body.data.industryCooccurrence;
     const by = Object.fromEntries(items.map((i: any) => [i.industry.id, i]));
-    expect(r.body.data.industryCooccurrence.totalCount).toBe(3);
+    expect(r.body.data.industryCooccurrenceCount).toBe(3);
+    expect(items.map((i: any) => i.id)).toEqual(items.map((i: any) => i.industry.id));
     // N = 4 counties develop something; |I1| = 3.
     expect(by[I2.id]).toMatchObject({ sharedCount: 2, industryCounties: 2, baseCounties: 3 });
     expect(by[I2.id].lift).toBeCloseTo((2 * 4) / (3 * 2));
@@ -94,19 +106,22 @@ describe('industryCooccurrence', () => {
 });
 
 describe('similarCounties', () => {
-  const Q = `query($m: SimilarityMetric) { similarCounties(code: "${A.code}", metric: $m) { totalCount items { county { code } score sharedCount shared { id } } } }`;
+  const Q = `query($m: SimilarityMetric) { similarCountyCount(code: "${A.code}") similarCounties(code: "${A.code}", metric: $m) { code county { code } score sharedCount shared { id } } }`;
   it('Jaccard over industry sets, with the shared industries; counties sharing nothing left out', async () => {
-    const r = (await gql(api.url, Q, { m: 'JACCARD' })).body.data.similarCounties;
-    expect(r.items.map((i: any) => i.county.code)).toEqual([B.code, C.code]);
-    expect(r.items[0].score).toBeCloseTo(2 / 3);
-    expect(r.items[0].shared.map((s: any) => s.id).sort()).toEqual([I1.id, I2.id].sort());
-    expect(r.items[1].score).toBeCloseTo(1 / 4);
-    expect(r.items.map((i: any) => i.county.code)).not.toContain(D.code);
+    const d = (await gql(api.url, Q, { m: 'JACCARD' })).body.data;
+    const r = d.similarCounties;
+    expect(d.similarCountyCount).toBe(2);
+    expect(r.map((i: any) => i.county.code)).toEqual([B.code, C.code]);
+    expect(r.map((i: any) => i.code)).toEqual([B.code, C.code]);
+    expect(r[0].score).toBeCloseTo(2 / 3);
+    expect(r[0].shared.map((s: any) => s.id).sort()).toEqual([I1.id, I2.id].sort());
+    expect(r[1].score).toBeCloseTo(1 / 4);
+    expect(r.map((i: any) => i.county.code)).not.toContain(D.code);
   });
   it('cosine', async () => {
     const r = (await gql(api.url, Q, { m: 'COSINE' })).body.data.similarCounties;
-    expect(r.items[0].score).toBeCloseTo(2 / Math.sqrt(6));
-    expect(r.items[1].score).toBeCloseTo(1 / Math.sqrt(6));
+    expect(r[0].score).toBeCloseTo(2 / Math.sqrt(6));
+    expect(r[1].score).toBeCloseTo(1 / Math.sqrt(6));
   });
 });
 
@@ -114,32 +129,40 @@ describe('compareTargets', () => {
   it('lists every county side by side, redacted targets marked, counties without a target last', async () => {
     const r = await gql(
       api.url,
-      `{ compareTargets(indicator: "地区生产总值") { indicators { id } totalCount items { county { code } redactedCount targets { kind value redacted year document { id } evidence { items { snippet } } } } } }`,
+      `{ indicators(filter: { name: "地区生产总值" }) { id } compareTargetsCount(indicator: "地区生产总值")
+         compareTargets(indicator: "地区生产总值") { code county { code } redactedCount targetCount targets { kind value redacted year document { id } evidence { snippet } } } }`,
     );
     expect(r.body.errors).toBeUndefined();
     const c = r.body.data.compareTargets;
-    expect(c.indicators.map((i: any) => i.id)).toEqual(['gdp']);
-    expect(c.totalCount).toBe(4);
-    const by = Object.fromEntries(c.items.map((i: any) => [i.county.code, i]));
+    expect(r.body.data.indicators.map((i: any) => i.id)).toEqual(['gdp']);
+    expect(r.body.data.compareTargetsCount).toBe(4);
+    expect(c).toHaveLength(4);
+    const by = Object.fromEntries(c.map((i: any) => [i.county.code, i]));
+    expect(by[A.code]).toMatchObject({ code: A.code, targetCount: 1 });
     expect(by[A.code].targets).toEqual([expect.objectContaining({ kind: 'GOAL', value: 7.5, redacted: false, document: { id: 'fx-a' } })]);
     expect(by[B.code].redactedCount).toBe(1);
     expect(by[B.code].targets[0]).toMatchObject({ redacted: true, value: null });
     expect(by[C.code].targets[0]).toMatchObject({ kind: 'RESULT', value: 6 });
     expect(by[D.code].targets).toEqual([]);
-    expect(c.items[3].county.code).toBe(D.code);
-    expect(by[A.code].targets[0].evidence.items[0].snippet).toBe('地区生产总值');
+    expect(c[3].county.code).toBe(D.code);
+    expect(by[A.code].targets[0].evidence[0].snippet).toBe('地区生产总值');
   });
   it('filters by kind and drops empty counties on request', async () => {
-    const r = await gql(api.url, `{ compareTargets(indicator: "gdp", filter: { kind: GOAL, onlyWithTargets: true }) { totalCount items { county { code } } } }`);
-    expect(r.body.data.compareTargets.items.map((i: any) => i.county.code)).toEqual([A.code, B.code]);
+    const r = await gql(api.url, `{ compareTargetsCount(indicator: "gdp", filter: { kind: GOAL, onlyWithTargets: true })
+      compareTargets(indicator: "gdp", filter: { kind: GOAL, onlyWithTargets: true }) { county { code } } }`);
+    expect(r.body.data.compareTargets.map((i: any) => i.county.code)).toEqual([A.code, B.code]);
+    expect(r.body.data.compareTargetsCount).toBe(2);
+    const page2 = await gql(api.url, `{ compareTargets(indicator: "gdp", limit: 2, offset: 2) { county { code } } }`);
+    expect(page2.body.data.compareTargets.map((i: any) => i.county.code)).toEqual([C.code, D.code]);
   });
 });
 
 describe('search', () => {
   it('finds names and sentences through the cjk full-text indexes', async () => {
-    const r = await gql(api.url, `{ search(query: "食用菌") { totalCount items { score matched type node { __typename ... on Industry { id } ... on Sentence { text document { id } } ... on Project { name } } } } }`);
+    const r = await gql(api.url, `{ searchCount(query: "食用菌") search(query: "食用菌", limit: 100) { score matched type node { __typename ... on Industry { id } ... on Sentence { text document { id } } ... on Project { name } } } }`);
     expect(r.body.errors).toBeUndefined();
-    const items = r.body.data.search.items;
+    const items = r.body.data.search;
+    expect(r.body.data.searchCount).toBe(items.length);
     expect(items.some((i: any) => i.type === 'INDUSTRY' && i.node.id === I1.id)).toBe(true);
     expect(items.some((i: any) => i.type === 'PROJECT' && i.node.name === '食用菌产业园项目')).toBe(true);
     const sentences = items.filter((i: any) => i.matched === 'SENTENCE');
@@ -147,8 +170,9 @@ describe('search', () => {
     for (const s of sentences) expect(s.node.text).toContain('食用菌');
   });
   it('restricts to types', async () => {
-    const r = await gql(api.url, `{ search(query: "食用菌", types: [INDUSTRY]) { items { type } } }`);
-    expect(new Set(r.body.data.search.items.map((i: any) => i.type))).toEqual(new Set(['INDUSTRY']));
+    const r = await gql(api.url, `{ search(query: "食用菌", types: [INDUSTRY]) { type } searchCount(query: "食用菌", types: [INDUSTRY]) }`);
+    expect(new Set(r.body.data.search.map((i: any) => i.type))).toEqual(new Set(['INDUSTRY']));
+    expect(r.body.data.searchCount).toBe(r.body.data.search.length);
   });
 });
 
@@ -157,74 +181,120 @@ describe('entity lists and nested fields', () => {
     const r = await gql(
       api.url,
       `{ county(code: "${A.code}") { code name province city
-          documents { totalCount items { id kind year county { code } } }
+          documentCount documents { id kind year county { code } }
           industryCount
-          industries(orderBy: NAME) { totalCount items { industry { id economicSector section { code } division { code } } documents mentions evidence { items { snippet sentence { text } } } } }
-          projects { items { name investment industry { id } county { code } evidence { items { snippet } } } }
-          targets { items { indicatorName indicator { id name } kind } }
-          agencies { items { canonical county { code } } }
-          plans { items { name documents { items { id } } } }
-          enterprises { items { name } }
-          similar(limit: 1) { items { county { code } } }
+          industries(orderBy: NAME) { id name industry { id economicSector section { code } division { code } } documents mentions evidenceCount evidence { snippet sentence { text } } }
+          projectCount projects { name investment industry { id } county { code } evidence { snippet } }
+          targetCount targets { indicatorName indicator { id name } kind }
+          agencyCount agencies { canonical county { code } }
+          planCount plans { name documentCount documents { id } }
+          enterpriseCount enterprises { name }
+          similarCount similar(limit: 1) { county { code } }
       } }`,
     );
     expect(r.body.errors).toBeUndefined();
     const c = r.body.data.county;
-    expect(c).toMatchObject({ code: A.code, name: A.name, province: A.province, industryCount: 3 });
-    expect(c.documents.items).toEqual([{ id: 'fx-a', kind: '政府工作报告', year: 2023, county: { code: A.code } }]);
-    expect(c.industries.totalCount).toBe(3);
-    const i1 = c.industries.items.find((i: any) => i.industry.id === I1.id);
-    expect(i1).toMatchObject({ documents: 1, mentions: 1, industry: { economicSector: 'PRIMARY', section: { code: 'A' }, division: { code: '01' } } });
-    expect(i1.evidence.items[0].sentence.text).toContain(i1.evidence.items[0].snippet);
-    expect(c.projects.items).toEqual([
-      { name: '食用菌产业园项目', investment: 10, industry: { id: I1.id }, county: { code: A.code }, evidence: { items: [{ snippet: '食用菌产业园项目' }] } },
+    expect(c).toMatchObject({ code: A.code, name: A.name, province: A.province, industryCount: 3, documentCount: 1, projectCount: 1, targetCount: 1, agencyCount: 1, planCount: 1, enterpriseCount: 1, similarCount: 2 });
+    expect(c.documents).toEqual([{ id: 'fx-a', kind: '政府工作报告', year: 2023, county: { code: A.code } }]);
+    expect(c.industries).toHaveLength(3);
+    expect(c.industries.map((i: any) => i.id)).toEqual(c.industries.map((i: any) => i.industry.id));
+    const i1 = c.industries.find((i: any) => i.industry.id === I1.id);
+    expect(i1).toMatchObject({ id: I1.id, name: I1.name, documents: 1, mentions: 1, industry: { economicSector: 'PRIMARY', section: { code: 'A' }, division: { code: '01' } } });
+    expect(i1.evidenceCount).toBe(i1.evidence.length);
+    expect(i1.evidence[0].sentence.text).toContain(i1.evidence[0].snippet);
+    expect(c.projects).toEqual([
+      { name: '食用菌产业园项目', investment: 10, industry: { id: I1.id }, county: { code: A.code }, evidence: [{ snippet: '食用菌产业园项目' }] },
     ]);
-    expect(c.targets.items).toEqual([{ indicatorName: '地区生产总值', indicator: { id: 'gdp', name: '地区生产总值' }, kind: 'GOAL' }]);
-    expect(c.agencies.items).toEqual([{ canonical: '县发展和改革局', county: { code: A.code } }]);
-    expect(c.plans.items).toEqual([{ name: '十四五规划', documents: { items: [{ id: 'fx-a' }] } }]);
-    expect(c.enterprises.items).toEqual([{ name: '甲县菌业公司' }]);
-    expect(c.similar.items).toEqual([{ county: { code: B.code } }]);
+    expect(c.targets).toEqual([{ indicatorName: '地区生产总值', indicator: { id: 'gdp', name: '地区生产总值' }, kind: 'GOAL' }]);
+    expect(c.agencies).toEqual([{ canonical: '县发展和改革局', county: { code: A.code } }]);
+    expect(c.plans).toEqual([{ name: '十四五规划', documentCount: 1, documents: [{ id: 'fx-a' }] }]);
+    expect(c.enterprises).toEqual([{ name: '甲县菌业公司' }]);
+    expect(c.similar).toEqual([{ county: { code: B.code } }]);
+  });
+
+  it('nested lists page, filter and count under the same filter', async () => {
+    const r = await gql(
+      api.url,
+      `{ county(code: "${A.code}") {
+          industries(orderBy: NAME, limit: 1, offset: 1) { id }
+          all: industries(orderBy: NAME) { id }
+          tea: industries(filter: { name: "茶叶" }) { name }
+          teaCount: industryCount(filter: { name: "茶叶" })
+          noProjects: projectCount(filter: { name: "没有这个" })
+          results: targetCount(kind: RESULT)
+      } }`,
+    );
+    expect(r.body.errors).toBeUndefined();
+    const c = r.body.data.county;
+    expect(c.industries).toEqual([c.all[1]]);
+    expect(c.tea).toEqual([{ name: I2.name }]);
+    expect(c.teaCount).toBe(1);
+    expect(c.noProjects).toBe(0);
+    expect(c.results).toBe(0);
   });
 
   it('industry with sector, counties, projects and co-occurring industries', async () => {
     const r = await gql(
       api.url,
-      `{ industry(id: "${I4.id}") { id name candidate aliases economicSector section { code } countyCount
-          counties { items { county { code } mentions } } projects { items { name } } cooccurring(orderBy: COUNT) { items { industry { id } sharedCount } } } }`,
+      `{ industry(id: "${I4.id}") { id name candidate aliases economicSector section { code } countyCount projectCount cooccurringCount
+          counties { code name county { code } mentions } projects { name } cooccurring(orderBy: COUNT) { industry { id } sharedCount } } }`,
     );
     expect(r.body.errors).toBeUndefined();
     const i = r.body.data.industry;
-    expect(i).toMatchObject({ id: I4.id, candidate: true, economicSector: null, section: null, countyCount: 2 });
-    expect(i.counties.items.map((c: any) => c.county.code).sort()).toEqual([C.code, D.code]);
-    expect(i.projects.items).toEqual([{ name: '康养小镇项目' }]);
-    expect(i.cooccurring.items).toEqual([{ industry: { id: I1.id }, sharedCount: 1 }]);
+    expect(i).toMatchObject({ id: I4.id, candidate: true, economicSector: null, section: null, countyCount: 2, projectCount: 1, cooccurringCount: 1 });
+    expect(i.counties.map((c: any) => c.county.code).sort()).toEqual([C.code, D.code]);
+    expect(i.counties.map((c: any) => c.code)).toEqual(i.counties.map((c: any) => c.county.code));
+    expect(i.counties.find((c: any) => c.code === C.code).name).toBe(C.name);
+    expect(i.projects).toEqual([{ name: '康养小镇项目' }]);
+    expect(i.cooccurring).toEqual([{ industry: { id: I1.id }, sharedCount: 1 }]);
   });
 
-  it('root lists page, sort and filter by name', async () => {
-    const all = await gql(api.url, `{ counties(orderBy: CODE, direction: DESC, limit: 2, offset: 1) { totalCount items { code } } }`);
-    expect(all.body.data.counties).toEqual({ totalCount: 4, items: [{ code: C.code }, { code: B.code }] });
-    const past = await gql(api.url, `{ counties(offset: 50) { totalCount items { code } } }`);
-    expect(past.body.data.counties).toEqual({ totalCount: 4, items: [] });
-    const named = await gql(api.url, `{ counties(filter: { name: "乙" }) { totalCount items { code } } industries(filter: { name: "茶叶" }) { items { id countyCount } } }`);
-    expect(named.body.data.counties.items).toEqual([{ code: B.code }]);
-    expect(named.body.data.industries.items).toEqual([{ id: I2.id, countyCount: 2 }]);
-    const ind = await gql(api.url, `{ industries(filter: { economicSector: SECONDARY }) { items { id } } }`);
-    expect(ind.body.data.industries.items).toEqual([{ id: I3.id }]);
-    const projects = await gql(api.url, `{ projects(orderBy: INVESTMENT, direction: DESC) { totalCount items { name county { code } } } }`);
-    expect(projects.body.data.projects.items.map((p: any) => p.name)).toEqual(['康养小镇项目', '食用菌产业园项目']);
-    const targets = await gql(api.url, `{ targets(filter: { redacted: true }) { totalCount items { county { code } document { id } } } }`);
-    expect(targets.body.data.targets).toEqual({ totalCount: 1, items: [{ county: { code: B.code }, document: { id: 'fx-b' } }] });
-    const agencies = await gql(api.url, `{ agencies(filter: { name: "发展" }) { totalCount } }`);
-    expect(agencies.body.data.agencies.totalCount).toBe(1);
-    const docs = await gql(api.url, `{ documents(filter: { kind: "政府工作报告" }, orderBy: TITLE) { totalCount items { id sentences(limit: 1) { totalCount items { index text document { id } } } } } }`);
-    expect(docs.body.data.documents.totalCount).toBe(3);
-    expect(docs.body.data.documents.items[0].sentences.items[0].index).toBe(0);
-    const named2 = await gql(api.url, `{ indicators { items { id } } plans { items { name } } enterprises { totalCount } }`);
-    expect(named2.body.data).toEqual({ indicators: { items: [{ id: 'gdp' }] }, plans: { items: [{ name: '十四五规划' }] }, enterprises: { totalCount: 1 } });
+  it('root lists page, sort and filter by name; count fields count under the same filter', async () => {
+    const all = await gql(api.url, `{ countyCount counties(orderBy: CODE, direction: DESC, limit: 2, offset: 1) { code } }`);
+    expect(all.body.data).toEqual({ countyCount: 4, counties: [{ code: C.code }, { code: B.code }] });
+    const past = await gql(api.url, `{ countyCount counties(offset: 50) { code } }`);
+    expect(past.body.data).toEqual({ countyCount: 4, counties: [] });
+    const named = await gql(
+      api.url,
+      `{ counties(filter: { name: "乙" }) { code } countyCount(filter: { name: "乙" }) industries(filter: { name: "茶叶" }) { id countyCount } industryCount(filter: { name: "茶叶" }) }`,
+    );
+    expect(named.body.data).toEqual({ counties: [{ code: B.code }], countyCount: 1, industries: [{ id: I2.id, countyCount: 2 }], industryCount: 1 });
+    const ind = await gql(api.url, `{ industries(filter: { economicSector: SECONDARY }) { id } industryCount(filter: { economicSector: SECONDARY }) }`);
+    expect(ind.body.data).toEqual({ industries: [{ id: I3.id }], industryCount: 1 });
+    const projects = await gql(api.url, `{ projectCount projects(orderBy: INVESTMENT, direction: DESC) { name county { code } } }`);
+    expect(projects.body.data.projects.map((p: any) => p.name)).toEqual(['康养小镇项目', '食用菌产业园项目']);
+    expect(projects.body.data.projectCount).toBe(2);
+    const targets = await gql(api.url, `{ targetCount(filter: { redacted: true }) targets(filter: { redacted: true }) { county { code } document { id } } }`);
+    expect(targets.body.data).toEqual({ targetCount: 1, targets: [{ county: { code: B.code }, document: { id: 'fx-b' } }] });
+    const agencies = await gql(api.url, `{ agencyCount(filter: { name: "发展" }) }`);
+    expect(agencies.body.data.agencyCount).toBe(1);
+    const docs = await gql(
+      api.url,
+      `{ documentCount(filter: { kind: "政府工作报告" }) documents(filter: { kind: "政府工作报告" }, orderBy: TITLE) { id sentenceCount sentences(limit: 1) { index text document { id } } } }`,
+    );
+    expect(docs.body.data.documentCount).toBe(3);
+    expect(docs.body.data.documents).toHaveLength(3);
+    expect(docs.body.data.documents[0].sentences[0].index).toBe(0);
+    const named2 = await gql(api.url, `{ indicators { id } indicatorCount plans { name } planCount enterpriseCount }`);
+    expect(named2.body.data).toEqual({ indicators: [{ id: 'gdp' }], indicatorCount: 1, plans: [{ name: '十四五规划' }], planCount: 1, enterpriseCount: 1 });
+  });
+
+  it('a list without its count field runs no count statement', async () => {
+    const statements: string[] = [];
+    const read = graph.read;
+    graph.read = ((q, o) => (statements.push(q.cypher), read(q, o))) as Graph['read'];
+    try {
+      const r = await gql(api.url, `{ counties { code } industryRecurrence { id } search(query: "食用菌") { score } }`);
+      expect(r.body.errors).toBeUndefined();
+    } finally {
+      graph.read = read;
+    }
+    expect(statements).toHaveLength(3);
+    for (const s of statements) expect(s).not.toMatch(/count\(\*\) AS total/);
   });
 
   it('a nested query costs a bounded number of Cypher round trips (no N+1)', async () => {
-    const Q = `{ counties(limit: 10) { items { code industries(limit: 10) { items { industry { name section { name } counties(limit: 5) { items { county { name } } } } evidence(limit: 2) { items { snippet document { title } } } } } projects { items { industry { name } } } } } }`;
+    const Q = `{ counties(limit: 10) { code industryCount industries(limit: 10) { name industry { name section { name } counties(limit: 5) { county { name } } } evidenceCount evidence(limit: 2) { snippet document { title } } } projects { industry { name } } } }`;
     reads = 0;
     const r = await gql(api.url, Q);
     expect(r.body.errors).toBeUndefined();
@@ -235,13 +305,13 @@ describe('entity lists and nested fields', () => {
 
 describe('errors and limits', () => {
   it('rejects a page larger than the maximum', async () => {
-    const r = await gql(api.url, `{ counties(limit: 1000) { totalCount } }`);
+    const r = await gql(api.url, `{ counties(limit: 1000) { code } }`);
     expect(codes(r)).toEqual(['BAD_USER_INPUT']);
     expect(r.body.errors![0]!.message).toMatch(/between 0 and 100/);
   });
   it('rejects deep queries', async () => {
     let q = 'id';
-    for (let i = 0; i < 6; i++) q = `county { documents { items { ${q} } } }`;
+    for (let i = 0; i < 6; i++) q = `county { documents { ${q} } }`;
     const r = await gql(api.url, `{ document(id: "fx-a") { ${q} } }`);
     expect(codes(r)).toEqual(['DEPTH_LIMIT_EXCEEDED']);
     expect(r.body.errors![0]!.message).toMatch(/maximum depth 12/);
@@ -255,7 +325,7 @@ describe('errors and limits', () => {
     expect(codes(await gql(api.url, `{ county(code: "1") ${fields} { code } }`))).toContain('DIRECTIVE_LIMIT_EXCEEDED');
   });
   it('rejects costly queries, counting limits passed as variables', async () => {
-    const Q = `query($n: Int) { counties(limit: $n) { items { industries(limit: $n) { items { evidence(limit: $n) { items { snippet } } } } } } }`;
+    const Q = `query($n: Int) { counties(limit: $n) { industries(limit: $n) { evidence(limit: $n) { snippet } } } }`;
     const r = await gql(api.url, Q, { n: 100 });
     expect(codes(r)).toEqual(['COST_LIMIT_EXCEEDED']);
     expect((await gql(api.url, Q, { n: 5 })).body.errors).toBeUndefined();
@@ -267,29 +337,30 @@ describe('errors and limits', () => {
     expect(codes(tokens)).toContain('TOKEN_LIMIT_EXCEEDED');
   });
   it('argument strings are data, never Cypher or Lucene', async () => {
-    const before = (await gql(api.url, '{ counties { totalCount } documents { totalCount } }')).body.data;
+    const before = (await gql(api.url, '{ countyCount documentCount }')).body.data;
     const nasty = ['"}) DETACH DELETE n //', "' OR 1=1 --", '`) MATCH (n) DETACH DELETE n //', 'a\u0000b', '*:*', 'name:食用菌 OR text:*', '\\', '"', ')', '} RETURN 1 //'];
     for (const s of nasty) {
       const r = await gql(
         api.url,
         `query($s: String!, $id: ID!) {
           county(code: $id) { code } industry(id: $id) { id }
-          counties(filter: { name: $s, province: $s }) { totalCount }
-          industries(filter: { name: $s, sector: "A" }) { totalCount }
-          search(query: $s) { totalCount }
-          compareTargets(indicator: $s) { totalCount indicators { id } }
-          industryRecurrence(filter: { name: $s, documentKind: $s }) { totalCount }
-          similarCounties(code: $id) { totalCount }
-          industryCooccurrence(industryId: $id) { totalCount }
+          countyCount(filter: { name: $s, province: $s }) counties(filter: { name: $s, province: $s }) { code }
+          industryCount(filter: { name: $s, sector: "A" }) industries(filter: { name: $s, sector: "A" }) { id }
+          searchCount(query: $s) search(query: $s) { score }
+          indicators(filter: { name: $s }) { id } compareTargetsCount(indicator: $s) compareTargets(indicator: $s) { code }
+          industryRecurrenceCount(filter: { name: $s, documentKind: $s }) industryRecurrence(filter: { name: $s, documentKind: $s }) { id }
+          similarCountyCount(code: $id) similarCounties(code: $id) { code }
+          industryCooccurrenceCount(industryId: $id) industryCooccurrence(industryId: $id) { id }
         }`,
         { s, id: s },
       );
       expect(r.body.errors, s).toBeUndefined();
       expect(r.body.data.county).toBeNull();
-      expect(r.body.data.counties.totalCount).toBe(0);
-      expect(r.body.data.compareTargets.indicators).toEqual([]);
+      expect(r.body.data.countyCount).toBe(0);
+      expect(r.body.data.counties).toEqual([]);
+      expect(r.body.data.indicators).toEqual([]);
     }
-    expect((await gql(api.url, '{ counties { totalCount } documents { totalCount } }')).body.data).toEqual(before);
+    expect((await gql(api.url, '{ countyCount documentCount }')).body.data).toEqual(before);
   });
 });
 
@@ -318,11 +389,11 @@ describe('ingestDocument', () => {
     const r1 = await gql(api.url, M, { t: text, m }, auth);
     expect(r1.body.errors).toBeUndefined();
     expect(r1.body.data.ingestDocument).toMatchObject({ id: 'api-ingest-1', status: 'written', document: { id: 'api-ingest-1', title: '戊县政府工作报告' } });
-    const count = async () => (await gql(api.url, `{ documents(filter: { name: "api-ingest" }) { totalCount items { sentences { totalCount } } } }`)).body.data.documents;
+    const count = async () => (await gql(api.url, `{ documentCount(filter: { name: "api-ingest" }) documents(filter: { name: "api-ingest" }) { sentenceCount } }`)).body.data;
     const once = await count();
     await gql(api.url, M, { t: text, m }, auth);
     expect(await count()).toEqual(once);
-    expect(once.totalCount).toBe(1);
+    expect(once.documentCount).toBe(1);
   });
 });
 

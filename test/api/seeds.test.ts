@@ -35,21 +35,40 @@ const data = async (query: string, variables: Record<string, unknown> = {}) => {
 
 describe('on the seeds', () => {
   it('has the five counties, each developing at least one industry', async () => {
-    const { counties } = await data('{ counties { totalCount items { code name industryCount documents { totalCount } } } }');
-    expect(counties.totalCount).toBe(5);
-    for (const c of counties.items) {
+    const { counties, countyCount } = await data('{ countyCount counties { code name industryCount documentCount } }');
+    expect(countyCount).toBe(5);
+    expect(counties).toHaveLength(5);
+    for (const c of counties) {
       expect(c.industryCount, c.name).toBeGreaterThan(0);
-      expect(c.documents.totalCount).toBeGreaterThan(0);
+      expect(c.documentCount).toBeGreaterThan(0);
+    }
+  });
+
+  it('answers the foundation acceptance query as written', async () => {
+    const { counties } = await data('{ counties { code name industries { name } } }');
+    expect(counties).toHaveLength(5);
+    for (const c of counties) {
+      expect(c.code).toMatch(/^\d{6}$/);
+      expect(c.industries.length, c.name).toBeGreaterThan(0);
+      for (const i of c.industries) expect(typeof i.name).toBe('string');
     }
   });
 
   it('recurrence lists industries shared by ≥2 counties, each with its counties and evidence from their own documents', async () => {
-    const { industryRecurrence: r } = await data(`{ industryRecurrence(limit: 100) { totalCount items { industry { id countyCount } countyCount
-      counties { county { code } documents mentions evidence { snippet start end sentence { text } document { county { code } } } } } } }`);
-    expect(r.totalCount).toBeGreaterThan(0);
-    expect(r.items.length).toBe(r.totalCount);
+    // Paged by 20: a page of 100 recurrences with their counties and evidence is over the cost limit.
+    const Q = `query($o: Int) { industryRecurrenceCount industryRecurrence(limit: 20, offset: $o) { industry { id countyCount } countyCount
+      counties { county { code } documents mentions evidence { snippet start end sentence { text } document { county { code } } } } } }`;
+    const r: any[] = [];
+    let total = 0;
+    for (let o = 0; o === 0 || o < total; o += 20) {
+      const page = await data(Q, { o });
+      total = page.industryRecurrenceCount;
+      r.push(...page.industryRecurrence);
+    }
+    expect(total).toBeGreaterThan(0);
+    expect(r.length).toBe(total);
     let last = Infinity;
-    for (const item of r.items) {
+    for (const item of r) {
       expect(item.countyCount).toBeGreaterThanOrEqual(2);
       expect(item.countyCount).toBeLessThanOrEqual(last);
       last = item.countyCount;
@@ -69,15 +88,16 @@ describe('on the seeds', () => {
   });
 
   it('co-occurrence scores stay within their bounds and counties within the industry’s', async () => {
-    const { industryRecurrence } = await data('{ industryRecurrence(limit: 1) { items { industry { id counties(limit: 100) { items { county { code } } } } } } }');
-    const top = industryRecurrence.items[0].industry;
-    const base = new Set(top.counties.items.map((c: any) => c.county.code));
-    const { industryCooccurrence: co } = await data(
-      `query($id: ID!) { industryCooccurrence(industryId: $id, limit: 100) { totalCount items { sharedCount industryCounties baseCounties lift jaccard counties { code } } } }`,
+    const { industryRecurrence } = await data('{ industryRecurrence(limit: 1) { industry { id counties(limit: 100) { county { code } } } } }');
+    const top = industryRecurrence[0].industry;
+    const base = new Set(top.counties.map((c: any) => c.county.code));
+    const { industryCooccurrence: co, industryCooccurrenceCount: total } = await data(
+      `query($id: ID!) { industryCooccurrenceCount(industryId: $id) industryCooccurrence(industryId: $id, limit: 100) { sharedCount industryCounties baseCounties lift jaccard counties { code } } }`,
       { id: top.id },
     );
-    expect(co.totalCount).toBeGreaterThan(0);
-    for (const i of co.items) {
+    expect(total).toBeGreaterThan(0);
+    expect(co.length).toBe(total);
+    for (const i of co) {
       expect(i.baseCounties).toBe(base.size);
       expect(i.sharedCount).toBeLessThanOrEqual(Math.min(i.industryCounties, i.baseCounties));
       expect(i.jaccard).toBeGreaterThan(0);
@@ -88,13 +108,13 @@ describe('on the seeds', () => {
   });
 
   it('similarity is symmetric, bounded and sorted, with the shared industries', async () => {
-    const Q = `query($c: ID!) { similarCounties(code: $c) { items { county { code } score sharedCount shared { id } } } }`;
-    const { counties } = await data('{ counties { items { code } } }');
+    const Q = `query($c: ID!) { similarCounties(code: $c) { county { code } score sharedCount shared { id } } }`;
+    const { counties } = await data('{ counties { code } }');
     const scores = new Map<string, number>();
-    for (const { code } of counties.items) {
+    for (const { code } of counties) {
       const { similarCounties } = await data(Q, { c: code });
       let last = Infinity;
-      for (const s of similarCounties.items) {
+      for (const s of similarCounties) {
         expect(s.score).toBeGreaterThan(0);
         expect(s.score).toBeLessThanOrEqual(1);
         expect(s.score).toBeLessThanOrEqual(last);
@@ -110,18 +130,20 @@ describe('on the seeds', () => {
   });
 
   it('compareTargets puts every county side by side, redacted ones counted', async () => {
-    const { targets } = await data('{ targets(limit: 100) { items { indicator { id } } } }');
+    const { targets } = await data('{ targets(limit: 100) { indicator { id } } }');
     const counts = new Map<string, number>();
-    for (const t of targets.items) counts.set(t.indicator.id, (counts.get(t.indicator.id) ?? 0) + 1);
+    for (const t of targets) counts.set(t.indicator.id, (counts.get(t.indicator.id) ?? 0) + 1);
     const [indicator] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
-    const { compareTargets } = await data(
-      `query($i: String!) { compareTargets(indicator: $i) { indicators { id } totalCount items { county { code } redactedCount targets { redacted indicator { id } } } } }`,
+    const { compareTargets, compareTargetsCount, indicators } = await data(
+      `query($i: String!) { indicators(filter: { name: $i }) { id } compareTargetsCount(indicator: $i)
+        compareTargets(indicator: $i) { county { code } redactedCount targets { redacted indicator { id } } } }`,
       { i: indicator },
     );
-    expect(compareTargets.totalCount).toBe(5);
-    expect(compareTargets.items.some((c: any) => c.targets.length > 0)).toBe(true);
-    const ids = new Set(compareTargets.indicators.map((i: any) => i.id));
-    for (const c of compareTargets.items) {
+    expect(compareTargets).toHaveLength(5);
+    expect(compareTargetsCount).toBe(5);
+    expect(compareTargets.some((c: any) => c.targets.length > 0)).toBe(true);
+    const ids = new Set(indicators.map((i: any) => i.id));
+    for (const c of compareTargets) {
       expect(c.redactedCount).toBe(c.targets.filter((t: any) => t.redacted).length);
       for (const t of c.targets) expect(ids.has(t.indicator.id)).toBe(true);
     }
@@ -129,20 +151,21 @@ describe('on the seeds', () => {
 
   it('search finds a county by name and sentences containing a term', async () => {
     const { county } = await data('{ county(code: "411424") { name } }');
-    const { search } = await data(`query($q: String!) { search(query: $q) { items { type matched node { ... on County { code } ... on Sentence { text } } } } }`, { q: county.name });
-    expect(search.items.some((i: any) => i.type === 'COUNTY' && i.node.code === '411424')).toBe(true);
-    for (const s of search.items.filter((i: any) => i.type === 'SENTENCE')) expect(s.node.text).toContain(county.name.slice(0, 2));
+    const { search } = await data(`query($q: String!) { search(query: $q) { type matched node { ... on County { code } ... on Sentence { text } } } }`, { q: county.name });
+    expect(search.some((i: any) => i.type === 'COUNTY' && i.node.code === '411424')).toBe(true);
+    for (const s of search.filter((i: any) => i.type === 'SENTENCE')) expect(s.node.text).toContain(county.name.slice(0, 2));
   });
 
   it('pages concatenate to the whole list, with a stable total', async () => {
-    const Q = `query($o: Int, $l: Int) { industries(orderBy: NAME, limit: $l, offset: $o) { totalCount items { id } } }`;
-    const whole = (await data(Q, { o: 0, l: 100 })).industries;
+    const Q = `query($o: Int, $l: Int) { industryCount industries(orderBy: NAME, limit: $l, offset: $o) { id } }`;
+    const whole = await data(Q, { o: 0, l: 100 });
+    expect(whole.industries.length).toBe(Math.min(whole.industryCount, 100));
     const parts: string[] = [];
-    for (let o = 0; o < Math.min(whole.totalCount, 100); o += 7) {
-      const p = (await data(Q, { o, l: 7 })).industries;
-      expect(p.totalCount).toBe(whole.totalCount);
-      parts.push(...p.items.map((i: any) => i.id));
+    for (let o = 0; o < Math.min(whole.industryCount, 100); o += 7) {
+      const p = await data(Q, { o, l: 7 });
+      expect(p.industryCount).toBe(whole.industryCount);
+      parts.push(...p.industries.map((i: any) => i.id));
     }
-    expect(parts).toEqual(whole.items.map((i: any) => i.id));
+    expect(parts).toEqual(whole.industries.map((i: any) => i.id));
   });
 });

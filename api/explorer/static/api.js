@@ -13,13 +13,19 @@ export async function gql(query, variables = {}) {
   return body.data;
 }
 
-/** Every item of a root list, page by page, up to `max` items. */
-export async function fetchAll(query, field, variables = {}, max = 1000) {
+/**
+ * Every item of a root list, page by page, up to `max` items. The query asks for the list
+ * (`field`) and, on the first page only, its count field (`countField`, under `$withCount`).
+ */
+export async function fetchAll(query, field, countField, variables = {}, max = 1000) {
   const items = [];
+  let totalCount = 0;
   for (let offset = 0; offset < max; offset += PAGE) {
-    const page = (await gql(query, { ...variables, limit: PAGE, offset }))[field];
-    items.push(...page.items);
-    if (offset + PAGE >= page.totalCount || !page.items.length) return { items, totalCount: page.totalCount };
+    const data = await gql(query, { ...variables, limit: PAGE, offset, withCount: offset === 0 });
+    if (offset === 0) totalCount = data[countField];
+    const page = data[field];
+    items.push(...page);
+    if (offset + PAGE >= totalCount || !page.length) break;
   }
-  return { items, totalCount: items.length };
+  return { items, totalCount };
 }

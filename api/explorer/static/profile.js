@@ -5,16 +5,16 @@ import { h } from './dom.js';
 
 const PROFILE = `query($code: ID!) {
   county(code: $code) {
-    code name province city industryCount
-    documents(limit: 10) { totalCount items { id title kind date } }
-    industries(limit: 50) { totalCount items { industry { id name candidate } documents mentions evidence(limit: 1) { items { snippet } } } }
-    projects(limit: 50) { totalCount items { name investment status industry { name } evidence(limit: 1) { items { snippet } } } }
-    targets(limit: 50) { totalCount items { indicatorName value unit comparator year kind redacted evidence(limit: 1) { items { snippet } } } }
-    similar(limit: 5) { items { county { code name } score sharedCount } }
+    code name province city
+    documentCount documents(limit: 10) { id title kind date }
+    industryCount industries(limit: 50) { id name industry { candidate } documents mentions evidence(limit: 1) { snippet } }
+    projectCount projects(limit: 50) { name investment status industry { name } evidence(limit: 1) { snippet } }
+    targetCount targets(limit: 50) { indicatorName value unit comparator year kind redacted evidence(limit: 1) { snippet } }
+    similar(limit: 5) { code name score sharedCount }
   }
 }`;
 
-const snippet = (e) => (e?.items?.[0] ? h('div', { class: 'evidence' }, `“${e.items[0].snippet}”`) : null);
+const snippet = (e) => (e?.[0] ? h('div', { class: 'evidence' }, `“${e[0].snippet}”`) : null);
 const more = (page) => (page.totalCount > page.items.length ? h('p', { class: 'meta' }, `… 共 ${page.totalCount} 项，显示前 ${page.items.length} 项`) : null);
 
 function industriesTable(page) {
@@ -26,8 +26,8 @@ function industriesTable(page) {
     page.items.map((x) =>
       h(
         'tr',
-        { 'data-industry': x.industry.id },
-        h('td', {}, x.industry.name, x.industry.candidate ? h('span', { class: 'tag' }, '候选') : null),
+        { 'data-industry': x.id },
+        h('td', {}, x.name, x.industry.candidate ? h('span', { class: 'tag' }, '候选') : null),
         h('td', { class: 'num' }, x.mentions),
         h('td', {}, snippet(x.evidence)),
       ),
@@ -78,6 +78,8 @@ export async function showProfile(panel, code, onCounty) {
   panel.dataset.county = code;
   body.replaceChildren(h('p', { class: 'hint' }, '正在读取… loading'));
   const { county: c } = await gql(PROFILE, { code });
+  // The tables below take a page: a list and the count beside it.
+  const page = (items, totalCount) => ({ items, totalCount });
   if (panel.dataset.county !== code) return; // another county was clicked meanwhile
   if (!c) {
     body.replaceChildren(h('p', { class: 'hint' }, `没有县 ${code}`));
@@ -86,27 +88,27 @@ export async function showProfile(panel, code, onCounty) {
   }
   const parts = [
     h('h3', { 'data-county-name': c.name }, c.name),
-    h('p', { class: 'meta' }, [c.province, c.city].filter(Boolean).join(' · '), ` · ${c.code} · ${c.industryCount} 个产业 · ${c.documents.totalCount} 份文件`),
-    c.documents.items.length ? h('p', { class: 'meta' }, '文件：', c.documents.items.map((d) => d.title ?? d.id).join('；')) : null,
-    c.similar.items.length
+    h('p', { class: 'meta' }, [c.province, c.city].filter(Boolean).join(' · '), ` · ${c.code} · ${c.industryCount} 个产业 · ${c.documentCount} 份文件`),
+    c.documents.length ? h('p', { class: 'meta' }, '文件：', c.documents.map((d) => d.title ?? d.id).join('；')) : null,
+    c.similar.length
       ? h(
           'p',
           { class: 'meta' },
           '相似的县 similar: ',
-          c.similar.items.map((s) =>
-            h('a', { href: '#', onclick: (e) => (e.preventDefault(), onCounty(s.county.code)) }, `${s.county.name} (${s.sharedCount} 共同, ${s.score.toFixed(2)}) `),
+          c.similar.map((s) =>
+            h('a', { href: '#', onclick: (e) => (e.preventDefault(), onCounty(s.code)) }, `${s.name} (${s.sharedCount} 共同, ${s.score.toFixed(2)}) `),
           ),
         )
       : null,
-    h('h4', {}, `产业 industries (${c.industries.totalCount})`),
-    industriesTable(c.industries),
-    more(c.industries),
-    h('h4', {}, `项目 projects (${c.projects.totalCount})`),
-    projectsTable(c.projects),
-    more(c.projects),
-    h('h4', {}, `目标与完成 targets (${c.targets.totalCount})`),
-    targetsTable(c.targets),
-    more(c.targets),
+    h('h4', {}, `产业 industries (${c.industryCount})`),
+    industriesTable(page(c.industries, c.industryCount)),
+    more(page(c.industries, c.industryCount)),
+    h('h4', {}, `项目 projects (${c.projectCount})`),
+    projectsTable(page(c.projects, c.projectCount)),
+    more(page(c.projects, c.projectCount)),
+    h('h4', {}, `目标与完成 targets (${c.targetCount})`),
+    targetsTable(page(c.targets, c.targetCount)),
+    more(page(c.targets, c.targetCount)),
   ];
   body.replaceChildren(...parts.filter(Boolean));
   panel.dataset.state = 'loaded';
