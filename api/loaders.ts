@@ -7,6 +7,14 @@ import { evidenceOf, evidenceOfCountyIndustries } from '../graph/read/evidence.t
 import * as industries from '../graph/read/industries.ts';
 import { cooccurrenceOfIndustries } from '../graph/read/cooccurrence.ts';
 import { similarToCounties, type SimilarityMetric } from '../graph/read/similarity.ts';
+import { recurrenceCounties, type RecurrenceFilter } from '../graph/read/recurrence.ts';
+import type { Page } from '../graph/read/page.ts';
+
+/** What `industryRecurrence` was asked, handed to its items so their counties follow the same filter. */
+export interface RecurrenceScope {
+  filter: RecurrenceFilter;
+  evidenceLimit: number;
+}
 
 /**
  * The request's DataLoaders: every nested field asks its loader, which batches the keys of one
@@ -32,6 +40,7 @@ export function createLoaders(read: Read) {
   const mentioning = new Map<string, DataLoader<string, Row[]>>();
   const similar = new Map<string, DataLoader<string, Row[]>>();
   const cooccurring = new Map<string, DataLoader<string, Row[]>>();
+  const recurrence = new Map<string, DataLoader<string, Row[]>>();
   const memo = <K>(m: Map<string, K>, k: string, make: () => K): K => {
     let l = m.get(k);
     if (!l) m.set(k, (l = make()));
@@ -64,6 +73,13 @@ export function createLoaders(read: Read) {
       memo(similar, metric, () =>
         new DataLoader<string, Row[]>(async (keys) =>
           groupByKey(keys, await read(similarToCounties(keys, metric))).map((r) => (r[0]?.items as Row[]) ?? []),
+        ),
+      ),
+    /** The counties (with evidence) of a page of recurrent industries: one statement per scope and page. */
+    recurrenceCounties: (scope: RecurrenceScope, page: Page) =>
+      memo(recurrence, JSON.stringify([scope, page]), () =>
+        new DataLoader<string, Row[]>(async (keys) =>
+          groupByKey(keys, await read(recurrenceCounties(keys, scope.filter, scope.evidenceLimit, page))).map((r) => (r[0]?.counties as Row[]) ?? []),
         ),
       ),
     cooccurring: (order: 'COUNT' | 'LIFT' | 'JACCARD') =>

@@ -20,7 +20,7 @@ export interface Figures {
 
 export interface HeadlineLatency {
   name: string;
-  /** Cypher statements one GraphQL request ran (1 for every headline query). */
+  /** Cypher statements one GraphQL request ran (1 per headline query; 2 for industryRecurrence: the ranking, then its counties). */
   statements: number;
   graphql: Figures;
   driver: Figures;

@@ -29,7 +29,12 @@ export const SCHEMA: Query[] = [
   q('CREATE INDEX project_county IF NOT EXISTS FOR (n:Project) ON (n.countyCode)'),
   q('CREATE INDEX target_indicator IF NOT EXISTS FOR (n:Target) ON (n.indicatorId)'),
   q('CREATE INDEX target_doc IF NOT EXISTS FOR (n:Target) ON (n.documentId)'),
+  // A county's targets (compareTargets' page, County.targets): without it every look-up scans all targets.
+  q('CREATE INDEX target_county IF NOT EXISTS FOR (n:Target) ON (n.countyCode)'),
   q('CREATE INDEX sentence_doc IF NOT EXISTS FOR (n:Sentence) ON (n.documentId)'),
+  // A document's evidence edges (a county's evidence for one industry): without it the read walks
+  // every evidence edge of the industry, nationally tens of thousands, to keep a handful.
+  q('CREATE INDEX evidence_doc IF NOT EXISTS FOR ()-[e:EVIDENCE]-() ON (e.documentId)'),
   q('CREATE INDEX document_kind IF NOT EXISTS FOR (n:Document) ON (n.kind)'),
   q('CREATE INDEX document_year IF NOT EXISTS FOR (n:Document) ON (n.year)'),
   q('CREATE INDEX document_hash IF NOT EXISTS FOR (n:Document) ON (n.contentHash)'),

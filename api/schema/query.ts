@@ -91,8 +91,11 @@ export const Query = {
   plans: (_: unknown, a: Args, ctx: Ctx) => items(ctx, e.namedList('Plan', named(a.filter), a.orderBy as keyof typeof e.NAMED_ORDER, a.direction!, pageOf(a))),
   planCount: (_: unknown, a: Args, ctx: Ctx) => total(ctx, e.namedCount('Plan', named(a.filter))),
 
-  industryRecurrence: (_: unknown, a: Recurrence, ctx: Ctx) =>
-    items(ctx, industryRecurrence(recurrenceFilter(a.filter), minCounties(a), boundedInt('evidencePerCounty', a.evidencePerCounty, 3, 20), pageOf(a))),
+  industryRecurrence: async (_: unknown, a: Recurrence, ctx: Ctx) => {
+    const scope = { filter: recurrenceFilter(a.filter), evidenceLimit: boundedInt('evidencePerCounty', a.evidencePerCounty, 3, 20) };
+    // Each item carries what was asked, so RecurrentIndustry.counties reads the same counties.
+    return (await items(ctx, industryRecurrence(scope.filter, minCounties(a), pageOf(a)))).map((i) => ({ ...i, scope }));
+  },
   industryRecurrenceCount: (_: unknown, a: Recurrence, ctx: Ctx) => total(ctx, industryRecurrenceCount(recurrenceFilter(a.filter), minCounties(a))),
   industryCooccurrence: (_: unknown, a: Cooccurrence, ctx: Ctx) =>
     items(

@@ -1,6 +1,6 @@
-import { nameMatches, slice, type PageArgs } from '../args.ts';
+import { nameMatches, pageOf, slice, type PageArgs } from '../args.ts';
 import type { ApiContext } from '../context.ts';
-import type { Row } from '../loaders.ts';
+import type { RecurrenceScope, Row } from '../loaders.ts';
 
 /**
  * Field resolvers of the object types. Each nested list asks a per-request DataLoader (one batched
@@ -175,7 +175,12 @@ export const Evidence = {
 const industryIdName = { id: (p: Row) => (p.industry as Row).id, name: (p: Row) => (p.industry as Row).name };
 const countyCodeName = { code: (p: Row) => (p.county as Row).code, name: (p: Row) => (p.county as Row).name };
 
-export const RecurrentIndustry = { ...industryIdName, counties: (p: Row, a: PageArgs) => slice(p.counties as Row[], a) };
+export const RecurrentIndustry = {
+  ...industryIdName,
+  // One batched statement for the page's industries, evidence only for the counties returned.
+  counties: (p: Row, a: PageArgs, ctx: Ctx) =>
+    ctx.loaders.recurrenceCounties(p.scope as RecurrenceScope, pageOf(a)).load(String((p.industry as Row).id)),
+};
 export const RecurrenceCounty = countyCodeName;
 export const Cooccurrence = { ...industryIdName, counties: (p: Row, a: PageArgs) => slice(p.counties as Row[], a) };
 export const SimilarCounty = { ...countyCodeName, shared: (p: Row, a: PageArgs) => slice(p.shared as Row[], a) };

@@ -20,10 +20,11 @@ const core = (id: string) => `
   CALL () { MATCH (k:County) WHERE EXISTS { (k)-[:DEVELOPS]->() } RETURN count(k) AS universe }
   UNWIND xc AS c
   MATCH (c)-[:DEVELOPS]->(n:Industry)
-  WHERE n <> x AND ${INDUSTRY_FILTER}
+  WHERE n <> x
   WITH x, size(xc) AS xCount, universe, n, collect(c) AS counties
+  // The filter per industry, after grouping: once per candidate row would read n's properties per county.
   WITH x, xCount, universe, n, counties, size(counties) AS shared, COUNT { (n)<-[:DEVELOPS]-() } AS nCount
-  WHERE shared >= $minShared
+  WHERE shared >= $minShared AND ${INDUSTRY_FILTER}
   WITH n, counties, shared, nCount, xCount,
        toFloat(shared * universe) / (xCount * nCount) AS lift,
        toFloat(shared) / (xCount + nCount - shared) AS jaccard`;

@@ -25,7 +25,14 @@ export function evidenceOf(label: 'Project' | 'Target' | 'Agency' | 'Enterprise'
 export function evidenceOfCountyIndustries(keys: readonly string[]): Query {
   return byKeys(
     `WITH key, split(key, '|')[0] AS code, substring(key, size(split(key, '|')[0]) + 1) AS id
-     MATCH (:County {code: code})<-[:ABOUT]-(d:Document)-[:HAS_SENTENCE]->(s:Sentence)-[e:EVIDENCE]->(:Industry {id: id})
+     MATCH (:County {code: code})<-[:ABOUT]-(d:Document)
+     MATCH (n:Industry {id: id})
+     // The document's evidence edges by index, per document (see graph/read/recurrence.ts).
+     CALL (d, n) {
+       WITH d.id AS docId
+       MATCH (s:Sentence)-[e:EVIDENCE]->(n) USING INDEX e:EVIDENCE(documentId) WHERE e.documentId = docId
+       RETURN s, e
+     }
      RETURN key, ${EVIDENCE_PROJECTION} AS evidence ORDER BY d.id, s.index, e.start`,
     keys,
   );

@@ -3,10 +3,16 @@ import { INDUSTRY_FILTER, industryFilterParams, type IndustryFilter } from './in
 import type { Page } from './page.ts';
 
 /**
- * Industry recurrence: industries ranked by how many distinct counties develop them. "Develops"
- * is read from the documents (county ←ABOUT– document –MENTIONS→ industry) rather than from the
- * precomputed DEVELOPS edge, so the document kind and year filters apply; with no filter the two
- * agree. Each industry comes with its counties and, per county, the first evidence sentences.
+ * Industry recurrence: industries ranked by how many distinct counties develop them.
+ *
+ * Two statements, so the cost follows the page and not the corpus: the ranking (industries with
+ * their county counts, one page) and then, batched for the page's industries, their counties with
+ * the weights and the first evidence sentences (`recurrenceCounties`).
+ *
+ * Without a document kind or year filter, "develops" is the precomputed DEVELOPS edge (county →
+ * industry, with `documents` and `mentions`), so a county count is a degree look-up. With one,
+ * it is read from the documents (county ←ABOUT– document –MENTIONS→ industry) that pass the
+ * filter; the two agree when there is no filter (DEVELOPS is recomputed from the same walk).
  */
 export interface RecurrenceFilter extends IndustryFilter {
   province?: string | null;
@@ -15,14 +21,26 @@ export interface RecurrenceFilter extends IndustryFilter {
   year?: number | null;
 }
 
-const AGGREGATE = `
-  MATCH (c:County)<-[:ABOUT]-(d:Document)-[m:MENTIONS]->(n:Industry)
-  WHERE ${INDUSTRY_FILTER}
-    AND ($province IS NULL OR c.province = $province)
-    AND ($kind IS NULL OR d.kind = $kind) AND ($year IS NULL OR d.year = $year)
-  WITH n, c, collect(d) AS docs, sum(m.count) AS mentions
-  WITH n, collect({county: c, docs: docs, mentions: mentions}) AS per
-  WHERE size(per) >= $minCounties`;
+/** Whether the filter needs the document walk (the choice picks one of two fixed statements). */
+const byDocuments = (f: RecurrenceFilter) => f.kind != null || f.year != null;
+
+const DOC_FILTER = '($kind IS NULL OR d.kind = $kind) AND ($year IS NULL OR d.year = $year)';
+const PROVINCE = '($province IS NULL OR c.province = $province)';
+
+// Binds `n` and `countyCount`, the industries that pass the filters and `minCounties`.
+const RANK_BY_EDGES = `
+  MATCH (n:Industry) WHERE ${INDUSTRY_FILTER}
+  WITH n, CASE WHEN $province IS NULL THEN COUNT { (n)<-[:DEVELOPS]-() }
+               ELSE COUNT { (n)<-[:DEVELOPS]-(c:County) WHERE c.province = $province } END AS countyCount
+  WHERE countyCount > 0 AND countyCount >= $minCounties`;
+
+const RANK_BY_DOCUMENTS = `
+  MATCH (c:County)<-[:ABOUT]-(d:Document)-[:MENTIONS]->(n:Industry)
+  WHERE ${DOC_FILTER} AND ${PROVINCE}
+  WITH n, count(DISTINCT c) AS countyCount
+  WHERE countyCount >= $minCounties AND ${INDUSTRY_FILTER}`;
+
+const rank = (f: RecurrenceFilter) => (byDocuments(f) ? RANK_BY_DOCUMENTS : RANK_BY_EDGES);
 
 const params = (f: RecurrenceFilter, minCounties: number) => ({
   ...industryFilterParams(f),
@@ -32,27 +50,58 @@ const params = (f: RecurrenceFilter, minCounties: number) => ({
   minCounties,
 });
 
-export function industryRecurrence(f: RecurrenceFilter, minCounties: number, evidenceLimit: number, page: Page): Query {
+/** One page of the ranking: `{industry, countyCount}` per industry, most counties first, ties by name. */
+export function industryRecurrence(f: RecurrenceFilter, minCounties: number, page: Page): Query {
   return q(
-    `${AGGREGATE}
-     WITH n, per ORDER BY size(per) DESC, n.name SKIP toInteger($offset) LIMIT toInteger($limit)
-     CALL (n, per) {
-       UNWIND per AS p
-       WITH p, p.county AS pc ORDER BY p.mentions DESC, pc.code
-       CALL (n, p) {
-         UNWIND p.docs AS d
-         MATCH (d)-[:HAS_SENTENCE]->(s:Sentence)-[e:EVIDENCE]->(n)
-         WITH d, s, e ORDER BY d.id, s.index, e.start LIMIT toInteger($evidenceLimit)
-         RETURN collect({start: e.start, end: e.end, snippet: e.snippet, documentId: e.documentId, sentence: s {.*}}) AS evidence
-       }
-       RETURN collect({county: pc {.*}, documents: size(p.docs), mentions: p.mentions, evidence: evidence}) AS counties
-     }
-     RETURN {industry: n {.*}, countyCount: size(per), counties: counties} AS item`,
-    { ...params(f, minCounties), evidenceLimit, offset: page.offset, limit: page.limit },
+    `${rank(f)}
+     WITH n, countyCount ORDER BY countyCount DESC, n.name SKIP toInteger($offset) LIMIT toInteger($limit)
+     RETURN {industry: n {.*}, countyCount: countyCount} AS item`,
+    { ...params(f, minCounties), offset: page.offset, limit: page.limit },
   );
 }
 
 /** How many industries `industryRecurrence` ranks under the same filter (its count field). */
 export function industryRecurrenceCount(f: RecurrenceFilter, minCounties: number): Query {
-  return q(`${AGGREGATE} RETURN count(*) AS total`, params(f, minCounties));
+  return q(`${rank(f)} RETURN count(*) AS total`, params(f, minCounties));
+}
+
+// Per industry `n`: a page of its counties `c`, most mentions first, with `documents` and `mentions`.
+const COUNTIES_BY_EDGES = `
+  MATCH (n)<-[r:DEVELOPS]-(c:County) WHERE ${PROVINCE}
+  WITH n, c, r.documents AS documents, r.mentions AS mentions
+  ORDER BY mentions DESC, c.code SKIP toInteger($offset) LIMIT toInteger($limit)`;
+
+const COUNTIES_BY_DOCUMENTS = `
+  MATCH (n)<-[m:MENTIONS]-(d:Document)-[:ABOUT]->(c:County) WHERE ${DOC_FILTER} AND ${PROVINCE}
+  WITH n, c, count(DISTINCT d) AS documents, sum(m.count) AS mentions
+  ORDER BY mentions DESC, c.code SKIP toInteger($offset) LIMIT toInteger($limit)`;
+
+/**
+ * For many industries at once (the page of `industryRecurrence`): each one's page of counties with
+ * the first `evidenceLimit` evidence sentences from the county's own documents (those that pass
+ * the filter). Evidence is read only for the rows returned.
+ */
+export function recurrenceCounties(ids: readonly string[], f: RecurrenceFilter, evidenceLimit: number, page: Page): Query {
+  return q(
+    `UNWIND $keys AS key
+     MATCH (n:Industry {id: key})
+     CALL (n) {
+       ${byDocuments(f) ? COUNTIES_BY_DOCUMENTS : COUNTIES_BY_EDGES}
+       CALL (n, c) {
+         MATCH (c)<-[:ABOUT]-(d:Document) WHERE ${DOC_FILTER}
+         // Seek the document's evidence edges by index, per document: left to itself the planner
+         // expands every evidence edge of the industry (nationally tens of thousands).
+         CALL (d, n) {
+           WITH d.id AS docId
+           MATCH (s:Sentence)-[e:EVIDENCE]->(n) USING INDEX e:EVIDENCE(documentId) WHERE e.documentId = docId
+           RETURN s, e
+         }
+         WITH d, s, e ORDER BY d.id, s.index, e.start LIMIT toInteger($evidenceLimit)
+         RETURN collect({start: e.start, end: e.end, snippet: e.snippet, documentId: e.documentId, sentence: s {.*}}) AS evidence
+       }
+       RETURN collect({county: c {.*}, documents: documents, mentions: mentions, evidence: evidence}) AS counties
+     }
+     RETURN key, counties`,
+    { keys: [...ids], province: f.province ?? null, kind: f.kind ?? null, year: f.year ?? null, evidenceLimit, offset: page.offset, limit: page.limit },
+  );
 }

@@ -10,15 +10,22 @@ export type SimilarityMetric = 'JACCARD' | 'COSINE';
 
 const KEEP = '($candidates OR NOT coalesce(i.candidate, false))';
 
+/**
+ * A county's industry-set size. With candidates it is the DEVELOPS degree, which Neo4j reads from
+ * the node without touching the edges — every county sharing an industry needs one, so this
+ * matters at national scale. `v` is a variable name from this file, never input.
+ */
+const SIZE = (v: 'a' | 'b') =>
+  `CASE WHEN $candidates THEN COUNT { (${v})-[:DEVELOPS]->() } ELSE COUNT { (${v})-[:DEVELOPS]->(x:Industry) WHERE NOT coalesce(x.candidate, false) } END`;
+
 const core = (code: string) => `
   MATCH (a:County {code: ${code}})
-  CALL (a) { MATCH (a)-[:DEVELOPS]->(i:Industry) WHERE ${KEEP} RETURN count(i) AS aSize }
+  WITH a, ${SIZE('a')} AS aSize
   MATCH (a)-[:DEVELOPS]->(i:Industry)<-[:DEVELOPS]-(b:County)
   WHERE b <> a AND ${KEEP}
   WITH a, aSize, b, collect(i) AS shared
   WHERE size(shared) >= $minShared
-  CALL (b) { MATCH (b)-[:DEVELOPS]->(i:Industry) WHERE ${KEEP} RETURN count(i) AS bSize }
-  WITH b, shared, aSize, bSize, size(shared) AS inter
+  WITH b, shared, aSize, ${SIZE('b')} AS bSize, size(shared) AS inter
   WITH b, shared, aSize, bSize,
        CASE $metric WHEN 'COSINE' THEN toFloat(inter) / sqrt(toFloat(aSize * bSize))
                     ELSE toFloat(inter) / (aSize + bSize - inter) END AS score`;
