@@ -13,11 +13,23 @@ export async function dedicatedNeo4j(): Promise<{ env: NodeJS.ProcessEnv; uri: s
   return { uri: r.uri, password: r.password, env: { ...process.env, NEO4J_URI: r.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: r.password } };
 }
 
-/** Kills the dedicated server outright (SIGKILL: a crash, not a shutdown). */
-export function crashNeo4j(): void {
+/**
+ * Kills the dedicated server outright (SIGKILL: a crash, not a shutdown) and resolves once the
+ * process is gone — a restart while the dead JVM still holds the store lock would fail.
+ */
+export async function crashNeo4j(): Promise<void> {
   const s = local.status(KILL_INSTANCE);
   if (!s.running || !s.pid) throw new Error(`${KILL_INSTANCE} is not running`);
   process.kill(s.pid, 'SIGKILL');
+  const alive = () => {
+    try {
+      process.kill(s.pid!, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  while (alive()) await new Promise((r) => setTimeout(r, 50));
 }
 
 export const restartNeo4j = () => dedicatedNeo4j();

@@ -55,7 +55,7 @@ describe('ingest fails clearly without Neo4j', () => {
           out += d;
           if (!crashed && /^ok /m.test(out)) {
             crashed = true;
-            crashNeo4j();
+            void crashNeo4j();
           }
         });
         child.stderr.on('data', (d) => (out += d));
@@ -83,6 +83,36 @@ describe('ingest fails clearly without Neo4j', () => {
       expect(r.code, r.stdout + r.stderr).toBe(0);
       const [{ n }] = (await graph.read(q('MATCH (d:Document) RETURN count(d) AS n'))) as Array<{ n: number }>;
       expect(n).toBe(files.length);
+      expect(await inconsistencies(graph)).toEqual([]);
+    });
+
+    it('a brief outage (crash, restarted at once) is ridden out by the retries: nothing fails', async () => {
+      const { env } = await dedicatedNeo4j();
+      let restarted: Promise<unknown> = Promise.resolve();
+      let outage = 0;
+      const r = await new Promise<{ code: number | null; out: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/xianzhi.mjs'), 'ingest', tmp.dir, '--force', '--batch', '2', ...INGEST_FLAGS], { cwd: PROJECT_ROOT, env });
+        let out = '';
+        child.stdout.on('data', (d) => {
+          out += d;
+          if (!outage && /^ok /m.test(out)) {
+            outage = Date.now();
+            restarted = crashNeo4j()
+              .then(() => restartNeo4j())
+              .then(() => (outage = Date.now() - outage));
+          }
+        });
+        child.stderr.on('data', (d) => (out += d));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, out }));
+      });
+      await restarted;
+      console.log(`outage ridden out: ${outage} ms`);
+      const n3 = await dedicatedNeo4j();
+      await graph.close();
+      graph = new Graph({ uri: n3.uri, user: 'neo4j', password: n3.password });
+      expect(r.code, r.out.slice(-1500)).toBe(0);
+      expect(r.out).toMatch(new RegExp(`${files.length} written, 0 unchanged, 0 failed`));
       expect(await inconsistencies(graph)).toEqual([]);
     });
   });
