@@ -12,6 +12,8 @@ export interface OpenOptions {
   schema?: boolean;
   env?: NodeJS.ProcessEnv;
   log?: (line: string) => void;
+  /** Transaction retry window on transient faults, ms (see Connection.retryMs). */
+  retryMs?: number;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function openGraph(opts: OpenOptions = {}): Promise<{ graph: Graph;
     }
     config.password = localPassword(config.instance, env) ?? '';
   }
-  const graph = new Graph(config);
+  const graph = new Graph({ ...config, retryMs: opts.retryMs });
   await graph.verify();
   if (opts.schema !== false) await applySchema(graph);
   return { graph, config };

@@ -13,6 +13,11 @@ export interface Connection {
   user: string;
   password: string;
   database?: string;
+  /**
+   * How long the driver retries a transaction on transient faults (default 15 s). The API uses a
+   * short window: a request should answer SERVICE_UNAVAILABLE in seconds, not pile up for 15 s.
+   */
+  retryMs?: number;
 }
 
 /** Neo4j could not be reached: the message says where and how to fix it, with no stack trace. */
@@ -37,7 +42,7 @@ function makeDriver(c: Connection, maxPool = 50): Driver {
     maxConnectionPoolSize: maxPool,
     connectionAcquisitionTimeout: 30_000,
     connectionTimeout: 5_000,
-    maxTransactionRetryTime: 15_000,
+    maxTransactionRetryTime: c.retryMs ?? 15_000,
     userAgent: 'xianzhi',
   });
 }

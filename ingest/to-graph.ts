@@ -26,8 +26,18 @@ export function nameKey(name: string): string {
     .toLowerCase();
 }
 
-const evidence = (list: Evidence[]): GraphEvidence[] =>
-  list.map((e) => ({ sentence: e.sentence, start: e.start, end: e.end, snippet: e.snippet }));
+/** Evidence as graph/ takes it: one entry per span (extractors may report a span twice for one fact). */
+const evidence = (list: Evidence[]): GraphEvidence[] => {
+  const seen = new Set<string>();
+  const out: GraphEvidence[] = [];
+  for (const e of list) {
+    const key = `${e.sentence}:${e.start}:${e.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ sentence: e.sentence, start: e.start, end: e.end, snippet: e.snippet });
+  }
+  return out;
+};
 
 function yearOf(date: string | undefined): number | null {
   const m = date ? /^(\d{4})/.exec(date) : null;

@@ -23,7 +23,8 @@ Example: XIANZHI_API_TOKEN=secret xianzhi serve --port 4000`,
     const port = Number(flags.port ?? process.env.PORT ?? 4000);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (got ${flags.port})`);
     const host = typeof flags.host === 'string' ? flags.host : '127.0.0.1';
-    const { graph } = await openGraph({ log: (l) => console.error(l) });
+    // A short retry window: with Neo4j down, requests answer SERVICE_UNAVAILABLE in seconds.
+    const { graph } = await openGraph({ log: (l) => console.error(l), retryMs: 3_000 });
     const api = await startServer({ graph, port, host });
     const token = Boolean(process.env.XIANZHI_API_TOKEN);
     console.error(`GraphQL API at ${api.url} (GraphiQL in a browser); health at ${api.url.replace(/\/graphql$/, '/health')}`);

@@ -21,7 +21,8 @@ Example: PORT=4100 npm start`,
     // Ctrl-C stops only the Neo4j that this command itself started.
     const wanted = readConfig();
     const wasRunning = wanted.local && local.status(wanted.instance).running;
-    const { graph, config } = await openGraph({ log });
+    // A short retry window for the API's reads: with Neo4j down they fail fast (SERVICE_UNAVAILABLE).
+    const { graph, config } = await openGraph({ log, retryMs: 3_000 });
     const startedNeo4j = config.local && !wasRunning;
     const s = await stats(graph);
     if (!flags['no-seed'] && (s.labels.Document ?? 0) === 0) {
