@@ -79,7 +79,9 @@ const COUNTIES_BY_DOCUMENTS = `
 /**
  * For many industries at once (the page of `industryRecurrence`): each one's page of counties with
  * the first `evidenceLimit` evidence sentences from the county's own documents (those that pass
- * the filter). Evidence is read only for the rows returned.
+ * the filter). Per industry, its evidence edges are walked once, keeping those of the page's
+ * documents, grouped by document; each county then takes its documents' groups. (Walking them
+ * per county repeated the expansion for every county of the page.)
  */
 export function recurrenceCounties(ids: readonly string[], f: RecurrenceFilter, evidenceLimit: number, page: Page): Query {
   return q(
@@ -87,19 +89,19 @@ export function recurrenceCounties(ids: readonly string[], f: RecurrenceFilter, 
      MATCH (n:Industry {id: key})
      CALL (n) {
        ${byDocuments(f) ? COUNTIES_BY_DOCUMENTS : COUNTIES_BY_EDGES}
-       CALL (n, c) {
-         MATCH (c)<-[:ABOUT]-(d:Document) WHERE ${DOC_FILTER}
-         // Seek the document's evidence edges by index, per document: left to itself the planner
-         // expands every evidence edge of the industry (nationally tens of thousands).
-         CALL (d, n) {
-           WITH d.id AS docId
-           MATCH (s:Sentence)-[e:EVIDENCE]->(n) USING INDEX e:EVIDENCE(documentId) WHERE e.documentId = docId
-           RETURN s, e
-         }
-         WITH d, s, e ORDER BY d.id, s.index, e.start LIMIT toInteger($evidenceLimit)
-         RETURN collect({start: e.start, end: e.end, snippet: e.snippet, documentId: e.documentId, sentence: s {.*}}) AS evidence
+       WITH n, c, documents, mentions, [(c)<-[:ABOUT]-(d:Document) WHERE ${DOC_FILTER} | d.id] AS docs
+       WITH n, collect({county: c, documents: documents, mentions: mentions, docs: docs}) AS rows
+       CALL (n, rows) {
+         WITH n, reduce(all = [], r IN rows | all + r.docs) AS pageDocs
+         MATCH (n)<-[e:EVIDENCE]-(s:Sentence) WHERE $evidenceLimit > 0 AND e.documentId IN pageDocs
+         WITH e.documentId AS doc, e, s ORDER BY s.index, e.start
+         WITH doc, collect({e: e, s: s})[0..toInteger($evidenceLimit)] AS ev ORDER BY doc
+         RETURN collect({doc: doc, ev: ev}) AS byDoc
        }
-       RETURN collect({county: c {.*}, documents: documents, mentions: mentions, evidence: evidence}) AS counties
+       UNWIND rows AS r
+       WITH r, reduce(all = [], g IN [g IN byDoc WHERE g.doc IN r.docs] | all + g.ev)[0..toInteger($evidenceLimit)] AS mine
+       RETURN collect({county: properties(r.county), documents: r.documents, mentions: r.mentions,
+         evidence: [x IN mine | {start: x.e.start, end: x.e.end, snippet: x.e.snippet, documentId: x.e.documentId, sentence: properties(x.s)}]}) AS counties
      }
      RETURN key, counties`,
     { keys: [...ids], province: f.province ?? null, kind: f.kind ?? null, year: f.year ?? null, evidenceLimit, offset: page.offset, limit: page.limit },
