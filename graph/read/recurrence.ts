@@ -89,15 +89,18 @@ export function recurrenceCounties(ids: readonly string[], f: RecurrenceFilter, 
      MATCH (n:Industry {id: key})
      CALL (n) {
        ${byDocuments(f) ? COUNTIES_BY_DOCUMENTS : COUNTIES_BY_EDGES}
-       WITH n, c, documents, mentions, [(c)<-[:ABOUT]-(d:Document) WHERE ${DOC_FILTER} | d.id] AS docs
-       WITH n, collect({county: c, documents: documents, mentions: mentions, docs: docs}) AS rows
-       CALL (n, rows) {
-         WITH n, reduce(all = [], r IN rows | all + r.docs) AS pageDocs
-         MATCH (n)<-[e:EVIDENCE]-(s:Sentence) WHERE $evidenceLimit > 0 AND e.documentId IN pageDocs
-         WITH e.documentId AS doc, e, s ORDER BY s.index, e.start
-         WITH doc, collect({e: e, s: s})[0..toInteger($evidenceLimit)] AS ev ORDER BY doc
-         RETURN collect({doc: doc, ev: ev}) AS byDoc
-       }
+       WITH c, documents, mentions, [(c)<-[:ABOUT]-(d:Document) WHERE ${DOC_FILTER} | d.id] AS docs
+       RETURN collect({county: c, documents: documents, mentions: mentions, docs: docs}) AS rows
+     }
+     // Subqueries side by side, not nested: nested in the one above, the same walk ran 5× slower.
+     WITH key, n, rows, reduce(all = [], r IN rows | all + r.docs) AS pageDocs
+     CALL (n, pageDocs) {
+       MATCH (n)<-[e:EVIDENCE]-(s:Sentence) WHERE $evidenceLimit > 0 AND e.documentId IN pageDocs
+       WITH e.documentId AS doc, e, s ORDER BY s.index, e.start
+       WITH doc, collect({e: e, s: s})[0..toInteger($evidenceLimit)] AS ev ORDER BY doc
+       RETURN collect({doc: doc, ev: ev}) AS byDoc
+     }
+     CALL (rows, byDoc) {
        UNWIND rows AS r
        WITH r, reduce(all = [], g IN [g IN byDoc WHERE g.doc IN r.docs] | all + g.ev)[0..toInteger($evidenceLimit)] AS mine
        RETURN collect({county: properties(r.county), documents: r.documents, mentions: r.mentions,

@@ -58,6 +58,18 @@ describe('industryRecurrence', () => {
     expect(list.map((i: any) => i.industry.id)).not.toContain(I3.id);
   });
 
+  it('reads the same counties, weights and evidence from DEVELOPS (no filter) as from the documents (kind filter)', async () => {
+    // I4's counties (C, D) have only 政府工作报告 documents: the kind filter keeps all of them, so
+    // the document walk must answer exactly what the DEVELOPS edges answer.
+    const I4Q = `query($f: RecurrenceFilter) { industryRecurrence(filter: $f, minCounties: 1, limit: 10) {
+      id countyCount counties { code documents mentions evidence { snippet start end document { id } } } } }`;
+    const edges = (await gql(api.url, I4Q)).body.data.industryRecurrence.find((i: any) => i.id === I4.id);
+    const docs = (await gql(api.url, I4Q, { f: { documentKind: '政府工作报告' } })).body.data.industryRecurrence.find((i: any) => i.id === I4.id);
+    expect(edges.counties.map((c: any) => c.code).sort()).toEqual([C.code, D.code]);
+    expect(edges.counties.every((c: any) => c.evidence.length > 0)).toBe(true);
+    expect(docs).toEqual(edges);
+  });
+
   it('pages the counties of an industry', async () => {
     const r = await gql(api.url, `{ industryRecurrence(limit: 1) { countyCount counties(limit: 2, offset: 1) { code } } }`);
     expect(r.body.errors).toBeUndefined();
