@@ -10,12 +10,16 @@ import { SYSTEM_PYTHON, checkNotebookDeps } from './helpers/system-deps.ts';
 
 /**
  * The analysts' notebook, executed for real: Debian's Jupyter runs every cell against the API over
- * the seeds, and a failing cell fails this test. The figures it draws are kept in docs/img for the
- * README.
+ * the seeds, and a failing cell fails this test. The figures it draws can refresh docs/img for the
+ * README (XIANZHI_FIGURES_DIR=docs/img).
  */
 
 const NOTEBOOK = path.resolve('examples/industries-across-counties.ipynb');
-const FIGURES = path.resolve('docs/img');
+// The figures go to a temp folder, so a test run leaves the tree clean; XIANZHI_FIGURES_DIR=docs/img
+// refreshes the README's pictures.
+const FIGURES = process.env.XIANZHI_FIGURES_DIR
+  ? path.resolve(process.env.XIANZHI_FIGURES_DIR)
+  : fs.mkdtempSync(path.join(os.tmpdir(), 'xianzhi-figures-'));
 
 let graph: Graph;
 let api: RunningServer;
