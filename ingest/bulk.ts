@@ -58,6 +58,25 @@ async function sha256(file: string): Promise<{ hash: string; bytes: number }> {
   return { hash: contentHash(data), bytes: data.length };
 }
 
+/**
+ * Two writers MERGE the same shared nodes (a county's DEVELOPS edges, industries, indicators), so
+ * Neo4j may pick one of them as a deadlock victim. The driver retries transient errors only within
+ * its retry window, which a busy server or a restart can use up; this retries a few more times
+ * with a jittered backoff before a document is reported as failed.
+ */
+async function retryTransient<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const code = String((err as { code?: string }).code ?? '');
+      const transient = code.startsWith('Neo.TransientError') || /deadlock|can't acquire/i.test(String((err as Error).message));
+      if (!transient || i >= attempts || err instanceof GraphUnavailableError) throw err;
+      await new Promise((r) => setTimeout(r, 100 * 2 ** i + Math.random() * 200));
+    }
+  }
+}
+
 export async function ingestFiles(graph: Graph, files: string[], opts: BulkOptions = {}): Promise<BulkResult> {
   const started = performance.now();
   const batchSize = opts.batchSize ?? 25;
@@ -90,14 +109,14 @@ export async function ingestFiles(graph: Graph, files: string[], opts: BulkOptio
 
   const writeBatch = async (batch: Extracted[]) => {
     try {
-      await writeDocuments(graph, batch.map((x) => x.graph));
+      await retryTransient(() => writeDocuments(graph, batch.map((x) => x.graph)));
       for (const x of batch) settle({ status: 'written', file: x.file, extracted: x }, x.bytes);
     } catch (err) {
       if (err instanceof GraphUnavailableError) throw err;
       // One by one, so the bad document is named and the others still land.
       for (const x of batch) {
         try {
-          await writeDocument(graph, x.graph);
+          await retryTransient(() => writeDocument(graph, x.graph));
           settle({ status: 'written', file: x.file, extracted: x }, x.bytes);
         } catch (e) {
           if (e instanceof GraphUnavailableError) throw e;
