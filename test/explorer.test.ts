@@ -31,7 +31,7 @@ beforeAll(async () => {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
   });
   page = await browser.newPage({ viewport: { width: 1400, height: 1300 } });
-  page.on('pageerror', (e) => failures.push(`page error: ${e.message}`));
+  page.on('pageerror', (e) => failures.push(`page error: ${e.message}\n${e.stack ?? ''}`));
   page.on('console', (m) => m.type() === 'error' && failures.push(`console: ${m.text()}`));
   // Offline means offline: anything not asked of our own server fails the test.
   await page.route('**/*', (route) => {

@@ -27,8 +27,9 @@ export function drawNetwork(el, data, onCounty) {
       label: { show: i.countyCount >= 3, fontSize: 10 },
     })),
   ];
-  // Start from fixed places (a circle) and lay out in one go: the same data then gives the same
-  // picture, instead of a fresh random layout at every load.
+  // Start from fixed places (a circle), so the same data starts from the same picture. The force
+  // layout animates: with layoutAnimation off, echarts 6 threw inside its graph view
+  // ("Cannot read properties of null (reading '0')") when the page changed under the chart.
   nodes.forEach((n, i) => {
     const a = (2 * Math.PI * i) / nodes.length;
     n.x = 300 + 200 * Math.cos(a);
@@ -54,7 +55,7 @@ export function drawNetwork(el, data, onCounty) {
         ],
         data: nodes,
         links,
-        force: { repulsion: 160, edgeLength: [40, 120], gravity: 0.08, layoutAnimation: false },
+        force: { repulsion: 160, edgeLength: [40, 120], gravity: 0.08 },
         lineStyle: { color: '#bbb', opacity: 0.7, width: 1 },
         emphasis: { focus: 'adjacency', lineStyle: { width: 2 } },
         label: { position: 'right' },
