@@ -7,6 +7,7 @@ import type { Document, DocumentMeta } from './model.ts';
 import { processText, readDocument } from './index.ts';
 import { toGraphDocument } from './to-graph.ts';
 import { contentHash } from './content-hash.ts';
+import { summarise as summariseFacts } from './extracted.ts';
 
 /** What ingesting one file or text did. */
 export interface IngestResult {
@@ -23,22 +24,7 @@ export function documentId(file: string): string {
 }
 
 function summarise(doc: Document, status: IngestResult['status']): IngestResult {
-  const f = doc.facts;
-  return {
-    id: doc.id,
-    status,
-    county: f.county?.code ? `${f.county.name ?? ''}(${f.county.code})` : null,
-    counts: {
-      industries: f.industries.length,
-      projects: f.projects.length,
-      targets: f.targets.length,
-      results: f.results.length,
-      agencies: f.agencies.length,
-      enterprises: f.enterprises.length,
-      plans: f.plans.length,
-    },
-    warnings: doc.diagnostics.filter((d) => d.level === 'warning').map((d) => `${d.stage}: ${d.message}`),
-  };
+  return { id: doc.id, status, ...summariseFacts(doc) };
 }
 
 const EMPTY_COUNTS: IngestResult['counts'] = { industries: 0, projects: 0, targets: 0, results: 0, agencies: 0, enterprises: 0, plans: 0 };

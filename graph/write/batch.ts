@@ -244,3 +244,11 @@ export async function writeDocuments(graph: Graph, input: GraphDocument[], opts:
 export function documentHashes(ids: string[]): Query {
   return q('UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN id, d.contentHash AS hash', { ids });
 }
+
+/**
+ * Writes one document in one transaction, replacing its previous version and only that: a batch
+ * of one, so single and batched writes cannot drift apart.
+ */
+export async function writeDocument(graph: Graph, doc: GraphDocument, opts: { timeoutMs?: number } = {}): Promise<void> {
+  await writeDocuments(graph, [doc], opts);
+}
