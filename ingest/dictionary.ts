@@ -8,6 +8,8 @@
  * dictionary holds ≈700 000) share the first character. Trying each term length from the longest
  * down, as before, cost a slice and a hash lookup per distinct length at every position.
  */
+import { leftmostLongest } from './leftmost-longest.ts';
+
 export interface DictMatch<T> {
   term: string;
   value: T;
@@ -75,13 +77,7 @@ export class Dictionary<T> {
   }
 
   /** Leftmost-longest matches in `text` (from `from` to `to`). */
-  *matches(text: string, from = 0, to = text.length): Generator<DictMatch<T>> {
-    for (let i = from; i < to; ) {
-      const hit = this.longestAt(text, i, to);
-      if (hit) {
-        yield hit;
-        i = hit.end;
-      } else i++;
-    }
+  matches(text: string, from = 0, to = text.length): Generator<DictMatch<T>> {
+    return leftmostLongest((t, i, end) => this.longestAt(t, i, end), text, from, to);
   }
 }

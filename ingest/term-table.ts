@@ -8,6 +8,7 @@
  * character codes in place. Semantics match `Dictionary.longestAt`: the longest term at a position.
  */
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { leftmostLongest } from './leftmost-longest.ts';
 
 export interface TableMatch {
   /** Index of the term in the table (for its value). */
@@ -97,14 +98,8 @@ export class TermTable {
   }
 
   /** Leftmost-longest matches in `text`. */
-  *matches(text: string, from = 0, to = text.length): Generator<TableMatch> {
-    for (let i = from; i < to; ) {
-      const hit = this.longestAt(text, i, to);
-      if (hit) {
-        yield hit;
-        i = hit.end;
-      } else i++;
-    }
+  matches(text: string, from = 0, to = text.length): Generator<TableMatch> {
+    return leftmostLongest((t, i, end) => this.longestAt(t, i, end), text, from, to);
   }
 }
 

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../api/index.ts';
 import type { Graph } from '../graph/index.ts';
+import { runProcess } from './helpers/cli.ts';
 import { seededApi } from './helpers/seeded-api.ts';
 import { SYSTEM_PYTHON, checkNotebookDeps } from './helpers/system-deps.ts';
 
@@ -38,32 +38,23 @@ afterAll(async () => {
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
-/** Runs a child without blocking this process's event loop, which must keep serving the API. */
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env, cwd: path.dirname(NOTEBOOK) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 type Cell = { cell_type: string; source: string; outputs?: Array<{ output_type: string; text?: string; data?: Record<string, string>; ename?: string; evalue?: string }> };
 
 describe('examples/industries-across-counties.ipynb', () => {
   it('executes every cell against the API and saves both figures', async () => {
     const started = Date.now();
-    const r = await run(
+    const r = await runProcess(
       SYSTEM_PYTHON,
       [
         '-m', 'jupyter', 'nbconvert', '--to', 'notebook', '--execute',
         '--ExecutePreprocessor.kernel_name=python3', '--ExecutePreprocessor.timeout=180',
         '--output-dir', work, '--output', 'executed.ipynb', NOTEBOOK,
       ],
-      { ...process.env, XIANZHI_GRAPHQL_URL: api.url, XIANZHI_FIGURES_DIR: FIGURES, PYDEVD_DISABLE_FILE_VALIDATION: '1', MPLBACKEND: 'module://matplotlib_inline.backend_inline' },
+      {
+        env: { ...process.env, XIANZHI_GRAPHQL_URL: api.url, XIANZHI_FIGURES_DIR: FIGURES, PYDEVD_DISABLE_FILE_VALIDATION: '1', MPLBACKEND: 'module://matplotlib_inline.backend_inline' },
+        cwd: path.dirname(NOTEBOOK),
+      },
     );
     // nbconvert names the failing cell and its traceback on stderr: show them as the failure.
     expect(r.code, `nbconvert failed:\n${r.stderr.slice(-4000)}`).toBe(0);

@@ -11,19 +11,30 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `xianzhi ARGS…` as a child process and collects its output. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<CliResult> {
+/**
+ * Runs a command as a child process (without blocking the event loop, which may be serving an API
+ * for it) and collects its output; `input`, when given, is its standard input.
+ */
+export function runProcess(
+  cmd: string,
+  args: string[],
+  opts: { env: NodeJS.ProcessEnv; cwd?: string; input?: string },
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: PROJECT_ROOT, env });
+    const child = spawn(cmd, args, { cwd: opts.cwd ?? PROJECT_ROOT, env: opts.env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    if (input !== undefined) child.stdin.end(input);
-    else child.stdin.end();
+    child.stdin.end(opts.input);
   });
+}
+
+/** Runs `xianzhi ARGS…` as a child process and collects its output. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<CliResult> {
+  return runProcess(process.execPath, [BIN, ...args], { env, input });
 }
 
 /** A free TCP port on loopback. */
