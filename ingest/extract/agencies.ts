@@ -31,6 +31,8 @@ interface Matchers {
   abbr: RegExp;
   quoted: RegExp;
   setup: RegExp;
+  /** A last character of some suffix or abbreviation: a sentence without one names no body. */
+  ends: RegExp;
 }
 
 let cached: Matchers | null = null;
@@ -46,7 +48,9 @@ function matchers(): Matchers {
   const q = alternation(lex.quotedSuffixes);
   const quoted = new RegExp(`“(?<name>[\\u4e00-\\u9fff]{2,12}(?:${q}))”`, 'g');
   const setup = new RegExp(`(?:${alternation(lex.setupVerbs)})(?<name>[\\u4e00-\\u9fff]{2,10}(?:${q}))`, 'g');
-  cached = { lex, built, abbr, quoted, setup };
+  const lastChars = new Set([...lex.suffixes, ...Object.keys(lex.abbreviations)].map((w) => w.slice(-1)));
+  const ends = new RegExp(`[${[...lastChars].join('')}]`);
+  cached = { lex, built, abbr, quoted, setup, ends };
   return cached;
 }
 
@@ -73,9 +77,11 @@ interface Hit {
 
 /** Candidate bodies in one sentence, overlapping ones included (resolved by the caller). */
 function candidates(text: string): Hit[] {
-  const { lex, built, abbr, quoted, setup } = matchers();
+  const { lex, built, abbr, quoted, setup, ends } = matchers();
   const out: Hit[] = [];
-  for (const m of text.matchAll(built)) {
+  // Every built or abbreviated name ends in one of a few characters: most sentences have none.
+  const named = ends.test(text);
+  for (const m of named ? text.matchAll(built) : []) {
     const { level, fn, suffix } = m.groups!;
     const end = m.index! + m[0].length;
     const next = text[end] ?? '';
@@ -83,11 +89,11 @@ function candidates(text: string): Hit[] {
     if (lex.weakSuffixes.includes(suffix!) && !lex.weakFunctionEnds.some((e) => fn!.endsWith(e))) continue;
     out.push({ start: m.index!, end, name: m[0], bare: fn! + suffix!, level: levelOf(lex, level), confidence: 0.8 });
   }
-  for (const m of text.matchAll(abbr)) {
+  for (const m of named ? text.matchAll(abbr) : []) {
     const { level, fn } = m.groups!;
     out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0], bare: fn!, level: levelOf(lex, level), confidence: 0.9 });
   }
-  for (const re of [quoted, setup]) {
+  for (const re of text.includes('“') ? [quoted, setup] : [setup]) {
     for (const m of text.matchAll(re)) {
       const name = m.groups!.name!;
       if (/^[以为在向把对]/.test(name)) continue; // a slogan (`以人民为中心`), not a body

@@ -30,6 +30,10 @@ interface Rules {
   traded: RegExp;
   listed: RegExp;
   known: RegExp;
+  knownTail: RegExp;
+  fromProject: RegExp;
+  trade: RegExp;
+  suffix: RegExp;
   regional: RegExp;
   after: RegExp;
   generic: RegExp;
@@ -51,6 +55,10 @@ function rules(): Rules {
     traded: new RegExp(`${lead}(?<name>(?:[xX]{2,})?[\\u4e00-\\u9fff]{2,6}?(?:${alternation(lex.trades)}))`, 'g'),
     listed: new RegExp(`(?<items>[^，。；：]{2,80}?)等(?:[0-9xX一二三四五六七八九十]+家)?[\\u4e00-\\u9fff“”]{0,8}?(?:${alternation(lex.listNouns)})`, 'g'),
     known: new RegExp(alternation(lex.known), 'g'),
+    knownTail: new RegExp(`^(?:${alternation([...lex.trades, '物流', '集团', '公司'])})`),
+    fromProject: new RegExp(`^((?:[xX]{2,})?[\\u4e00-\\u9fff]{2,4}?(?:${alternation(lex.trades)}))`),
+    trade: new RegExp(alternation(lex.trades)),
+    suffix: new RegExp(alternation(lex.suffixes)),
     regional: new RegExp(`${lead}(?:${alternation(lex.provinces)})[\\u4e00-\\u9fff]{2,6}(?<![路街区县市镇伸])(?=、|等)`, 'g'),
     after: new RegExp(lex.after),
     generic: new RegExp(`^(?:${alternation(lex.generic)}|${alternation(lex.trades)}|${alternation(lex.suffixes)}|[“”])+$`),
@@ -86,12 +94,16 @@ export function enterpriseSpans(text: string): Hit[] {
   const push = (start: number, name: string) => {
     if (ok(name, r)) out.push({ start, end: start + name.length, name });
   };
-  for (const m of text.matchAll(r.suffixed)) {
+  // Each pattern is tried only where the word it needs occurs (a cheap scan): most sentences
+  // name no company, and the patterns' lazy runs are costly at every position.
+  const suffixed = r.suffix.test(text);
+  const listed = text.includes('等');
+  for (const m of suffixed ? text.matchAll(r.suffixed) : []) {
     const raw = m.groups!.name!;
     const name = afterBoundary(raw, r, 2);
     push(m.index! + raw.length - name.length, name);
   }
-  for (const m of text.matchAll(r.listed)) {
+  for (const m of listed ? text.matchAll(r.listed) : []) {
     const items = m.groups!.items!;
     const base = m.index!;
     let at = 0;
@@ -103,16 +115,16 @@ export function enterpriseSpans(text: string): Hit[] {
       at += p.length + 1;
     }
   }
-  for (const m of text.matchAll(r.traded)) {
+  for (const m of r.trade.test(text) ? text.matchAll(r.traded) : []) {
     const raw = m.groups!.name!;
     const end = m.index! + raw.length;
     const name = afterBoundary(raw, r, 2);
     if (r.after.test(text.slice(end))) push(end - name.length, name);
   }
-  for (const m of text.matchAll(r.regional)) push(m.index!, m[0]);
+  for (const m of listed || text.includes('、') ? text.matchAll(r.regional) : []) push(m.index!, m[0]);
   for (const m of text.matchAll(r.known)) {
     // `京东物流`, `华润电力`: a known name with its business line is the subsidiary named.
-    const tail = new RegExp(`^(?:${alternation([...r.lex.trades, '物流', '集团', '公司'])})`).exec(text.slice(m.index! + m[0].length));
+    const tail = r.knownTail.exec(text.slice(m.index! + m[0].length));
     push(m.index!, m[0] + (tail?.[0] ?? ''));
   }
   return out;
@@ -120,7 +132,7 @@ export function enterpriseSpans(text: string): Hit[] {
 
 /** The company at the head of a project's name (`力量钻石二期` → `力量钻石`). */
 function fromProject(name: string, r: Rules): string | null {
-  const m = new RegExp(`^((?:[xX]{2,})?[\\u4e00-\\u9fff]{2,4}?(?:${alternation(r.lex.trades)}))`).exec(name);
+  const m = r.fromProject.exec(name);
   return m && ok(m[1]!, r) && m[1]!.length < name.length ? m[1]! : null;
 }
 

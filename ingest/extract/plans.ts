@@ -32,6 +32,8 @@ interface Rules {
   named: RegExp;
   shape: RegExp;
   notSlogans: Set<string>;
+  /** What an unquoted name must end in; tested first, as the unquoted pattern is costly. */
+  unquotedEnd: RegExp;
 }
 
 let cached: Rules | null = null;
@@ -51,6 +53,7 @@ function rules(): Rules {
     named: new RegExp(alternation(lex.named), 'g'),
     shape: new RegExp(lex.sloganShape),
     notSlogans: new Set(lex.notSlogans),
+    unquotedEnd: new RegExp(`${alternation(lex.unquotedSuffixes)}|工程`),
   };
   return cached;
 }
@@ -78,7 +81,8 @@ function chained(text: string, end: number): boolean {
 export function planSpans(text: string): Hit[] {
   const r = rules();
   const out: Hit[] = [];
-  for (const m of text.matchAll(r.quoted)) {
+  const quotes = text.includes('“');
+  for (const m of quotes ? text.matchAll(r.quoted) : []) {
     const { body, suffix } = m.groups!;
     if (/[。；！？]/.test(body!)) continue;
     const start = m.index! + m[0].indexOf('“');
@@ -97,10 +101,10 @@ export function planSpans(text: string): Hit[] {
       out.push({ start, end: start + body!.length + 2, name: `“${body}”` });
     }
   }
-  for (const m of text.matchAll(r.title)) {
+  for (const m of text.includes('《') ? text.matchAll(r.title) : []) {
     out.push({ start: m.index!, end: m.index! + m[0].length, name: m.groups!.body! });
   }
-  for (const m of text.matchAll(r.unquoted)) {
+  for (const m of r.unquotedEnd.test(text) ? text.matchAll(r.unquoted) : []) {
     // The verb alternation may have matched early (`实施的产业倍增计划`): the name starts after 的.
     const body = m.groups!.body!.split(/[的了]/).pop()!.replace(LEAD, '');
     if (body.length < 4 || /[“”《》等]|作为/.test(body)) continue;
@@ -109,7 +113,7 @@ export function planSpans(text: string): Hit[] {
     const start = m.index! + m[0].length - body.length;
     out.push({ start, end: start + body.length, name: body });
   }
-  for (const m of text.matchAll(COUNTED)) out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0] });
+  for (const m of text.includes('”') ? text.matchAll(COUNTED) : []) out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0] });
   for (const m of text.matchAll(r.named)) out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0] });
   return out;
 }

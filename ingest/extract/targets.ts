@@ -63,6 +63,8 @@ function rules(): Rules {
 
 const CLAUSE = /[^，；：:;。！？]+/g;
 const CJK = /[\u4e00-\u9fff]/;
+/** A character every quantity (see quantities.ts) contains: most sentences have none. */
+const FIGURE = /[0-9xX一二两三四五六七八九十百千]/;
 
 /** What kind of sentence a figure in it would be: a goal, a result, or neither. */
 function role(s: Sentence, r: Rules): 'target' | 'result' | null {
@@ -133,17 +135,28 @@ export function targetsIn(doc: Document, s: Sentence, docYear: number | null): T
   const r = rules();
   const out: TargetFact[] = [];
   let previous = ''; // the indicator an empty one inherits (`分别增长x%、x%`)
+  if (!FIGURE.test(s.text)) return out;
   // A named project's investment (`实施X工程，总投资2.25亿元`) is a fact of the project, not a goal.
-  const spans = projectSpans(s.text);
-  const projectEnds = /投资/.test(s.text) ? spans.map((p) => p.end) : [];
+  // Project spans cost as much as the projects stage itself: found only once a figure is.
+  let spans: ReturnType<typeof projectSpans> | null = null;
+  let projectEnds: number[] = [];
+  const projectsOf = () => {
+    if (!spans) {
+      spans = projectSpans(s.text);
+      projectEnds = /投资/.test(s.text) ? spans.map((p) => p.end) : [];
+    }
+    return spans;
+  };
   // A figure inside a project's name (`源网荷3万千瓦储能项目`) is the project's capacity.
-  const inProject = (at: number) => spans.some((p) => p.start <= at && at < p.end);
+  const inProject = (at: number) => projectsOf().some((p) => p.start <= at && at < p.end);
   for (const c of s.text.matchAll(CLAUSE)) {
     const clause = c[0];
     const base = c.index!;
     const qs = quantities(clause).filter(
       (q) => !modifier(clause.slice(q.end), q, r) && !slogan(clause, q),
     );
+    if (!qs.length) continue;
+    projectsOf();
     // An explicitly dated or modal clause keeps its year for every figure in it.
     const clauseYear = yearOf(s.text.slice(0, base + clause.length), docYear);
     const pastInClause = r.review.test(clause);
