@@ -39,7 +39,7 @@ export interface Gold {
   agencies: Array<{ name: string; accept: string[]; evidence: string }>;
   enterprises: Array<{ name: string; accept: string[]; evidence: string }>;
   plans: Array<{ name: string; accept: string[]; evidence: string }>;
-  ignore: { industries: string[]; projects: string[]; agencies: string[] };
+  ignore: { industries: string[]; projects: string[]; agencies: string[]; plans: string[] };
 }
 
 export interface Report {
@@ -90,6 +90,7 @@ export function buildReport(c: CountyPlaces, seed: number): Report {
       industries: GENERIC_INDUSTRIES,
       projects: GENERIC_PROJECTS,
       agencies: [...LEADING_BODIES, `${name}委`, `${name}政府`, `${name}人民政府`, `中共${name}委员会`],
+      plans: [],
     },
   };
 
@@ -197,7 +198,10 @@ export function buildReport(c: CountyPlaces, seed: number): Report {
   for (const p of r.sample(PLANS, r.int(3, 5))) {
     const sentence = r.pick([`深入实施${p.phrase}，各项任务有序推进`, `认真贯彻落实${p.phrase}，确保各项目标如期实现`, `扎实推进${p.phrase}落地落实`]);
     planSentences.push(sentence);
-    gold.plans.push({ name: p.name, accept: p.accept, evidence: sentence });
+    // Standing systems and reform slogans (河长制, 放管服) are `ignore` in the real gold: neither
+    // a hit nor a false alarm (GUIDELINES.md), so the synthetic gold says the same.
+    if (p.ignored) gold.ignore.plans.push(...p.accept);
+    else gold.plans.push({ name: p.name, accept: p.accept, evidence: sentence });
   }
 
   // Targets: clauses chained two or three to a sentence, as reports write them.

@@ -71,7 +71,6 @@ export const AGENCIES: ReadonlyArray<{ written: string; canonical: string }> = [
   { written: '行政审批局', canonical: '行政审批服务局' },
   { written: '城管局', canonical: '城市管理局' },
   { written: '退役军人事务局', canonical: '退役军人事务局' },
-  { written: '供电公司', canonical: '供电公司' },
 ];
 
 export interface Indicator {
@@ -103,14 +102,16 @@ export const ENTERPRISES: readonly string[] = [
 ];
 
 /** Named plans and strategies, with what the scorer accepts for each. */
-export const PLANS: ReadonlyArray<{ name: string; accept: string[]; phrase: string }> = [
+export const PLANS: ReadonlyArray<{ name: string; accept: string[]; phrase: string; ignored?: boolean }> = [
   { name: '十四五', accept: ['十四五', '十四五规划', '“十四五”规划', '十四五时期'], phrase: '“十四五”规划' },
   { name: '乡村振兴', accept: ['乡村振兴', '乡村振兴战略', '全面推进乡村振兴'], phrase: '乡村振兴战略' },
   { name: '国土空间总体规划', accept: ['国土空间总体规划', '国土空间规划'], phrase: '国土空间总体规划' },
   { name: '碳达峰', accept: ['碳达峰', '碳达峰碳中和', '碳达峰、碳中和', '双碳'], phrase: '碳达峰碳中和行动' },
   { name: '新型城镇化', accept: ['新型城镇化', '新型城镇化战略'], phrase: '新型城镇化战略' },
-  { name: '河长制', accept: ['河长制', '河湖长制'], phrase: '河长制' },
-  { name: '放管服', accept: ['放管服', '放管服改革'], phrase: '“放管服”改革' },
+  { name: '河长制', accept: ['河长制', '河湖长制'], phrase: '河长制', ignored: true },
+  { name: '放管服', accept: ['放管服', '放管服改革'], phrase: '“放管服”改革', ignored: true },
+  { name: '人居环境整治提升五年行动', accept: ['人居环境整治提升五年行动', '农村人居环境整治提升五年行动'], phrase: '农村人居环境整治提升五年行动' },
+  { name: '工业强县', accept: ['工业强县', '工业强市', '工业强区', '工业强县战略'], phrase: '“工业强县”战略' },
 ];
 
 /** Leading bodies every report names: the scorer ignores them (GUIDELINES.md). */

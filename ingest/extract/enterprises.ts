@@ -22,6 +22,7 @@ interface EnterpriseLexicon {
   known: string[];
   provinces: string[];
   boundaries: string[];
+  tradeNotBefore: Record<string, string[]>;
 }
 
 interface Rules {
@@ -119,7 +120,10 @@ export function enterpriseSpans(text: string): Hit[] {
     const raw = m.groups!.name!;
     const end = m.index! + raw.length;
     const name = afterBoundary(raw, r, 2);
-    if (r.after.test(text.slice(end))) push(end - name.length, name);
+    const rest = text.slice(end);
+    const trade = Object.keys(r.lex.tradeNotBefore).find((t) => raw.endsWith(t));
+    if (trade && r.lex.tradeNotBefore[trade]!.some((w) => rest.startsWith(w))) continue;
+    if (r.after.test(rest)) push(end - name.length, name);
   }
   for (const m of listed || text.includes('、') ? text.matchAll(r.regional) : []) push(m.index!, m[0]);
   for (const m of text.matchAll(r.known)) {
