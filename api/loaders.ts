@@ -6,7 +6,7 @@ import * as entities from '../graph/read/entities.ts';
 import { evidenceOf, evidenceOfCountyIndustries } from '../graph/read/evidence.ts';
 import * as industries from '../graph/read/industries.ts';
 import { cooccurrenceOfIndustries } from '../graph/read/cooccurrence.ts';
-import { similarToCounties, type SimilarityMetric } from '../graph/read/similarity.ts';
+import { similarCountOfCounties, similarToCounties, type SimilarityMetric } from '../graph/read/similarity.ts';
 import { recurrenceCounties, type RecurrenceFilter } from '../graph/read/recurrence.ts';
 import type { Page } from '../graph/read/page.ts';
 
@@ -69,12 +69,16 @@ export function createLoaders(read: Read) {
     evidence: (label: Parameters<typeof evidenceOf>[0]) => memo(evidence, label, () => many(read, (k) => evidenceOf(label, k))),
     mentioning: (label: Parameters<typeof entities.documentsMentioning>[0]) =>
       memo(mentioning, label, () => many(read, (k) => entities.documentsMentioning(label, k))),
-    similar: (metric: SimilarityMetric) =>
-      memo(similar, metric, () =>
+    /** A page of each county's most similar counties: one statement per metric and page. */
+    similar: (metric: SimilarityMetric, page: Page) =>
+      memo(similar, JSON.stringify([metric, page]), () =>
         new DataLoader<string, Row[]>(async (keys) =>
-          groupByKey(keys, await read(similarToCounties(keys, metric))).map((r) => (r[0]?.items as Row[]) ?? []),
+          groupByKey(keys, await read(similarToCounties(keys, metric, page))).map((r) => (r[0]?.items as Row[]) ?? []),
         ),
       ),
+    similarCount: new DataLoader<string, number>(async (keys) =>
+      groupByKey(keys, await read(similarCountOfCounties(keys))).map((r) => Number(r[0]?.total ?? 0)),
+    ),
     /** The counties (with evidence) of a page of recurrent industries: one statement per scope and page. */
     recurrenceCounties: (scope: RecurrenceScope, page: Page) =>
       memo(recurrence, JSON.stringify([scope, page]), () =>

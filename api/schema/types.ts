@@ -62,7 +62,6 @@ const countyTargets = listAndCount(async (p: Row, a: Named & { kind?: string | n
 const countyAgencies = byName((ctx) => ctx.loaders.countyAgencies, 'name', 'canonical');
 const countyPlans = byName((ctx) => ctx.loaders.countyPlans, 'name');
 const countyEnterprises = byName((ctx) => ctx.loaders.countyEnterprises, 'name');
-const countySimilar = listAndCount(async (p: Row, a: { metric?: 'JACCARD' | 'COSINE' }, ctx: Ctx) => ctx.loaders.similar(a.metric ?? 'JACCARD').load(String(p.code)), 5);
 
 export const County = {
   documents: countyDocuments.list,
@@ -79,9 +78,11 @@ export const County = {
   planCount: countyPlans.count,
   enterprises: countyEnterprises.list,
   enterpriseCount: countyEnterprises.count,
-  similar: countySimilar.list,
+  // The page is cut in Cypher: nationally a county resembles nearly every other one.
+  similar: (p: Row, a: PageArgs & { metric?: 'JACCARD' | 'COSINE' }, ctx: Ctx) =>
+    ctx.loaders.similar(a.metric ?? 'JACCARD', pageOf(a, 5)).load(String(p.code)),
   // Similarity does not depend on the metric for who is in the list, only for the order.
-  similarCount: (p: Row, _: unknown, ctx: Ctx) => countySimilar.count(p, {}, ctx),
+  similarCount: (p: Row, _: unknown, ctx: Ctx) => ctx.loaders.similarCount.load(String(p.code)),
 };
 
 const pairEvidence = listAndCount(

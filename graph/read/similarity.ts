@@ -45,14 +45,28 @@ export function similarCountyCount(code: string, minShared: number, candidates: 
   return q(`${core('$code')} RETURN count(*) AS total`, { code, metric: 'JACCARD', minShared: Math.max(1, minShared), candidates });
 }
 
-/** The same for many counties at once (nested `County.similar`), every other county by key. */
-export function similarToCounties(codes: readonly string[], metric: SimilarityMetric): Query {
+/**
+ * The same for many counties at once (nested `County.similar`): one page per key, so only the
+ * page's counties are projected (a county shares an industry with nearly every other nationally:
+ * projecting them all cost more than ranking them).
+ */
+export function similarToCounties(codes: readonly string[], metric: SimilarityMetric, page: Page): Query {
   return q(
     `UNWIND $keys AS key
      CALL (key) { ${core('key')}
-       WITH * ORDER BY score DESC, b.code
+       WITH * ORDER BY score DESC, b.code SKIP toInteger($offset) LIMIT toInteger($limit)
        RETURN collect(${ITEM}) AS items }
      RETURN key, items`,
-    { keys: [...codes], metric, minShared: 1, candidates: true },
+    { keys: [...codes], metric, minShared: 1, candidates: true, offset: page.offset, limit: page.limit },
+  );
+}
+
+/** How many counties `similarToCounties` ranks per key (`County.similarCount`). */
+export function similarCountOfCounties(codes: readonly string[]): Query {
+  return q(
+    `UNWIND $keys AS key
+     CALL (key) { ${core('key')} RETURN count(*) AS total }
+     RETURN key, total`,
+    { keys: [...codes], metric: 'JACCARD', minShared: 1, candidates: true },
   );
 }

@@ -135,6 +135,22 @@ describe('similarCounties', () => {
     expect(r[0].score).toBeCloseTo(2 / Math.sqrt(6));
     expect(r[1].score).toBeCloseTo(1 / Math.sqrt(6));
   });
+  it('County.similar pages like similarCounties, each page and metric on its own', async () => {
+    const r = await gql(
+      api.url,
+      `{ similarCounties(code: "${A.code}") { code score }
+         county(code: "${A.code}") { similarCount first: similar(limit: 1) { code score } second: similar(limit: 1, offset: 1) { code score }
+           all: similar { code } cosine: similar(metric: COSINE, limit: 1) { score } none: similar(limit: 0) { code } } }`,
+    );
+    expect(r.body.errors).toBeUndefined();
+    const { similarCounties, county } = r.body.data;
+    expect(county.similarCount).toBe(2);
+    expect(county.first).toEqual([similarCounties[0]]);
+    expect(county.second).toEqual([similarCounties[1]]);
+    expect(county.all).toEqual(similarCounties.map((s: any) => ({ code: s.code })));
+    expect(county.cosine[0].score).toBeCloseTo(2 / Math.sqrt(6));
+    expect(county.none).toEqual([]);
+  });
 });
 
 describe('compareTargets', () => {
