@@ -66,8 +66,9 @@ export function industryRecurrenceCount(f: RecurrenceFilter, minCounties: number
 }
 
 // Per industry `n`: a page of its counties `c`, most mentions first, with `documents` and `mentions`.
-const COUNTIES_BY_EDGES = `
-  MATCH (n)<-[r:DEVELOPS]-(c:County) WHERE ${PROVINCE}
+// DEVELOPS only ever runs County → Industry: without a province the county's label is not checked.
+const COUNTIES_BY_EDGES = (f: RecurrenceFilter) => `
+  MATCH (n)<-[r:DEVELOPS]-(c${f.province == null ? '' : ':County WHERE c.province = $province'})
   WITH n, c, r.documents AS documents, r.mentions AS mentions
   ORDER BY mentions DESC, c.code SKIP toInteger($offset) LIMIT toInteger($limit)`;
 
@@ -79,32 +80,24 @@ const COUNTIES_BY_DOCUMENTS = `
 /**
  * For many industries at once (the page of `industryRecurrence`): each one's page of counties with
  * the first `evidenceLimit` evidence sentences from the county's own documents (those that pass
- * the filter). Per industry, its evidence edges are walked once, keeping those of the page's
- * documents, grouped by document; each county then takes its documents' groups. (Walking them
- * per county repeated the expansion for every county of the page.)
+ * the filter), in document order. A county's evidence is looked up per document through the
+ * EVIDENCE.documentId index (about a hundred edges a document) and kept when it points at `n`:
+ * walking the industry's own evidence edges instead costs thousands per national industry.
  */
 export function recurrenceCounties(ids: readonly string[], f: RecurrenceFilter, evidenceLimit: number, page: Page): Query {
   return q(
     `UNWIND $keys AS key
      MATCH (n:Industry {id: key})
      CALL (n) {
-       ${byDocuments(f) ? COUNTIES_BY_DOCUMENTS : COUNTIES_BY_EDGES}
-       WITH c, documents, mentions, [(c)<-[:ABOUT]-(d:Document) WHERE ${DOC_FILTER} | d.id] AS docs
-       RETURN collect({county: c, documents: documents, mentions: mentions, docs: docs}) AS rows
-     }
-     // Subqueries side by side, not nested: nested in the one above, the same walk ran 5× slower.
-     WITH key, n, rows, reduce(all = [], r IN rows | all + r.docs) AS pageDocs
-     CALL (n, pageDocs) {
-       MATCH (n)<-[e:EVIDENCE]-(s:Sentence) WHERE $evidenceLimit > 0 AND e.documentId IN pageDocs
-       WITH e.documentId AS doc, e, s ORDER BY s.index, e.start
-       WITH doc, collect({e: e, s: s})[0..toInteger($evidenceLimit)] AS ev ORDER BY doc
-       RETURN collect({doc: doc, ev: ev}) AS byDoc
-     }
-     CALL (rows, byDoc) {
-       UNWIND rows AS r
-       WITH r, reduce(all = [], g IN [g IN byDoc WHERE g.doc IN r.docs] | all + g.ev)[0..toInteger($evidenceLimit)] AS mine
-       RETURN collect({county: properties(r.county), documents: r.documents, mentions: r.mentions,
-         evidence: [x IN mine | {start: x.e.start, end: x.e.end, snippet: x.e.snippet, documentId: x.e.documentId, sentence: properties(x.s)}]}) AS counties
+       ${byDocuments(f) ? COUNTIES_BY_DOCUMENTS : COUNTIES_BY_EDGES(f)}
+       CALL (n, c) {
+         MATCH (c)<-[:ABOUT]-(d)${byDocuments(f) ? ` WHERE ${DOC_FILTER}` : ''}
+         WITH d.id AS doc WHERE $evidenceLimit > 0
+         MATCH (s)-[e:EVIDENCE]->(n) USING INDEX e:EVIDENCE(documentId) WHERE e.documentId = doc
+         WITH e, s ORDER BY doc, s.index, e.start LIMIT toInteger($evidenceLimit)
+         RETURN collect({start: e.start, end: e.end, snippet: e.snippet, documentId: e.documentId, sentence: properties(s)}) AS evidence
+       }
+       RETURN collect({county: properties(c), documents: documents, mentions: mentions, evidence: evidence}) AS counties
      }
      RETURN key, counties`,
     { keys: [...ids], province: f.province ?? null, kind: f.kind ?? null, year: f.year ?? null, evidenceLimit, offset: page.offset, limit: page.limit },

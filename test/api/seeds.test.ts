@@ -87,6 +87,28 @@ describe('on the seeds', () => {
     }
   });
 
+  it('recurrence evidence is the first of the county’s own evidence for the industry, in document order', async () => {
+    // Two independent reads of the same evidence: the recurrence's batched statement, and the
+    // county profile's evidence of one county–industry pair (all of it, in document order).
+    const { industryRecurrence } = await data(
+      '{ industryRecurrence(limit: 5, evidencePerCounty: 2) { id counties(limit: 10) { code evidence { snippet start end document { id } } } } }',
+    );
+    let compared = 0;
+    for (const item of industryRecurrence) {
+      for (const c of item.counties) {
+        const { county } = await data(
+          'query($c: ID!) { county(code: $c) { industries(limit: 100) { id evidence(limit: 50) { snippet start end document { id } } } } }',
+          { c: c.code },
+        );
+        const all = county.industries.find((i: any) => i.id === item.id).evidence;
+        expect(c.evidence, `${item.id} in ${c.code}`).toEqual(all.slice(0, 2));
+        compared += all.length > 2 ? 1 : 0;
+      }
+    }
+    // The limit cut something somewhere, so the order mattered.
+    expect(compared).toBeGreaterThan(0);
+  });
+
   it('co-occurrence scores stay within their bounds and counties within the industry’s', async () => {
     const { industryRecurrence } = await data('{ industryRecurrence(limit: 1) { industry { id counties(limit: 100) { county { code } } } } }');
     const top = industryRecurrence[0].industry;
