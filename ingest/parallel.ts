@@ -28,43 +28,47 @@ export function defaultWorkers(): number {
 }
 
 export class ExtractPool {
-  private idle: Worker[] = [];
   private all: Worker[] = [];
   private queue: Job[] = [];
-  private running = new Map<Worker, Job>();
+  /** Per worker, the jobs sent to it in order (it answers them in order). */
+  private running = new Map<Worker, Job[]>();
   private seq = 0;
 
-  constructor(readonly size: number = defaultWorkers()) {
+  /**
+   * `depth` jobs are kept in flight per worker: with one, a worker idled between documents until
+   * the main thread had taken its answer and sent the next file; with two, the next one is
+   * already waiting in its message queue.
+   */
+  constructor(readonly size: number = defaultWorkers(), private readonly depth = 2) {
     for (let i = 0; i < size; i++) {
-      // worker.mjs registers tsx's loader itself: the worker's module is TypeScript.
       const w = new Worker(WORKER_URL);
       w.on('message', (msg: { seq: number; ok: boolean; out?: Extracted; error?: string }) => {
-        const job = this.running.get(w);
-        this.running.delete(w);
+        const jobs = this.running.get(w) ?? [];
+        const at = jobs.findIndex((j) => j.seq === msg.seq);
+        const job = at >= 0 ? jobs.splice(at, 1)[0] : undefined;
         if (job) {
           if (msg.ok) job.resolve(msg.out!);
           else job.reject(new Error(msg.error));
         }
-        this.idle.push(w);
         this.pump();
       });
       w.on('error', (err) => {
-        // A crashed worker fails its job; the pool carries on with the others.
-        const job = this.running.get(w);
+        const jobs = this.running.get(w) ?? [];
         this.running.delete(w);
         this.all = this.all.filter((x) => x !== w);
-        this.idle = this.idle.filter((x) => x !== w);
-        job?.reject(err);
+        for (const job of jobs) job.reject(err);
         if (!this.all.length) for (const j of this.queue.splice(0)) j.reject(new Error(`every extraction worker has crashed (${err.message})`));
       });
       this.all.push(w);
-      this.idle.push(w);
+      this.running.set(w, []);
     }
   }
 
   /** Jobs waiting plus jobs running. */
   get pending(): number {
-    return this.queue.length + this.running.size;
+    let running = 0;
+    for (const jobs of this.running.values()) running += jobs.length;
+    return this.queue.length + running;
   }
 
   extract(file: string, id: string, meta: DocumentMeta, bytes: number): Promise<Extracted> {
@@ -76,18 +80,24 @@ export class ExtractPool {
     });
   }
 
+  /** Sends waiting jobs to the least busy workers, up to `depth` each. */
   private pump(): void {
-    while (this.idle.length && this.queue.length) {
-      const w = this.idle.pop()!;
+    while (this.queue.length) {
+      let best: Worker | null = null;
+      for (const w of this.all) {
+        const n = this.running.get(w)!.length;
+        if (n < this.depth && (!best || n < this.running.get(best)!.length)) best = w;
+      }
+      if (!best) return;
       const job = this.queue.shift()!;
-      this.running.set(w, job);
-      w.postMessage({ seq: job.seq, file: job.file, id: job.id, meta: job.meta, bytes: job.bytes });
+      this.running.get(best)!.push(job);
+      best.postMessage({ seq: job.seq, file: job.file, id: job.id, meta: job.meta, bytes: job.bytes });
     }
   }
 
   async close(): Promise<void> {
     await Promise.all(this.all.map((w) => w.terminate()));
     this.all = [];
-    this.idle = [];
+    this.running.clear();
   }
 }
