@@ -84,6 +84,11 @@ interface Hit {
   name: string;
 }
 
+/** Adds a name that passes `ok` (a function, not a closure per sentence: see targets.ts). */
+function push(out: Hit[], r: Rules, start: number, name: string): void {
+  if (ok(name, r)) out.push({ start, end: start + name.length, name });
+}
+
 function ok(name: string, r: Rules): boolean {
   return name.length >= 2 && name.length <= 16 && !r.generic.test(name) && !/[的了“”]/.test(name);
 }
@@ -92,9 +97,6 @@ function ok(name: string, r: Rules): boolean {
 export function enterpriseSpans(text: string): Hit[] {
   const r = rules();
   const out: Hit[] = [];
-  const push = (start: number, name: string) => {
-    if (ok(name, r)) out.push({ start, end: start + name.length, name });
-  };
   // Each pattern is tried only where the word it needs occurs (a cheap scan): most sentences
   // name no company, and the patterns' lazy runs are costly at every position.
   const suffixed = r.suffix.test(text);
@@ -102,7 +104,7 @@ export function enterpriseSpans(text: string): Hit[] {
   for (const m of suffixed ? text.matchAll(r.suffixed) : []) {
     const raw = m.groups!.name!;
     const name = afterBoundary(raw, r, 2);
-    push(m.index! + raw.length - name.length, name);
+    push(out, r, m.index! + raw.length - name.length, name);
   }
   for (const m of listed ? text.matchAll(r.listed) : []) {
     const items = m.groups!.items!;
@@ -112,7 +114,7 @@ export function enterpriseSpans(text: string): Hit[] {
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
       const name = i === 0 ? afterBoundary(p, r, 2) : p;
-      push(base + at + p.length - name.length, name.replace(/^[“]|[”]$/g, ''));
+      push(out, r, base + at + p.length - name.length, name.replace(/^[“]|[”]$/g, ''));
       at += p.length + 1;
     }
   }
@@ -123,13 +125,13 @@ export function enterpriseSpans(text: string): Hit[] {
     const rest = text.slice(end);
     const trade = Object.keys(r.lex.tradeNotBefore).find((t) => raw.endsWith(t));
     if (trade && r.lex.tradeNotBefore[trade]!.some((w) => rest.startsWith(w))) continue;
-    if (r.after.test(rest)) push(end - name.length, name);
+    if (r.after.test(rest)) push(out, r, end - name.length, name);
   }
-  for (const m of listed || text.includes('、') ? text.matchAll(r.regional) : []) push(m.index!, m[0]);
+  for (const m of listed || text.includes('、') ? text.matchAll(r.regional) : []) push(out, r, m.index!, m[0]);
   for (const m of text.matchAll(r.known)) {
     // `京东物流`, `华润电力`: a known name with its business line is the subsidiary named.
     const tail = r.knownTail.exec(text.slice(m.index! + m[0].length));
-    push(m.index!, m[0] + (tail?.[0] ?? ''));
+    push(out, r, m.index!, m[0] + (tail?.[0] ?? ''));
   }
   return out;
 }

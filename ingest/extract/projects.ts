@@ -39,6 +39,10 @@ interface Rules {
   generic: RegExp;
   weak: Set<string>;
   stop: Set<string>;
+  /** Non-global copies (`exec`/`test` from the start) and the generic words anywhere. */
+  headOnce: RegExp;
+  boundaryOnce: RegExp;
+  genericAll: RegExp;
 }
 
 let cached: Rules | null = null;
@@ -56,6 +60,9 @@ function rules(): Rules {
     generic: new RegExp(`^(?:${alternation(lex.generic)}|[0-9.]+|[“”（）()—-])+$`),
     weak: new Set(lex.weakHeads),
     stop: new Set(lex.stop),
+    headOnce: new RegExp(all),
+    boundaryOnce: new RegExp(alternation(lex.boundaries)),
+    genericAll: new RegExp(`(?:${alternation(lex.generic)}|[0-9.]+|[“”（）()—-])+`, 'g'),
   };
   return cached;
 }
@@ -150,7 +157,7 @@ function specific(quotedName: string, r: Rules): boolean {
   const mod = modifier(name, r);
   if (mod.length < 2 || r.generic.test(mod)) return false;
   const head = name.slice(mod.length);
-  const specificPart = mod.replace(new RegExp(r.generic.source.slice(1, -1), 'g'), '');
+  const specificPart = mod.replace(r.genericAll, '');
   if (r.lex.strictHeads.some((h) => head.startsWith(h)) && specificPart.length < 3) return false;
   if (head.startsWith('工程') && r.lex.planLike.some((w) => mod.endsWith(w))) return false;
   if (r.weak.has(head) || [...r.weak].some((w) => head.endsWith(w) && !r.lex.heads.some((h) => head.endsWith(h)))) {
@@ -221,9 +228,10 @@ function capacityOf(name: string): { value: number; unit: string } | null {
   return { value: v, unit: m[3]! };
 }
 
+const terms = (i: { name: string; aliases?: string[] }) => [i.name, ...(i.aliases ?? [])].filter((t) => t.length >= 2);
+
 function industryOf(doc: Document, name: string, s: Sentence): string | null {
   const inds = doc.facts.industries ?? [];
-  const terms = (i: (typeof inds)[number]) => [i.name, ...(i.aliases ?? [])].filter((t) => t.length >= 2);
   for (const i of inds) if (terms(i).some((t) => name.includes(t))) return i.id;
   for (const i of inds) if (i.evidence.some((e) => e.sentence === s.index)) return i.id;
   return null;
@@ -237,11 +245,11 @@ function midName(text: string, he: number, r: Rules): boolean {
   const ahead = text.slice(he, he + 12);
   const stop = ahead.search(/[，。；：、,;:！？\s]/);
   const window = stop >= 0 ? ahead.slice(0, stop) : ahead;
-  const next = new RegExp(r.head.source).exec(window);
+  const next = r.headOnce.exec(window);
   if (!next || next.index === 0) return false;
   // `人民医院新院区建设项目`: a work word right before the next head belongs to the name.
   const between = window.slice(0, next.index).replace(/(?:建设|改造|新建|改扩建|扩建)$/, '');
-  return !new RegExp(r.boundary.source).test(between);
+  return !r.boundaryOnce.test(between);
 }
 
 /** Project names in one sentence (sentence-relative spans). */

@@ -138,17 +138,9 @@ export function targetsIn(doc: Document, s: Sentence, docYear: number | null): T
   if (!FIGURE.test(s.text)) return out;
   // A named project's investment (`实施X工程，总投资2.25亿元`) is a fact of the project, not a goal.
   // Project spans cost as much as the projects stage itself: found only once a figure is.
+  // (No closures here: under tsx each named closure made per sentence costs a defineProperty.)
   let spans: ReturnType<typeof projectSpans> | null = null;
   let projectEnds: number[] = [];
-  const projectsOf = () => {
-    if (!spans) {
-      spans = projectSpans(s.text);
-      projectEnds = /投资/.test(s.text) ? spans.map((p) => p.end) : [];
-    }
-    return spans;
-  };
-  // A figure inside a project's name (`源网荷3万千瓦储能项目`) is the project's capacity.
-  const inProject = (at: number) => projectsOf().some((p) => p.start <= at && at < p.end);
   for (const c of s.text.matchAll(CLAUSE)) {
     const clause = c[0];
     const base = c.index!;
@@ -156,7 +148,10 @@ export function targetsIn(doc: Document, s: Sentence, docYear: number | null): T
       (q) => !modifier(clause.slice(q.end), q, r) && !slogan(clause, q),
     );
     if (!qs.length) continue;
-    projectsOf();
+    if (!spans) {
+      spans = projectSpans(s.text);
+      projectEnds = /投资/.test(s.text) ? spans.map((p) => p.end) : [];
+    }
     // An explicitly dated or modal clause keeps its year for every figure in it.
     const clauseYear = yearOf(s.text.slice(0, base + clause.length), docYear);
     const pastInClause = r.review.test(clause);
@@ -188,7 +183,8 @@ export function targetsIn(doc: Document, s: Sentence, docYear: number | null): T
       const at = base + q.start;
       if (/投资|规模/.test(ind) && /元$/.test(q.unit) && projectEnds.some((e) => e <= at && at - e <= 24)) continue;
       // …unless the clause counts the projects too (`新建日处理90吨污泥处置厂1座`): then it is a goal.
-      if (inProject(at) && qs.length === 1) continue;
+      // A figure inside a project's name (`源网荷3万千瓦储能项目`) is the project's capacity.
+      if (qs.length === 1 && spans.some((p) => p.start <= at && at < p.end)) continue;
       if (!ind || ind.replace(/[^\u4e00-\u9fffA-Za-z]/g, '').length < 3 || /[“”]$/.test(ind)) continue;
       previous = ind;
       const id = indicatorId(ind, r);
