@@ -23,13 +23,21 @@ const INDICATORS = `
   OPTIONAL MATCH (ind:Indicator) WHERE ind.id = $indicator OR toLower(ind.name) CONTAINS toLower($indicator)
   WITH collect(ind) AS inds`;
 
-const TARGET_FILTER = `($kind IS NULL OR t.kind = $kind) AND ($year IS NULL OR t.year = $year) AND ($measure IS NULL OR t.measure = $measure)`;
+/**
+ * The target conditions that were asked for, on `t` (empty when none): a condition per filter
+ * given, so an unfiltered comparison pays for no property reads. Fixed texts, values as parameters.
+ */
+const targetFilter = (f: CompareFilter) =>
+  [f.kind != null && 't.kind = $kind', f.year != null && 't.year = $year', f.measure != null && 't.measure = $measure'].filter(Boolean).join(' AND ');
+
+const where = (...conditions: string[]) => (conditions.some(Boolean) ? `WHERE ${conditions.filter(Boolean).join(' AND ')}` : '');
 
 /** Binds `inds`, `withCodes` (counties with a matching target) and `c`, every county kept. */
-const COUNTIES = `${INDICATORS}
+const COUNTIES = (f: CompareFilter) => `${INDICATORS}
   CALL (inds) {
     UNWIND inds AS i
-    MATCH (i)<-[:MEASURES]-(t:Target) WHERE ${TARGET_FILTER}
+    // MEASURES only ever leaves a Target.
+    MATCH (i)<-[:MEASURES]-(t) ${where(targetFilter(f))}
     RETURN collect(DISTINCT t.countyCode) AS withCodes
   }
   MATCH (c:County) WHERE ($province IS NULL OR c.province = $province) AND (NOT $onlyWithTargets OR c.code IN withCodes)`;
@@ -45,11 +53,11 @@ const params = (indicator: string, f: CompareFilter) => ({
 
 export function compareTargets(indicator: string, f: CompareFilter, page: Page): Query {
   return q(
-    `${COUNTIES}
+    `${COUNTIES(f)}
      WITH inds, c, NOT c.code IN withCodes AS empty ORDER BY empty, c.code SKIP toInteger($offset) LIMIT toInteger($limit)
      CALL (c, inds) {
        OPTIONAL MATCH (t:Target {countyCode: c.code})-[:MEASURES]->(i:Indicator)
-       WHERE i IN inds AND ${TARGET_FILTER}
+       ${where('i IN inds', targetFilter(f))}
        WITH t ORDER BY t.kind, t.year, t.id
        RETURN collect(t {.*}) AS targets
      }
@@ -60,5 +68,7 @@ export function compareTargets(indicator: string, f: CompareFilter, page: Page):
 
 /** How many counties `compareTargets` lists for the same arguments (its count field). */
 export function compareTargetsCount(indicator: string, f: CompareFilter): Query {
-  return q(`${COUNTIES} RETURN count(c) AS total`, params(indicator, f));
+  // Counties without a matching target are kept unless onlyWithTargets: then the count is of counties alone.
+  if (!f.onlyWithTargets) return q(`MATCH (c:County) ${where(f.province != null ? 'c.province = $province' : '')} RETURN count(c) AS total`, { province: f.province ?? null });
+  return q(`${COUNTIES(f)} RETURN count(c) AS total`, params(indicator, f));
 }

@@ -183,6 +183,17 @@ describe('compareTargets', () => {
     const page2 = await gql(api.url, `{ compareTargets(indicator: "gdp", limit: 2, offset: 2) { county { code } } }`);
     expect(page2.body.data.compareTargets.map((i: any) => i.county.code)).toEqual([C.code, D.code]);
   });
+  it('counts the counties the list pages through, under every filter', async () => {
+    const Q = `query($f: CompareTargetsFilter) { compareTargetsCount(indicator: "gdp", filter: $f) compareTargets(indicator: "gdp", filter: $f, limit: 100) { county { code } targets { kind } } }`;
+    for (const f of [{}, { province: '河南省' }, { province: '山西省', kind: 'RESULT' }, { kind: 'RESULT', onlyWithTargets: true }, { province: '没有这个省' }]) {
+      const r = await gql(api.url, Q, { f });
+      expect(r.body.errors, JSON.stringify(f)).toBeUndefined();
+      expect(r.body.data.compareTargetsCount, JSON.stringify(f)).toBe(r.body.data.compareTargets.length);
+    }
+    const result = (await gql(api.url, Q, { f: { province: '山西省', kind: 'RESULT' } })).body.data.compareTargets;
+    // C set a result, D nothing: counties with a matching target first, every target of the asked kind.
+    expect(result.map((i: any) => [i.county.code, i.targets.map((t: any) => t.kind)])).toEqual([[C.code, ['RESULT']], [D.code, []]]);
+  });
 });
 
 describe('search', () => {
