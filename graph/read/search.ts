@@ -22,24 +22,74 @@ export function luceneQuery(text: string): string | null {
 export const SEARCH_LABELS = ['County', 'Industry', 'Project', 'Agency', 'Enterprise', 'Plan', 'Indicator', 'Sentence'] as const;
 export type SearchLabel = (typeof SEARCH_LABELS)[number];
 
-const MATCH = `
-  CALL {
-    CALL db.index.fulltext.queryNodes('names', $query) YIELD node, score RETURN node, score, 'NAME' AS via
-    UNION ALL
-    CALL db.index.fulltext.queryNodes('sentences', $query) YIELD node, score RETURN node, score, 'SENTENCE' AS via
-  }
-  WITH node AS n, score, via, [l IN labels(node) WHERE l IN $known][0] AS label
-  WHERE label IN $labels`;
+const NAME_LABELS = SEARCH_LABELS.filter((l) => l !== 'Sentence');
+
+/** Which indexes a set of types needs, and whether the names index needs its hits' labels checked. */
+function scope(labels: readonly SearchLabel[]) {
+  const names = NAME_LABELS.filter((l) => labels.includes(l));
+  return { names: names.length > 0, everyName: names.length === NAME_LABELS.length, sentences: labels.includes('Sentence') };
+}
+
+const LABEL = '[l IN labels(node) WHERE l IN $known][0]';
+
+/**
+ * Hits of the indexes the types need, as `node, score, via`; `cutoff` (when bound) drops hits
+ * scoring below it before anything is read from the nodes.
+ */
+function hits(labels: readonly SearchLabel[], cutoff: boolean): string {
+  const s = scope(labels);
+  const keep = cutoff ? ' WHERE cutoff IS NULL OR score >= cutoff' : '';
+  const parts = [
+    s.names && `CALL db.index.fulltext.queryNodes('names', $query) YIELD node, score${keep} RETURN node, score, 'NAME' AS via`,
+    s.sentences && `CALL db.index.fulltext.queryNodes('sentences', $query) YIELD node, score${keep} RETURN node, score, 'SENTENCE' AS via`,
+  ].filter(Boolean);
+  return parts.length ? parts.join('\n    UNION ALL\n    ') : "UNWIND [] AS node RETURN node, 0.0 AS score, '' AS via";
+}
 
 export function search(lucene: string, labels: readonly SearchLabel[], page: Page): Query {
+  const s = scope(labels);
+  // When every type is asked for, no hit is filtered out after the index: the page's lowest score
+  // (the cutoff) is then the (offset+limit)-th best of the two indexes' own top offset+limit, which
+  // Lucene finds without materialising the rest; only hits scoring at least that much (the page and
+  // its ties) have their labels and keys read for the ordering. Nationally a common term has
+  // thousands of hits; the page needs a dozen.
+  const windowed = s.everyName && s.sentences && page.offset + page.limit > 0;
+  const cutoff = windowed
+    ? `CALL () {
+         CALL db.index.fulltext.queryNodes('names', $query, {limit: toInteger($offset) + toInteger($limit)}) YIELD score RETURN score
+         UNION ALL
+         CALL db.index.fulltext.queryNodes('sentences', $query, {limit: toInteger($offset) + toInteger($limit)}) YIELD score RETURN score
+       }
+       WITH score ORDER BY score DESC
+       WITH collect(score)[toInteger($offset) + toInteger($limit) - 1] AS cutoff
+       CALL (cutoff) {`
+    : 'CALL {';
   return q(
-    `${MATCH} WITH * ORDER BY score DESC, label, coalesce(n.id, n.code) SKIP toInteger($offset) LIMIT toInteger($limit)
+    `${cutoff}
+       ${hits(labels, windowed)}
+     }
+     WITH node AS n, score, via, ${LABEL} AS label
+     WHERE label IN $labels
+     WITH * ORDER BY score DESC, label, coalesce(n.id, n.code) SKIP toInteger($offset) LIMIT toInteger($limit)
      RETURN {label: label, score: score, via: via, node: n {.*}} AS item`,
     { query: lucene, known: [...SEARCH_LABELS], labels: [...labels], offset: page.offset, limit: page.limit },
   );
 }
 
-/** How many hits `search` has for the same query and types (its count field). */
+/**
+ * How many hits `search` has for the same query and types (its count field): each index's hits
+ * counted as they come, the names index's labels checked only when some of its types are left out.
+ */
 export function searchCount(lucene: string, labels: readonly SearchLabel[]): Query {
-  return q(`${MATCH} RETURN count(*) AS total`, { query: lucene, known: [...SEARCH_LABELS], labels: [...labels] });
+  const s = scope(labels);
+  const names = s.everyName
+    ? "CALL db.index.fulltext.queryNodes('names', $query) YIELD node RETURN count(*) AS names"
+    : `CALL db.index.fulltext.queryNodes('names', $query) YIELD node WITH node WHERE ${LABEL} IN $labels RETURN count(*) AS names`;
+  const sentences = "CALL db.index.fulltext.queryNodes('sentences', $query) YIELD node RETURN count(*) AS sentences";
+  const counts = [s.names && { call: names, n: 'names' }, s.sentences && { call: sentences, n: 'sentences' }].filter((x) => !!x);
+  return q(counts.length ? `${counts.map((c) => `CALL () { ${c.call} }`).join('\n')} RETURN ${counts.map((c) => c.n).join(' + ')} AS total` : 'RETURN 0 AS total', {
+    query: lucene,
+    known: [...SEARCH_LABELS],
+    labels: [...labels],
+  });
 }

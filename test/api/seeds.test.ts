@@ -190,4 +190,25 @@ describe('on the seeds', () => {
     }
     expect(parts).toEqual(whole.industries.map((i: any) => i.id));
   });
+
+  it('search pages concatenate to the whole ranking, ties included; counts add up over the types', async () => {
+    // A common term: many hits with equal scores, so a page boundary falls inside a tie.
+    const Q = `query($q: String!, $o: Int, $l: Int, $t: [SearchType!]) { searchCount(query: $q, types: $t) search(query: $q, limit: $l, offset: $o, types: $t) {
+      score type node { ... on Sentence { id } ... on County { code } ... on Industry { id } ... on Project { id } ... on Agency { id } ... on Enterprise { id } ... on Plan { id } ... on Indicator { id } } } }`;
+    const key = (h: any) => `${h.type}:${h.node.id ?? h.node.code}:${h.score}`;
+    const whole = await data(Q, { q: '产业', o: 0, l: 100 });
+    expect(whole.search).toHaveLength(100);
+    const scores = whole.search.map((h: any) => h.score);
+    expect(new Set(scores).size).toBeLessThan(scores.length);
+    const parts: string[] = [];
+    for (let o = 0; o < 100; o += 9) parts.push(...(await data(Q, { q: '产业', o, l: Math.min(9, 100 - o) })).search.map(key));
+    expect(parts).toEqual(whole.search.map(key));
+    const names = await data(Q, { q: '产业', o: 0, l: 0, t: ['COUNTY', 'INDUSTRY', 'PROJECT', 'AGENCY', 'ENTERPRISE', 'PLAN', 'INDICATOR'] });
+    const sentences = await data(Q, { q: '产业', o: 0, l: 100, t: ['SENTENCE'] });
+    expect(names.searchCount + sentences.searchCount).toBe(whole.searchCount);
+    // The sentences alone, in the same order as in the whole ranking.
+    expect(whole.search.filter((h: any) => h.type === 'SENTENCE').map(key)).toEqual(
+      sentences.search.slice(0, whole.search.filter((h: any) => h.type === 'SENTENCE').length).map(key),
+    );
+  });
 });
