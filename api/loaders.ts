@@ -60,6 +60,9 @@ export function createLoaders(read: Read) {
     countyPlans: many(read, (k) => counties.mentionedByCounties(k, 'Plan')),
     countyEnterprises: many(read, (k) => counties.mentionedByCounties(k, 'Enterprise')),
     industryCounties: many(read, industries.countiesOfIndustries),
+    industryCountyCount: new DataLoader<string, number>(async (keys) =>
+      groupByKey(keys, await read(industries.countyCountsOfIndustries(keys))).map((r) => Number(r[0]?.total ?? 0)),
+    ),
     industryProjects: many(read, industries.projectsOfIndustries),
     projectIndustry: one(read, entities.industryOfProjects),
     targetIndicator: one(read, entities.indicatorsOfTargets),

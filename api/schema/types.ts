@@ -121,7 +121,8 @@ export const Industry = {
   division: (p: Row, _: unknown, ctx: Ctx) => (p.divisionCode ? ctx.loaders.sector.load(String(p.divisionCode)) : null),
   economicSector: (p: Row) => TIER[Number(p.tier)] ?? null,
   counties: industryCounties.list,
-  countyCount: (p: Row, _: unknown, ctx: Ctx) => industryCounties.count(p, {}, ctx),
+  // A degree: nationally a common industry has ~2,000 counties, too many to load just to count them.
+  countyCount: (p: Row, _: unknown, ctx: Ctx) => ctx.loaders.industryCountyCount.load(String(p.id)),
   projects: industryProjects.list,
   projectCount: industryProjects.count,
   cooccurring: cooccurring.list,

@@ -1,6 +1,6 @@
 import type { Query } from '../cypher.ts';
 import { byKeys } from './batch.ts';
-import { NAME_FILTER, counted, listed, type Direction, type Page } from './page.ts';
+import { NAME_FILTER, counted, listed, whereOf, type Direction, type Page } from './page.ts';
 
 /** Lists and look-ups of projects, targets, agencies, enterprises, plans, indicators and documents. */
 
@@ -52,11 +52,17 @@ export const TARGET_ORDER = {
   VALUE: ['n.value', 'n.id'],
 } as const;
 
+// Only the conditions asked for, so the planner can take an index (county, document, redacted):
+// behind `$x IS NULL OR …` it scans every target.
 const targetMatch = (f: TargetFilter) => ({
-  match: `MATCH (n:Target) WHERE ($name IS NULL OR n.indicatorId = $name OR toLower(n.indicator) CONTAINS toLower($name))
-       AND ($county IS NULL OR n.countyCode = $county) AND ($kind IS NULL OR n.kind = $kind)
-       AND ($year IS NULL OR n.year = $year) AND ($redacted IS NULL OR n.redacted = $redacted)
-       AND ($document IS NULL OR n.documentId = $document)`,
+  match: `MATCH (n:Target) ${whereOf([
+    f.name != null && '(n.indicatorId = $name OR toLower(n.indicator) CONTAINS toLower($name))',
+    f.county != null && 'n.countyCode = $county',
+    f.kind != null && 'n.kind = $kind',
+    f.year != null && 'n.year = $year',
+    f.redacted != null && 'n.redacted = $redacted',
+    f.document != null && 'n.documentId = $document',
+  ])}`,
   params: { name: f.name ?? null, county: f.county ?? null, kind: f.kind ?? null, year: f.year ?? null, redacted: f.redacted ?? null, document: f.document ?? null },
 });
 

@@ -51,6 +51,11 @@ export function countiesOfIndustries(ids: readonly string[]): Query {
   );
 }
 
+/** How many counties develop each industry (a degree, read without walking the edges). */
+export function countyCountsOfIndustries(ids: readonly string[]): Query {
+  return byKeys('MATCH (n:Industry {id: key}) RETURN key, COUNT { (n)<-[:DEVELOPS]-() } AS total', ids);
+}
+
 export function projectsOfIndustries(ids: readonly string[]): Query {
   return byKeys('MATCH (n:Project)-[:IN_INDUSTRY]->(:Industry {id: key}) RETURN key, n {.*} AS node ORDER BY n.name', ids);
 }

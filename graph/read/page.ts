@@ -45,3 +45,13 @@ export const totalOf = (rows: Array<Record<string, unknown>>): number => Number(
 
 /** Case-insensitive "name contains" condition on `n.name`, a no-op when `$name` is null. */
 export const NAME_FILTER = '($name IS NULL OR toLower(n.name) CONTAINS toLower($name))';
+
+/**
+ * `WHERE` over the conditions that apply (fixed texts chosen by which filters were given; values
+ * stay parameters), or nothing. Unlike `($x IS NULL OR n.p = $x)`, an equality written only when
+ * asked lets the planner seek an index.
+ */
+export const whereOf = (conditions: Array<string | false | null | undefined>): string => {
+  const c = conditions.filter((x): x is string => typeof x === 'string' && x.length > 0);
+  return c.length ? `WHERE ${c.join(' AND ')}` : '';
+};

@@ -305,6 +305,13 @@ describe('entity lists and nested fields', () => {
     expect(projects.body.data.projectCount).toBe(2);
     const targets = await gql(api.url, `{ targetCount(filter: { redacted: true }) targets(filter: { redacted: true }) { county { code } document { id } } }`);
     expect(targets.body.data).toEqual({ targetCount: 1, targets: [{ county: { code: B.code }, document: { id: 'fx-b' } }] });
+    const combined = await gql(
+      api.url,
+      `{ goals: targetCount(filter: { redacted: false, kind: GOAL }) cResults: targets(filter: { county: "${C.code}", kind: RESULT }) { county { code } }
+         named: targetCount(filter: { name: "地区" }) byId: targetCount(filter: { name: "gdp", year: 2099 }) inDoc: targets(filter: { document: "fx-c" }) { kind } all: targetCount }`,
+    );
+    expect(combined.body.errors).toBeUndefined();
+    expect(combined.body.data).toEqual({ goals: 1, cResults: [{ county: { code: C.code } }], named: 3, byId: 0, inDoc: [{ kind: 'RESULT' }], all: 3 });
     const agencies = await gql(api.url, `{ agencyCount(filter: { name: "发展" }) }`);
     expect(agencies.body.data.agencyCount).toBe(1);
     const docs = await gql(
