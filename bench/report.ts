@@ -23,7 +23,7 @@ export function markdown(r: BenchResult): string {
   lines.push('', 'Commands:', '', '```', ...r.commands, '```', '');
   if (r.machine.loadAverage) lines.push(`Load average when the run started: ${r.machine.loadAverage.join(', ')} (the machine is shared: other processes ran during the run).`, '');
   lines.push('## Goals', '', '| goal | measured | |', '|---|---|---|');
-  for (const g of goals(r)) lines.push(`| ${g.goal} | ${g.value} | ${mark(g.met)} |`);
+  for (const g of goals(r)) lines.push(`| ${g.goal} | ${g.value} | ${g.context ? 'context, not a goal' : mark(g.met)} |`);
   lines.push('', `## Corpus`, '', `${r.corpus.documents} synthetic reports (seed ${r.corpus.seed}), ${r.corpus.megabytes} MB, generated in ${r.corpus.seconds}s.`, '');
   lines.push('## Extraction throughput', '', `${x.documents} reports, ${x.megabytes} MB (a sample of the corpus).`, '');
   lines.push('| run | MB/s | docs/s | seconds |', '|---|---|---|---|');
