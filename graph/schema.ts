@@ -27,6 +27,8 @@ export const SCHEMA: Query[] = [
   q('CREATE INDEX industry_tier IF NOT EXISTS FOR (n:Industry) ON (n.tier)'),
   q('CREATE INDEX project_name IF NOT EXISTS FOR (n:Project) ON (n.name)'),
   q('CREATE INDEX project_county IF NOT EXISTS FOR (n:Project) ON (n.countyCode)'),
+  // projects(orderBy: INVESTMENT): read in index order, the first page without sorting every project.
+  q('CREATE INDEX project_investment IF NOT EXISTS FOR (n:Project) ON (n.investment)'),
   q('CREATE INDEX target_indicator IF NOT EXISTS FOR (n:Target) ON (n.indicatorId)'),
   q('CREATE INDEX target_doc IF NOT EXISTS FOR (n:Target) ON (n.documentId)'),
   // A county's targets (compareTargets' page, County.targets): without it every look-up scans all targets.

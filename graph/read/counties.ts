@@ -1,6 +1,6 @@
 import { q, type Query } from '../cypher.ts';
 import { byKeys } from './batch.ts';
-import { NAME_FILTER, counted, listed, type Direction, type Page } from './page.ts';
+import { NAME_FILTER, counted, listed, whereOf, type Direction, type Page } from './page.ts';
 
 /** Counties with their industries (by DEVELOPS weight), for the walking skeleton and the API. */
 export function countiesWithIndustries(): Query {
@@ -26,8 +26,9 @@ export const COUNTY_ORDER = {
   DOCUMENT_COUNT: ['COUNT { (n)<-[:ABOUT]-() }', 'n.code'],
 } as const;
 
+// Only the conditions asked for: unfiltered, countyCount is Neo4j's label count.
 const countyMatch = (f: CountyFilter) => ({
-  match: `MATCH (n:County) WHERE ${NAME_FILTER} AND ($province IS NULL OR n.province = $province) AND ($city IS NULL OR n.city = $city)`,
+  match: `MATCH (n:County) ${whereOf([f.name != null && NAME_FILTER, f.province != null && 'n.province = $province', f.city != null && 'n.city = $city'])}`,
   params: { name: f.name ?? null, province: f.province ?? null, city: f.city ?? null },
 });
 

@@ -1,6 +1,6 @@
 import type { Query } from '../cypher.ts';
 import { byKeys } from './batch.ts';
-import { NAME_FILTER, counted, listed, whereOf, type Direction, type Page } from './page.ts';
+import { NAME_FILTER, counted, listed, listedByIndexedKey, whereOf, type Direction, type Page } from './page.ts';
 
 /** Lists and look-ups of projects, targets, agencies, enterprises, plans, indicators and documents. */
 
@@ -18,15 +18,24 @@ export const PROJECT_ORDER = {
   COUNTY: ['n.countyCode', 'n.name'],
 } as const;
 
+// Only the conditions asked for (see targetMatch).
+const projectConditions = (f: ProjectFilter) => [
+  f.name != null && 'toLower(n.name) CONTAINS toLower($name)',
+  f.county != null && 'n.countyCode = $county',
+  f.status != null && 'n.status = $status',
+  f.minInvestment != null && 'n.investment >= $minInvestment',
+  f.industry != null && 'EXISTS { (n)-[:IN_INDUSTRY]->(:Industry {id: $industry}) }',
+];
+
 const projectMatch = (f: ProjectFilter) => ({
-  match: `MATCH (n:Project) WHERE ${NAME_FILTER} AND ($county IS NULL OR n.countyCode = $county)
-       AND ($status IS NULL OR n.status = $status) AND ($minInvestment IS NULL OR n.investment >= $minInvestment)
-       AND ($industry IS NULL OR EXISTS { (n)-[:IN_INDUSTRY]->(:Industry {id: $industry}) })`,
-  params: { name: f.name ?? null, county: f.county ?? null, industry: f.industry ?? null, status: f.status ?? null, minInvestment: f.minInvestment ?? null },
+  match: `MATCH (n:Project) ${whereOf(projectConditions(f))}`,
+  params: { name: f.name ?? null, county: f.county ?? null, status: f.status ?? null, minInvestment: f.minInvestment ?? null, industry: f.industry ?? null },
 });
 
 export function projectList(f: ProjectFilter, order: keyof typeof PROJECT_ORDER, dir: Direction, page: Page): Query {
   const { match, params } = projectMatch(f);
+  // Read in index order (project_investment): the first page without sorting every project.
+  if (order === 'INVESTMENT') return listedByIndexedKey('Project', projectConditions(f), 'investment', dir, 'n {.*}', params, page);
   return listed(match, PROJECT_ORDER[order], dir, 'n {.*}', params, page);
 }
 
@@ -84,14 +93,21 @@ export interface AgencyFilter {
 
 export const AGENCY_ORDER = { NAME: ['n.canonical', 'n.id'], COUNTY: ['n.countyCode', 'n.canonical'] } as const;
 
+const agencyConditions = (f: AgencyFilter) => [
+  f.name != null && '(toLower(n.name) CONTAINS toLower($name) OR toLower(n.canonical) CONTAINS toLower($name))',
+  f.county != null && 'n.countyCode = $county',
+  f.level != null && 'n.level = $level',
+];
+
 const agencyMatch = (f: AgencyFilter) => ({
-  match: `MATCH (n:Agency) WHERE ($name IS NULL OR toLower(n.name) CONTAINS toLower($name) OR toLower(n.canonical) CONTAINS toLower($name))
-       AND ($county IS NULL OR n.countyCode = $county) AND ($level IS NULL OR n.level = $level)`,
+  match: `MATCH (n:Agency) ${whereOf(agencyConditions(f))}`,
   params: { name: f.name ?? null, county: f.county ?? null, level: f.level ?? null },
 });
 
 export function agencyList(f: AgencyFilter, order: keyof typeof AGENCY_ORDER, dir: Direction, page: Page): Query {
   const { match, params } = agencyMatch(f);
+  // Read in index order (agency_name, on canonical): a name filter keeps most agencies, so the page fills early.
+  if (order === 'NAME') return listedByIndexedKey('Agency', agencyConditions(f), 'canonical', dir, 'n {.*}', params, page);
   return listed(match, AGENCY_ORDER[order], dir, 'n {.*}', params, page);
 }
 

@@ -191,6 +191,30 @@ describe('on the seeds', () => {
     expect(parts).toEqual(whole.industries.map((i: any) => i.id));
   });
 
+  it('projects by investment: without one first descending and last ascending, ties by id, pages concatenate', async () => {
+    const Q = `query($d: Direction, $o: Int, $l: Int) { projectCount projects(orderBy: INVESTMENT, direction: $d, limit: $l, offset: $o) { id investment } }`;
+    const byId = (a: any, b: any) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const none = (p: any) => (p.investment == null ? 1 : 0);
+    // What one sort over every project gives: Cypher puts null above every value.
+    const order = { DESC: (a: any, b: any) => none(b) - none(a) || b.investment - a.investment || byId(a, b), ASC: (a: any, b: any) => none(a) - none(b) || a.investment - b.investment || byId(a, b) };
+    const { projectCount } = await data(Q, { d: 'DESC', o: 0, l: 0 });
+    const seen = { withInvestment: 0, without: 0 };
+    for (const d of ['DESC', 'ASC'] as const) {
+      for (const o of [0, Math.max(0, projectCount - 60)]) {
+        const whole = (await data(Q, { d, o, l: 60 })).projects;
+        expect(whole).toHaveLength(Math.min(60, projectCount - o));
+        expect(whole, `${d} from ${o}`).toEqual([...whole].sort(order[d]));
+        for (const p of whole) p.investment == null ? seen.without++ : seen.withInvestment++;
+        const parts: any[] = [];
+        for (let i = 0; i < whole.length; i += 7) parts.push(...(await data(Q, { d, o: o + i, l: Math.min(7, whole.length - i) })).projects);
+        expect(parts, `${d} pages from ${o}`).toEqual(whole);
+      }
+    }
+    // The seeds have both kinds, so where the nulls go was really checked.
+    expect(seen.without).toBeGreaterThan(0);
+    expect(seen.withInvestment).toBeGreaterThan(0);
+  });
+
   it('search pages concatenate to the whole ranking, ties included; counts add up over the types', async () => {
     // A common term: many hits with equal scores, so a page boundary falls inside a tie.
     const Q = `query($q: String!, $o: Int, $l: Int, $t: [SearchType!]) { searchCount(query: $q, types: $t) search(query: $q, limit: $l, offset: $o, types: $t) {
