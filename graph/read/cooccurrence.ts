@@ -14,12 +14,14 @@ export const COOCCURRENCE_ORDER = {
   JACCARD: ['jaccard', 'shared DESC', 'n.name'],
 } as const;
 
+// DEVELOPS only ever runs County → Industry, so neither end's label is checked (nationally the
+// walk from X's counties meets ~20k edges).
 const core = (id: string) => `
-  MATCH (x:Industry {id: ${id}})<-[:DEVELOPS]-(c:County)
+  MATCH (x:Industry {id: ${id}})<-[:DEVELOPS]-(c)
   WITH x, collect(c) AS xc
   CALL () { MATCH (k:County) WHERE EXISTS { (k)-[:DEVELOPS]->() } RETURN count(k) AS universe }
   UNWIND xc AS c
-  MATCH (c)-[:DEVELOPS]->(n:Industry)
+  MATCH (c)-[:DEVELOPS]->(n)
   WHERE n <> x
   WITH x, size(xc) AS xCount, universe, n, collect(c) AS counties
   // The filter per industry, after grouping: once per candidate row would read n's properties per county.

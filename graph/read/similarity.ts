@@ -18,10 +18,11 @@ const KEEP = '($candidates OR NOT coalesce(i.candidate, false))';
 const SIZE = (v: 'a' | 'b') =>
   `CASE WHEN $candidates THEN COUNT { (${v})-[:DEVELOPS]->() } ELSE COUNT { (${v})-[:DEVELOPS]->(x:Industry) WHERE NOT coalesce(x.candidate, false) } END`;
 
+// DEVELOPS only ever leaves a County: the other counties' label is not checked (thousands nationally).
 const core = (code: string) => `
   MATCH (a:County {code: ${code}})
   WITH a, ${SIZE('a')} AS aSize
-  MATCH (a)-[:DEVELOPS]->(i:Industry)<-[:DEVELOPS]-(b:County)
+  MATCH (a)-[:DEVELOPS]->(i:Industry)<-[:DEVELOPS]-(b)
   WHERE b <> a AND ${KEEP}
   WITH a, aSize, b, collect(i) AS shared
   WHERE size(shared) >= $minShared
