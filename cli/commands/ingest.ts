@@ -7,6 +7,9 @@ import type { DocumentMeta } from '../../ingest/model.ts';
 import { UsageError, parseArgs, type Command } from '../command.ts';
 import { formatEntities, progressReporter } from '../progress.ts';
 
+/** How long ingest retries a lost server before failing (XIANZHI_INGEST_RETRY_MS, default 60 s). */
+const INGEST_RETRY_MS = Number(process.env.XIANZHI_INGEST_RETRY_MS) || 60_000;
+
 const positiveInt = (v: string | boolean | undefined, name: string, min = 1): number | undefined => {
   if (v === undefined) return undefined;
   const n = Number(v);
@@ -50,7 +53,9 @@ Example: xianzhi ingest seeds/`,
     const manifestPath = typeof flags.manifest === 'string' ? flags.manifest : manifestBeside(positionals);
     const manifest: Map<string, DocumentMeta> = manifestPath ? await loadManifest(manifestPath) : new Map();
     if (manifestPath) console.error(`manifest: ${manifestPath} (${manifest.size} entries)`);
-    const { graph } = await openGraph({ log: (l) => console.error(l) });
+    // A batch job rides out a server restart: a minute of retries (the API keeps the driver's
+    // 15 s, as its clients are waiting). A restart on a busy 2-core machine took 20–28 s.
+    const { graph } = await openGraph({ log: (l) => console.error(l), retryMs: INGEST_RETRY_MS });
     const bar = progressReporter();
     const perFile = !bar.tty || Boolean(flags.verbose);
     const line = (e: FileEvent) => {
