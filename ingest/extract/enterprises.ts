@@ -12,6 +12,7 @@ import type { Document, NamedFact } from '../model.ts';
 import type { Stage } from '../stage.ts';
 import { evidence } from './evidence.ts';
 import { alternation, lexicon } from './lexicon.ts';
+import { Literals } from './literals.ts';
 
 interface EnterpriseLexicon {
   suffixes: string[];
@@ -30,7 +31,7 @@ interface Rules {
   suffixed: RegExp;
   traded: RegExp;
   listed: RegExp;
-  known: RegExp;
+  known: Literals;
   knownTail: RegExp;
   fromProject: RegExp;
   trade: RegExp;
@@ -55,7 +56,7 @@ function rules(): Rules {
     suffixed: new RegExp(`(?<name>(?:[xX]{2,})?${name}{2,10}?(?:${alternation(lex.suffixes)}))`, 'g'),
     traded: new RegExp(`${lead}(?<name>(?:[xX]{2,})?[\\u4e00-\\u9fff]{2,6}?(?:${alternation(lex.trades)}))`, 'g'),
     listed: new RegExp(`(?<items>[^，。；：]{2,80}?)等(?:[0-9xX一二三四五六七八九十]+家)?[\\u4e00-\\u9fff“”]{0,8}?(?:${alternation(lex.listNouns)})`, 'g'),
-    known: new RegExp(alternation(lex.known), 'g'),
+    known: new Literals(lex.known),
     knownTail: new RegExp(`^(?:${alternation([...lex.trades, '物流', '集团', '公司'])})`),
     fromProject: new RegExp(`^((?:[xX]{2,})?[\\u4e00-\\u9fff]{2,4}?(?:${alternation(lex.trades)}))`),
     trade: new RegExp(alternation(lex.trades)),
@@ -128,9 +129,9 @@ export function enterpriseSpans(text: string): Hit[] {
     if (r.after.test(rest)) push(out, r, end - name.length, name);
   }
   for (const m of listed || text.includes('、') ? text.matchAll(r.regional) : []) push(out, r, m.index!, m[0]);
-  for (const m of text.matchAll(r.known)) {
+  for (const m of r.known.matchAll(text)) {
     // `京东物流`, `华润电力`: a known name with its business line is the subsidiary named.
-    const tail = r.knownTail.exec(text.slice(m.index! + m[0].length));
+    const tail = r.knownTail.exec(text.slice(m.index + m[0].length));
     push(out, r, m.index!, m[0] + (tail?.[0] ?? ''));
   }
   return out;

@@ -11,6 +11,7 @@ import type { Document, NamedFact } from '../model.ts';
 import type { Stage } from '../stage.ts';
 import { evidence } from './evidence.ts';
 import { alternation, lexicon } from './lexicon.ts';
+import { Literals } from './literals.ts';
 
 interface PlanLexicon {
   suffixes: string[];
@@ -29,7 +30,7 @@ interface Rules {
   quoted: RegExp;
   title: RegExp;
   unquoted: RegExp;
-  named: RegExp;
+  named: Literals;
   shape: RegExp;
   notSlogans: Set<string>;
   /** What an unquoted name must end in; tested first, as the unquoted pattern is costly. */
@@ -50,7 +51,7 @@ function rules(): Rules {
       `(?:${alternation(lex.verbs)})(?<body>[\\u4e00-\\u9fffxX]{2,14}?(?:${alternation(lex.unquotedSuffixes)}|(?:${alternation(lex.campaignWords)})工程))(?![\\u4e00-\\u9fff]{0,1}(?:项目|资金|中心|编制))`,
       'g',
     ),
-    named: new RegExp(alternation(lex.named), 'g'),
+    named: new Literals(lex.named),
     shape: new RegExp(lex.sloganShape),
     notSlogans: new Set(lex.notSlogans),
     unquotedEnd: new RegExp(`${alternation(lex.unquotedSuffixes)}|工程`),
@@ -114,7 +115,7 @@ export function planSpans(text: string): Hit[] {
     out.push({ start, end: start + body.length, name: body });
   }
   for (const m of text.includes('”') ? text.matchAll(COUNTED) : []) out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0] });
-  for (const m of text.matchAll(r.named)) out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0] });
+  for (const m of r.named.matchAll(text)) out.push({ start: m.index, end: m.index + m[0].length, name: m[0] });
   return out;
 }
 

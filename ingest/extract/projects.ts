@@ -14,6 +14,7 @@ import type { Stage } from '../stage.ts';
 import { tokenize } from '../segment.ts';
 import { evidence } from './evidence.ts';
 import { alternation, lexicon } from './lexicon.ts';
+import { Literals } from './literals.ts';
 
 interface ProjectLexicon {
   heads: string[];
@@ -31,7 +32,7 @@ interface ProjectLexicon {
 
 interface Rules {
   lex: ProjectLexicon;
-  head: RegExp;
+  head: Literals;
   headAtStart: RegExp;
   headAtEnd: RegExp;
   strongAtEnd: RegExp;
@@ -52,7 +53,7 @@ function rules(): Rules {
   const all = alternation([...lex.heads, ...lex.weakHeads]);
   cached = {
     lex,
-    head: new RegExp(all, 'g'),
+    head: new Literals([...lex.heads, ...lex.weakHeads]),
     headAtStart: new RegExp(`^(?:${all})`),
     headAtEnd: new RegExp(`(?:${all})$`),
     strongAtEnd: new RegExp(`(?:${alternation(lex.heads)})$`),
@@ -258,7 +259,7 @@ export function projectSpans(text: string): Span[] {
   const out: Span[] = [];
   let floor = 0;
   const used = new Set<number>(); // item starts already named (a list may be seen twice)
-  for (const m of text.matchAll(r.head)) {
+  for (const m of r.head.matchAll(text)) {
     const hs = m.index!;
     if (hs < floor) continue;
     let he = hs + m[0].length;

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { Literals } from './literals.ts';
+import { alternation } from './lexicon.ts';
+
+const words = ['项目', '工程', '产业园', '产业园区', '园区', '二期', '.+'];
+const texts = ['实施产业园区建设项目二期工程', '园区', '无', '', '工程工程项目', '产业园区区.+项目', 'a.+b产业园'];
+
+describe('Literals', () => {
+  it('finds what a global alternation finds, at the same places', () => {
+    const lit = new Literals(words);
+    const re = new RegExp(alternation(words), 'g');
+    for (const t of texts) {
+      const want = [...t.matchAll(re)].map((m) => [m.index, m[0]]);
+      expect([...lit.matchAll(t)].map((m) => [m.index, m[0]]), t).toEqual(want);
+    }
+  });
+
+  it('prefers the longest word at a position and says whether any occurs', () => {
+    const lit = new Literals(words);
+    expect([...lit.matchAll('产业园区')].map((m) => m[0])).toEqual(['产业园区']);
+    expect(lit.test('建设产业园')).toBe(true);
+    expect(lit.test('建设产业')).toBe(false);
+    expect(new Literals([]).test('anything')).toBe(false);
+  });
+});
