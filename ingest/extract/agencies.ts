@@ -10,6 +10,7 @@ import type { AgencyFact, AgencyLevel, Document } from '../model.ts';
 import type { Stage } from '../stage.ts';
 import { evidence } from './evidence.ts';
 import { alternation, lexicon } from './lexicon.ts';
+import { Scanner } from './literals.ts';
 
 interface AgencyLexicon {
   levels: Record<string, Exclude<AgencyLevel, null>>;
@@ -27,8 +28,8 @@ interface AgencyLexicon {
 
 interface Matchers {
   lex: AgencyLexicon;
-  built: RegExp;
-  abbr: RegExp;
+  built: Scanner;
+  abbr: Scanner;
   quoted: RegExp;
   setup: RegExp;
   /** A last character of some suffix or abbreviation: a sentence without one names no body. */
@@ -43,8 +44,11 @@ function matchers(): Matchers {
   // A level may be preceded by a masked or short place name only when it is a mask (`X省`):
   // a free CJK run there would swallow the verb before it.
   const level = `(?<level>(?:[xX]+)?(?:${alternation(Object.keys(lex.levels))}))?`;
-  const built = new RegExp(`${level}(?<fn>${alternation(lex.functions)})(?<suffix>${alternation(lex.suffixes)})`, 'g');
-  const abbr = new RegExp(`${level}(?<fn>${alternation(Object.keys(lex.abbreviations))})`, 'g');
+  // A match starts with a mask, a level or a function word: only there are the patterns tried.
+  const starts = (fns: string[]) => ['x', 'X', ...Object.keys(lex.levels), ...fns].map((w) => w[0]!);
+  const built = new Scanner(`${level}(?<fn>${alternation(lex.functions)})(?<suffix>${alternation(lex.suffixes)})`, starts(lex.functions));
+  const abbreviations = Object.keys(lex.abbreviations);
+  const abbr = new Scanner(`${level}(?<fn>${alternation(abbreviations)})`, starts(abbreviations));
   const q = alternation(lex.quotedSuffixes);
   const quoted = new RegExp(`“(?<name>[\\u4e00-\\u9fff]{2,12}(?:${q}))”`, 'g');
   const setup = new RegExp(`(?:${alternation(lex.setupVerbs)})(?<name>[\\u4e00-\\u9fff]{2,10}(?:${q}))`, 'g');
@@ -81,7 +85,7 @@ function candidates(text: string): Hit[] {
   const out: Hit[] = [];
   // Every built or abbreviated name ends in one of a few characters: most sentences have none.
   const named = ends.test(text);
-  for (const m of named ? text.matchAll(built) : []) {
+  for (const m of named ? built.matchAll(text) : []) {
     const { level, fn, suffix } = m.groups!;
     const end = m.index! + m[0].length;
     const next = text[end] ?? '';
@@ -89,7 +93,7 @@ function candidates(text: string): Hit[] {
     if (lex.weakSuffixes.includes(suffix!) && !lex.weakFunctionEnds.some((e) => fn!.endsWith(e))) continue;
     out.push({ start: m.index!, end, name: m[0], bare: fn! + suffix!, level: levelOf(lex, level), confidence: 0.8 });
   }
-  for (const m of named ? text.matchAll(abbr) : []) {
+  for (const m of named ? abbr.matchAll(text) : []) {
     const { level, fn } = m.groups!;
     out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0], bare: fn!, level: levelOf(lex, level), confidence: 0.9 });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Literals } from './literals.ts';
+import { Literals, Scanner } from './literals.ts';
 import { alternation } from './lexicon.ts';
 
 const words = ['项目', '工程', '产业园', '产业园区', '园区', '二期', '.+'];
@@ -21,5 +21,17 @@ describe('Literals', () => {
     expect(lit.test('建设产业园')).toBe(true);
     expect(lit.test('建设产业')).toBe(false);
     expect(new Literals([]).test('anything')).toBe(false);
+  });
+});
+
+describe('Scanner', () => {
+  it('gives the matches, groups included, of the same pattern run globally', () => {
+    const source = '(?<level>(?:[xX]+)?(?:县|市))?(?<fn>农业农村|教体)(?<suffix>局|委)';
+    const scan = new Scanner(source, ['x', 'X', '县', '市', '农', '教']);
+    const re = new RegExp(source, 'g');
+    for (const t of ['县农业农村局和xx市教体局', '教体委', '农业农村', 'X县教体局县县农业农村委']) {
+      const want = [...t.matchAll(re)].map((m) => [m.index, m[0], m.groups!.level ?? null]);
+      expect([...scan.matchAll(t)].map((m) => [m.index, m[0], m.groups!.level ?? null]), t).toEqual(want);
+    }
   });
 });

@@ -5,6 +5,7 @@
  */
 import { chineseToNumber } from '../numbers.ts';
 import { alternation, lexicon } from './lexicon.ts';
+import { Scanner } from './literals.ts';
 
 export interface Found {
   start: number;
@@ -18,19 +19,20 @@ interface Units {
   units: string[];
 }
 
-let re: RegExp | null = null;
+let re: Scanner | null = null;
 
-function pattern(): RegExp {
+function pattern(): Scanner {
   if (re) return re;
   const { units } = lexicon<Units>('targets');
   const arabic = '[0-9]+(?:\\.[0-9]+)?(?:[-~～—][0-9]+(?:\\.[0-9]+)?)?';
   const mask = '[xX]+(?:\\.[xX]+)?(?:[-~][xX]+)?';
   const cn = '[一二两三四五六七八九十百千]+(?:点[一二三四五六七八九]+)?';
   // `(?<![0-9A-Za-z.])`: not the tail of a code or a longer number (`5G`, `1.5.2`).
-  re = new RegExp(
+  // Every quantity starts with a digit, a mask, a Chinese numeral or 翻: tried only there.
+  re = new Scanner(
     `(?<![0-9A-Za-z.])(?:(?<ar>${arabic})|(?<mk>${mask})|(?<cn>${cn}))(?<unit>${alternation(units)})` +
       `|(?<jibai>[0-9]+|[一二三四五六七八九十百千]+)亿级|翻(?<fan>[一两二三])番`,
-    'g',
+    [...'0123456789xX一二两三四五六七八九十百千翻'],
   );
   return re;
 }
@@ -38,7 +40,7 @@ function pattern(): RegExp {
 /** All quantities in `text`, in order. */
 export function quantities(text: string): Found[] {
   const out: Found[] = [];
-  for (const m of text.matchAll(pattern())) {
+  for (const m of pattern().matchAll(text)) {
     const g = m.groups!;
     const start = m.index!;
     const end = start + m[0].length;
