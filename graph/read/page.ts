@@ -58,11 +58,13 @@ export const whereOf = (conditions: Array<string | false | null | undefined>): s
 
 /**
  * `listed` for an order of one indexed property `key` with ties broken by the node's unique `id`,
- * read in index order instead of sorting every node: two halves, each cut at offset+limit — the
- * nodes without `key` by id (the id constraint's index), and the others by `key` (its range index).
+ * read in index order instead of sorting every node: the nodes without `key` by id (the id
+ * constraint's index), and the others by `key` (its range index), each cut at offset+limit.
  * Cypher sorts null above every value, so the nodes without `key` come first descending and last
- * ascending: the same page as `listed` over `ORDER BY n.<key> <dir>, n.id`. `label` and `key` come
- * from closed lists in the callers; `conditions` as for `whereOf`.
+ * ascending: the same page as `listed` over `ORDER BY n.<key> <dir>, n.id`. The second half is read
+ * only when the first leaves the page short — with few nodes lacking `key`, finding them means
+ * reading every node's `key`. `label` and `key` come from closed lists in the callers;
+ * `conditions` as for `whereOf`.
  */
 export function listedByIndexedKey(
   label: string,
@@ -74,18 +76,24 @@ export function listedByIndexedKey(
   page: Page,
 ): Query {
   const desc = direction === 'DESC';
-  const dir = desc ? 'DESC' : 'ASC';
+  const upTo = 'toInteger($offset) + toInteger($limit)';
+  const without = `MATCH (n:${label}) ${whereOf([...conditions, 'n.id IS NOT NULL', `n.${key} IS NULL`])}
+       WITH n ORDER BY n.id LIMIT ${upTo}`;
+  const valued = `MATCH (n:${label}) ${whereOf([...conditions, `n.${key} IS NOT NULL`])}
+       WITH n ORDER BY n.${key} ${desc ? 'DESC' : 'ASC'}, n.id LIMIT ${upTo}`;
+  const [first, second] = desc ? [without, valued] : [valued, without];
   return q(
     `CALL () {
-       MATCH (n:${label}) ${whereOf([...conditions, 'n.id IS NOT NULL', `n.${key} IS NULL`])}
-       WITH n ORDER BY n.id LIMIT toInteger($offset) + toInteger($limit)
-       RETURN n, ${desc ? 0 : 1} AS part
-       UNION ALL
-       MATCH (n:${label}) ${whereOf([...conditions, `n.${key} IS NOT NULL`])}
-       WITH n ORDER BY n.${key} ${dir}, n.id LIMIT toInteger($offset) + toInteger($limit)
-       RETURN n, ${desc ? 1 : 0} AS part
+       ${first}
+       RETURN collect(n) AS first
      }
-     WITH n ORDER BY part, n.${key} ${dir}, n.id SKIP toInteger($offset) LIMIT toInteger($limit)
+     CALL (first) {
+       // An UNWIND of nothing, not a WHERE: the planner would fold a WHERE into the scan's filter.
+       UNWIND CASE WHEN size(first) < ${upTo} THEN [true] ELSE [] END AS short
+       ${second}
+       RETURN collect(n) AS second
+     }
+     UNWIND (first + second)[toInteger($offset)..${upTo}] AS n
      RETURN ${project} AS item`,
     { ...params, offset: page.offset, limit: page.limit },
   );

@@ -215,6 +215,25 @@ describe('on the seeds', () => {
     expect(seen.withInvestment).toBeGreaterThan(0);
   });
 
+  it('agencies by name: sorted by canonical name then id, filtered, pages concatenate', async () => {
+    const Q = `query($d: Direction, $o: Int, $l: Int) { agencyCount(filter: { name: "局" }) agencies(filter: { name: "局" }, orderBy: NAME, direction: $d, limit: $l, offset: $o) { id canonical } }`;
+    const byId = (a: any, b: any) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    // ORDER BY n.canonical <direction>, n.id (ties ascending), as one sort over every agency.
+    const order = {
+      ASC: (a: any, b: any) => (a.canonical < b.canonical ? -1 : a.canonical > b.canonical ? 1 : byId(a, b)),
+      DESC: (a: any, b: any) => (a.canonical < b.canonical ? 1 : a.canonical > b.canonical ? -1 : byId(a, b)),
+    };
+    for (const d of ['ASC', 'DESC'] as const) {
+      const whole = await data(Q, { d, o: 0, l: 40 });
+      expect(whole.agencies.length).toBe(Math.min(40, whole.agencyCount));
+      expect(whole.agencies.length).toBeGreaterThan(1);
+      expect(whole.agencies).toEqual([...whole.agencies].sort(order[d]));
+      const parts: any[] = [];
+      for (let o = 0; o < whole.agencies.length; o += 7) parts.push(...(await data(Q, { d, o, l: Math.min(7, whole.agencies.length - o) })).agencies);
+      expect(parts).toEqual(whole.agencies);
+    }
+  });
+
   it('search pages concatenate to the whole ranking, ties included; counts add up over the types', async () => {
     // A common term: many hits with equal scores, so a page boundary falls inside a tie.
     const Q = `query($q: String!, $o: Int, $l: Int, $t: [SearchType!]) { searchCount(query: $q, types: $t) search(query: $q, limit: $l, offset: $o, types: $t) {
