@@ -28,6 +28,8 @@ export interface LatencyResult {
   queries: QueryLatency[];
   load: { graphql: Latency & { rps: number }; driver: Latency & { rps: number } };
   skipped?: string;
+  /** Operations left out because their first request failed, with the error (the report lists them). */
+  failed?: Array<{ operation: string; error: string }>;
 }
 
 /** A Graph whose reads are recorded while `recording` is set. */
@@ -99,18 +101,20 @@ export async function benchLatency(graph: Graph, opts: { iterations: number; con
       if (body.errors?.length) throw new Error(`${op.name}: ${body.errors[0]!.message}`);
     };
     const ops: Array<{ name: string; text: string; cypher: Query[] }> = [];
+    const failed: Array<{ operation: string; error: string }> = [];
     for (const op of operations(examples)) {
       try {
         state.recording = [];
         await post(op); // warm-up, and the Cypher it makes
         ops.push({ ...op, cypher: state.recording });
-      } catch {
-        // An operation the API does not answer (yet) is left out rather than failing the bench.
+      } catch (err) {
+        // An operation the API does not answer (yet) is left out rather than failing the bench — by name.
+        failed.push({ operation: op.name, error: (err as Error).message });
       } finally {
         state.recording = null;
       }
     }
-    if (!ops.length) return empty('no headline query answered');
+    if (!ops.length) return { ...empty('no headline query answered'), failed };
     const replay = async (cypher: Query[]) => {
       for (const c of cypher) await graph.read(c);
     };
@@ -144,7 +148,7 @@ export async function benchLatency(graph: Graph, opts: { iterations: number; con
       graphql: await underLoad((i) => post(ops[i % ops.length]!)),
       driver: await underLoad((i) => replay(ops[i % ops.length]!.cypher)),
     };
-    return { source: 'bench/latency.ts', iterations: opts.iterations, concurrency: opts.concurrency, queries, load };
+    return { source: 'bench/latency.ts', iterations: opts.iterations, concurrency: opts.concurrency, queries, load, ...(failed.length ? { failed } : {}) };
   } finally {
     await server.close();
   }

@@ -54,6 +54,7 @@ export function markdown(r: BenchResult): string {
     const lmax = Math.max(...l.queries.map((q) => q.graphql.p95));
     lines.push('```', ...l.queries.map((q) => bar(`${q.operation} p95`, q.graphql.p95, lmax, 'ms')), '```', '');
   }
+  for (const f of l.failed ?? []) lines.push(`Not answered, so left out: ${f.operation} — ${f.error}`, '');
   if (r.apiLatency) lines.push('## API engineer\'s latency bench (bench/api-latency.ts)', '', '```json', JSON.stringify(r.apiLatency, null, 2), '```', '');
   if (r.recall) {
     lines.push('## Recall on the synthetic ground truth', '', `Scored with \`node ../shared/eval/score.mjs\` over the extraction sample.`, '', '| type | precision | recall | F1 |', '|---|---|---|---|');
