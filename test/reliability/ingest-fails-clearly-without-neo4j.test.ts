@@ -48,7 +48,12 @@ describe('ingest fails clearly without Neo4j', () => {
     it('the server crashes after the first documents: clear error, exit non-zero, no partial document after restart', async () => {
       const { env } = await dedicatedNeo4j();
       const r = await new Promise<{ code: number | null; out: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/xianzhi.mjs'), 'ingest', tmp.dir, '--batch', '2', ...INGEST_FLAGS], { cwd: PROJECT_ROOT, env });
+        // The server stays down: a short retry window keeps the wait short (the default minute is
+        // for riding out restarts, tested below).
+        const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/xianzhi.mjs'), 'ingest', tmp.dir, '--batch', '2', ...INGEST_FLAGS], {
+          cwd: PROJECT_ROOT,
+          env: { ...env, XIANZHI_INGEST_RETRY_MS: '10000' },
+        });
         let out = '';
         let crashed = false;
         child.stdout.on('data', (d) => {
