@@ -60,10 +60,9 @@ export const whereOf = (conditions: Array<string | false | null | undefined>): s
  * `listed` for an order of one indexed property `key` with ties broken by the node's unique `id`,
  * read in index order instead of sorting every node: the nodes without `key` by id (the id
  * constraint's index), and the others by `key` (its range index), each cut at offset+limit.
- * Cypher sorts null above every value, so the nodes without `key` come first descending and last
- * ascending: the same page as `listed` over `ORDER BY n.<key> <dir>, n.id`. The second half is read
- * only when the first leaves the page short — with few nodes lacking `key`, finding them means
- * reading every node's `key`. `label` and `key` come from closed lists in the callers;
+ * The nodes without `key` come last in either direction (not where Cypher's ORDER BY would put
+ * them: first when descending). The second half is read only when the first leaves the page
+ * short. `label` and `key` come from closed lists in the callers;
  * `conditions` as for `whereOf`.
  */
 export function listedByIndexedKey(
@@ -81,7 +80,10 @@ export function listedByIndexedKey(
        WITH n ORDER BY n.id LIMIT ${upTo}`;
   const valued = `MATCH (n:${label}) ${whereOf([...conditions, `n.${key} IS NOT NULL`])}
        WITH n ORDER BY n.${key} ${desc ? 'DESC' : 'ASC'}, n.id LIMIT ${upTo}`;
-  const [first, second] = desc ? [without, valued] : [valued, without];
+  // Nodes without the key come last in either direction (Cypher alone puts nulls first when
+  // descending: `projects(orderBy: INVESTMENT, direction: DESC)` opened with projects of unknown
+  // investment, where an analyst looks for the largest).
+  const [first, second] = [valued, without];
   return q(
     `CALL () {
        ${first}

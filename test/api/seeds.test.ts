@@ -191,12 +191,12 @@ describe('on the seeds', () => {
     expect(parts).toEqual(whole.industries.map((i: any) => i.id));
   });
 
-  it('projects by investment: without one first descending and last ascending, ties by id, pages concatenate', async () => {
+  it('projects by investment: those without one last in either direction, ties by id, pages concatenate', async () => {
     const Q = `query($d: Direction, $o: Int, $l: Int) { projectCount projects(orderBy: INVESTMENT, direction: $d, limit: $l, offset: $o) { id investment } }`;
     const byId = (a: any, b: any) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     const none = (p: any) => (p.investment == null ? 1 : 0);
-    // What one sort over every project gives: Cypher puts null above every value.
-    const order = { DESC: (a: any, b: any) => none(b) - none(a) || b.investment - a.investment || byId(a, b), ASC: (a: any, b: any) => none(a) - none(b) || a.investment - b.investment || byId(a, b) };
+    // Largest (or smallest) investment first; unknown investments after every known one.
+    const order = { DESC: (a: any, b: any) => none(a) - none(b) || b.investment - a.investment || byId(a, b), ASC: (a: any, b: any) => none(a) - none(b) || a.investment - b.investment || byId(a, b) };
     const { projectCount } = await data(Q, { d: 'DESC', o: 0, l: 0 });
     const seen = { withInvestment: 0, without: 0 };
     for (const d of ['DESC', 'ASC'] as const) {
