@@ -23,11 +23,15 @@ export interface ExtractionResult {
   megabytes: number;
   workers: number;
   jieba1: Throughput;
+  /** Bare `nodejieba.cut` (segmentation without part-of-speech tags, what the pipeline runs). */
+  cut1: Throughput;
   pipeline1: Throughput;
   jiebaN: Throughput;
   pipelineN: Throughput;
   /** pipeline on one thread ÷ jieba on one thread (goal ≥ 0.5). */
   ratio1: number;
+  /** pipeline on one thread ÷ bare nodejieba.cut on one thread. */
+  ratio1Cut: number;
   /** pipeline on N workers ÷ jieba on one thread (goal ≥ 0.9). */
   ratioN: number;
   /** pipeline on N workers ÷ jieba on N threads. */
@@ -73,6 +77,7 @@ export async function benchExtraction(
   // would otherwise decide the ratio (one run measured jieba 2.4× faster on two threads than on one).
   const rounds = opts.rounds ?? 3;
   let jieba1 = Infinity;
+  let cut1 = Infinity;
   let pipeline1 = Infinity;
   // Only the predictions are kept (the scorer's input): holding 300 whole documents, tokens and
   // all, made the garbage collector the main cost of this loop.
@@ -81,6 +86,9 @@ export async function benchExtraction(
     let t = performance.now();
     for (const text of texts) nodejieba.tag(text);
     jieba1 = Math.min(jieba1, performance.now() - t);
+    t = performance.now();
+    for (const text of texts) nodejieba.cut(text, true);
+    cut1 = Math.min(cut1, performance.now() - t);
     t = performance.now();
     for (let i = 0; i < texts.length; i++) {
       const d = processText(texts[i]!, { ...(opts.manifest?.get(path.basename(files[i]!)) ?? {}), file: path.basename(files[i]!) });
@@ -114,10 +122,12 @@ export async function benchExtraction(
     megabytes: +mb.toFixed(2),
     workers: opts.workers,
     jieba1: tp(mb, n, jieba1),
+    cut1: tp(mb, n, cut1),
     pipeline1: tp(mb, n, pipeline1),
     jiebaN: tp(mb, n, jiebaN),
     pipelineN: tp(mb, n, pipelineN),
     ratio1: +(jieba1 / pipeline1).toFixed(3),
+    ratio1Cut: +(cut1 / pipeline1).toFixed(3),
     ratioN: +(jieba1 / pipelineN).toFixed(3),
     ratioNvsN: +(jiebaN / pipelineN).toFixed(3),
   };
