@@ -111,7 +111,7 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
     t = performance.now();
     const ingest = await benchIngest(graph, conn, corpusDir, corpus.documents, corpus.megabytes);
     log(`latency: headline queries over GraphQL and the driver`);
-    const latencyResult = await benchLatency(graph, quick ? { iterations: 5, concurrency: 4, loadRequests: 40 } : { iterations: 30, concurrency: 8, loadRequests: 400 });
+    const latencyResult = await benchLatency(graph, quick ? { iterations: 5, concurrency: 4, loadRequests: 40 } : { iterations: 100, concurrency: 8, loadRequests: 400 });
     let apiLatency: unknown;
     if (apiLatencyAvailable()) {
       try {
