@@ -131,7 +131,7 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
       commands: [
         `node bin/xianzhi.mjs bench${quick ? ' --quick' : ''}`,
         `  = node bin/xianzhi.mjs corpus synth --out ${corpusDir} --seed ${seed} --counties ${counties}`,
-        `  + extraction over ${sample.length} of them (pipeline and nodejieba.tag, 1 thread and ${workers} workers, best of ${quick ? 1 : 3} rounds each)`,
+        `  + extraction over ${sample.length} of them (pipeline, nodejieba.tag and nodejieba.cut, 1 thread and ${workers} workers, best of ${quick ? 1 : 3} rounds each)`,
         `  + node bin/xianzhi.mjs ingest ${corpusDir}   (empty graph, then again unchanged)`,
         `  + node ../shared/eval/score.mjs --gold <sample gold> --pred <sample predictions> --json`,
         `  + GraphQL headline queries (api/graphiql.ts) vs the same Cypher through the driver`,
