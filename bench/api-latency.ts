@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { startServer } from '../api/index.ts';
 import { q, type Query } from '../graph/cypher.ts';
 import { openGraph, type Graph } from '../graph/index.ts';
+import { recordingGraph } from './examples.ts';
 
 /**
  * GraphQL latency of the headline queries over real HTTP against the SAME Cypher run straight
@@ -66,15 +67,8 @@ export async function benchApiLatency(opts: { graph: Graph; iterations?: number;
   const iterations = opts.iterations ?? 50;
   const warmup = opts.warmup ?? 5;
   const graph = opts.graph;
-  let recording: Query[] | null = null;
   // The API's view of the graph: the same driver, with every read recorded while a request runs.
-  const recorded = new Proxy(graph, {
-    get(target, prop) {
-      if (prop === 'read') return (query: Query, o?: { timeoutMs?: number }) => (recording?.push(query), target.read(query, o));
-      const v = Reflect.get(target, prop, target);
-      return typeof v === 'function' ? v.bind(target) : v;
-    },
-  });
+  const { proxy: recorded, state } = recordingGraph(graph);
   const api = await startServer({ graph: recorded, port: 0, token: '' });
   const vars = await variablesFor(graph);
   const queries: HeadlineLatency[] = [];
@@ -87,10 +81,9 @@ export async function benchApiLatency(opts: { graph: Graph; iterations?: number;
         const json = (await res.json()) as { errors?: Array<{ message: string }> };
         if (json.errors) throw new Error(`${name}: ${json.errors[0]!.message}`);
       };
-      recording = [];
+      const statements: Query[] = (state.recording = []);
       await viaHttp();
-      const statements = recording;
-      recording = null;
+      state.recording = null;
       const direct = async () => {
         for (const s of statements) await graph.read(s, { timeoutMs: 10_000 });
       };

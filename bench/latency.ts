@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { q } from '../graph/cypher.ts';
 import type { Graph } from '../graph/index.ts';
 import type { Query } from '../graph/cypher.ts';
+import { exampleOperations, exampleVariables, recordingGraph, variablesOf } from './examples.ts';
 import { latency, type Latency } from './percentiles.ts';
 
 /**
@@ -32,38 +32,6 @@ export interface LatencyResult {
   failed?: Array<{ operation: string; error: string }>;
 }
 
-/** A Graph whose reads are recorded while `recording` is set. */
-function recordingGraph(graph: Graph) {
-  const state = { recording: null as Query[] | null };
-  const proxy = new Proxy(graph, {
-    get(target, prop, receiver) {
-      if (prop === 'read') {
-        return (query: Query, opts?: object) => {
-          state.recording?.push(query);
-          return target.read(query, opts);
-        };
-      }
-      const v = Reflect.get(target, prop, receiver);
-      return typeof v === 'function' ? v.bind(target) : v;
-    },
-  });
-  return { proxy, state };
-}
-
-/** Splits the GraphiQL examples into named read operations. */
-function operations(doc: string): Array<{ name: string; text: string }> {
-  const parts = doc.split(/\n(?=(?:query|mutation) )/);
-  return parts
-    .filter((p) => /^query \w+/.test(p))
-    .map((p) => ({ name: /^query (\w+)/.exec(p)![1]!, text: p.replace(/\n#[^\n]*$/gm, '') }));
-}
-
-async function variablesFor(graph: Graph): Promise<Record<string, unknown>> {
-  const [county] = await graph.read(q('MATCH (c:County)<-[:ABOUT]-(:Document) RETURN c.code AS code LIMIT 1'));
-  const [industry] = await graph.read(q('MATCH (:County)-[r:DEVELOPS]->(i:Industry) RETURN i.id AS id, count(r) AS n ORDER BY n DESC LIMIT 1'));
-  return { code: county?.code ?? '411726', industry: industry?.id ?? 'candidate:x', indicator: '地区生产总值', q: '光伏' };
-}
-
 async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const t = performance.now();
   const v = await fn();
@@ -90,19 +58,19 @@ export async function benchLatency(graph: Graph, opts: { iterations: number; con
   const { proxy, state } = recordingGraph(graph);
   const server = await api.startServer({ graph: proxy, port: 0, log: () => {} });
   try {
-    const variables = await variablesFor(graph);
+    const variables = await exampleVariables(graph);
     const post = async (op: { name: string; text: string }) => {
       const res = await fetch(server.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: op.text, operationName: op.name, variables: pick(op.text, variables) }),
+        body: JSON.stringify({ query: op.text, operationName: op.name, variables: variablesOf(op.text, variables) }),
       });
       const body = (await res.json()) as { errors?: Array<{ message: string }> };
       if (body.errors?.length) throw new Error(`${op.name}: ${body.errors[0]!.message}`);
     };
     const ops: Array<{ name: string; text: string; cypher: Query[] }> = [];
     const failed: Array<{ operation: string; error: string }> = [];
-    for (const op of operations(examples)) {
+    for (const op of exampleOperations(examples)) {
       try {
         state.recording = [];
         await post(op); // warm-up, and the Cypher it makes
@@ -152,12 +120,6 @@ export async function benchLatency(graph: Graph, opts: { iterations: number; con
   } finally {
     await server.close();
   }
-}
-
-/** Only the variables an operation declares. */
-function pick(text: string, vars: Record<string, unknown>): Record<string, unknown> {
-  const header = /^query \w+\(([^)]*)\)/.exec(text)?.[1] ?? '';
-  return Object.fromEntries(Object.entries(vars).filter(([k]) => header.includes(`$${k}`)));
 }
 
 /** True when the API engineer's latency bench has landed. */

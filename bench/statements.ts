@@ -1,8 +1,9 @@
 import { pathToFileURL } from 'node:url';
-import { EXAMPLE_QUERIES, startServer } from '../api/index.ts';
-import { q, type Query } from '../graph/cypher.ts';
+import { startServer } from '../api/index.ts';
+import type { Query } from '../graph/cypher.ts';
 import { toBoltParams } from '../graph/driver.ts';
 import { openGraph, type Graph } from '../graph/index.ts';
+import { exampleOperations, exampleVariables, recordingGraph, variablesOf } from './examples.ts';
 import { latency } from './percentiles.ts';
 
 /**
@@ -16,16 +17,6 @@ import { latency } from './percentiles.ts';
  * The variables are bench/latency.ts's: a county with documents, the most developed industry.
  */
 
-interface Op {
-  name: string;
-  text: string;
-}
-
-const operations = (): Op[] =>
-  EXAMPLE_QUERIES.split(/\n(?=(?:query|mutation) )/)
-    .filter((p) => /^query \w+/.test(p))
-    .map((p) => ({ name: /^query (\w+)/.exec(p)![1]!, text: p.replace(/\n#[^\n]*$/gm, '') }));
-
 /** db hits of a profiled plan, all operators. */
 function dbHits(plan: { dbHits?: number; children?: unknown[] } | undefined): number {
   if (!plan) return 0;
@@ -33,36 +24,26 @@ function dbHits(plan: { dbHits?: number; children?: unknown[] } | undefined): nu
 }
 
 export async function benchStatements(graph: Graph, names: string[], iterations: number, showCypher = false): Promise<void> {
-  let recording: Query[] | null = null;
-  const recorded = new Proxy(graph, {
-    get(target, prop) {
-      if (prop === 'read') return (query: Query, o?: { timeoutMs?: number }) => (recording?.push(query), target.read(query, o));
-      const v = Reflect.get(target, prop, target);
-      return typeof v === 'function' ? v.bind(target) : v;
-    },
-  });
-  const [county] = await graph.read(q('MATCH (c:County)<-[:ABOUT]-(:Document) RETURN c.code AS code LIMIT 1'));
-  const [industry] = await graph.read(q('MATCH (:County)-[r:DEVELOPS]->(i:Industry) RETURN i.id AS id, count(r) AS n ORDER BY n DESC LIMIT 1'));
-  const vars: Record<string, unknown> = { code: county?.code ?? '411726', industry: industry?.id ?? 'candidate:x', indicator: '地区生产总值', q: '光伏' };
+  const { proxy: recorded, state } = recordingGraph(graph);
+  const vars = await exampleVariables(graph);
   const api = await startServer({ graph: recorded, port: 0, log: () => {} });
   const session = graph.driver.session({ database: graph.connection.database });
   try {
-    for (const op of operations().filter((o) => !names.length || names.includes(o.name))) {
-      const header = /^query \w+\(([^)]*)\)/.exec(op.text)?.[1] ?? '';
-      const body = JSON.stringify({ query: op.text, operationName: op.name, variables: Object.fromEntries(Object.entries(vars).filter(([k]) => header.includes(`$${k}`))) });
+    for (const op of exampleOperations().filter((o) => !names.length || names.includes(o.name))) {
+      const body = JSON.stringify({ query: op.text, operationName: op.name, variables: variablesOf(op.text, vars) });
       const post = async () => {
         const res = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
         const json = (await res.json()) as { errors?: Array<{ message: string }> };
         if (json.errors?.length) throw new Error(`${op.name}: ${json.errors[0]!.message}`);
       };
-      const cypher: Query[] = (recording = []);
+      const cypher: Query[] = (state.recording = []);
       try {
         await post();
       } catch (err) {
         console.log(`${op.name}: ${(err as Error).message}`);
         continue;
       } finally {
-        recording = null;
+        state.recording = null;
       }
       const g: number[] = [];
       const d: number[] = [];
