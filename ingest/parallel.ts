@@ -30,7 +30,7 @@ export function defaultWorkers(): number {
 export class ExtractPool {
   private all: Worker[] = [];
   private queue: Job[] = [];
-  /** Per worker, the jobs sent to it in order (it answers them in order). */
+  /** Per worker, the jobs sent to it and not answered yet (answers may come out of order: by seq). */
   private running = new Map<Worker, Job[]>();
   private seq = 0;
 
@@ -41,6 +41,7 @@ export class ExtractPool {
    */
   constructor(readonly size: number = defaultWorkers(), private readonly depth = 2) {
     for (let i = 0; i < size; i++) {
+      // worker.mjs registers tsx's loader itself: the worker's module is TypeScript.
       const w = new Worker(WORKER_URL);
       w.on('message', (msg: { seq: number; ok: boolean; out?: Extracted; error?: string }) => {
         const jobs = this.running.get(w) ?? [];
@@ -53,6 +54,7 @@ export class ExtractPool {
         this.pump();
       });
       w.on('error', (err) => {
+        // A crashed worker fails its jobs; the pool carries on with the others.
         const jobs = this.running.get(w) ?? [];
         this.running.delete(w);
         this.all = this.all.filter((x) => x !== w);

@@ -1,7 +1,7 @@
 /**
  * Word segmentation with nodejieba, the project's lexicons loaded as user words so that domain
  * terms (食用菌, 新能源电池, 金刚石) stay whole. The dictionary is written to a temp file and loaded
- * once per process; segmentation runs per sentence and offsets come from the running cursor
+ * once per process; a document is segmented in one call and offsets come from the running cursor
  * (jieba returns the input split into consecutive pieces).
  */
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
@@ -79,7 +79,7 @@ export function tokenize(text: string, base = 0): Token[] {
 
 /**
  * One jieba call over the whole text, keeping the tokens that lie inside a sentence. Sentences end
- * at punctuation and line breaks, where jieba splits anyway, so the tokens are those of tagging
+ * at punctuation and line breaks, where jieba splits anyway, so the tokens are those of segmenting
  * sentence by sentence; one call instead of ~400 per report saves a third of jieba's time (each
  * call converts its string and builds its result array).
  */
@@ -98,7 +98,7 @@ export const segment: Stage = {
         continue;
       }
       // A token straddling a sentence edge (jieba did not split there): each sentence's part is
-      // tagged on its own, as before.
+      // segmented on its own, as before.
       for (let j = k; j < sentences.length && sentences[j]!.start < t.end; j++) {
         const from = Math.max(t.start, sentences[j]!.start);
         const to = Math.min(t.end, sentences[j]!.end);

@@ -1,5 +1,5 @@
 import { q, type Query } from '../cypher.ts';
-import type { Page } from './page.ts';
+import { whereOf, type Page } from './page.ts';
 
 /**
  * Target comparison: for one indicator (its id, or a part of its name: `一般公共预算收入`,
@@ -24,20 +24,17 @@ const INDICATORS = `
   WITH collect(ind) AS inds`;
 
 /**
- * The target conditions that were asked for, on `t` (empty when none): a condition per filter
- * given, so an unfiltered comparison pays for no property reads. Fixed texts, values as parameters.
+ * The target conditions that were asked for, on `t`: a condition per filter given (for `whereOf`),
+ * so an unfiltered comparison pays for no property reads. Fixed texts, values as parameters.
  */
-const targetFilter = (f: CompareFilter) =>
-  [f.kind != null && 't.kind = $kind', f.year != null && 't.year = $year', f.measure != null && 't.measure = $measure'].filter(Boolean).join(' AND ');
-
-const where = (...conditions: string[]) => (conditions.some(Boolean) ? `WHERE ${conditions.filter(Boolean).join(' AND ')}` : '');
+const targetConditions = (f: CompareFilter) => [f.kind != null && 't.kind = $kind', f.year != null && 't.year = $year', f.measure != null && 't.measure = $measure'];
 
 /** Binds `inds`, `withCodes` (counties with a matching target) and `c`, every county kept. */
 const COUNTIES = (f: CompareFilter) => `${INDICATORS}
   CALL (inds) {
     UNWIND inds AS i
     // MEASURES only ever leaves a Target.
-    MATCH (i)<-[:MEASURES]-(t) ${where(targetFilter(f))}
+    MATCH (i)<-[:MEASURES]-(t) ${whereOf(targetConditions(f))}
     RETURN collect(DISTINCT t.countyCode) AS withCodes
   }
   MATCH (c:County) WHERE ($province IS NULL OR c.province = $province) AND (NOT $onlyWithTargets OR c.code IN withCodes)`;
@@ -57,7 +54,7 @@ export function compareTargets(indicator: string, f: CompareFilter, page: Page):
      WITH inds, c, NOT c.code IN withCodes AS empty ORDER BY empty, c.code SKIP toInteger($offset) LIMIT toInteger($limit)
      CALL (c, inds) {
        OPTIONAL MATCH (t:Target {countyCode: c.code})-[:MEASURES]->(i:Indicator)
-       ${where('i IN inds', targetFilter(f))}
+       ${whereOf(['i IN inds', ...targetConditions(f)])}
        WITH t ORDER BY t.kind, t.year, t.id
        RETURN collect(t {.*}) AS targets
      }
@@ -69,6 +66,6 @@ export function compareTargets(indicator: string, f: CompareFilter, page: Page):
 /** How many counties `compareTargets` lists for the same arguments (its count field). */
 export function compareTargetsCount(indicator: string, f: CompareFilter): Query {
   // Counties without a matching target are kept unless onlyWithTargets: then the count is of counties alone.
-  if (!f.onlyWithTargets) return q(`MATCH (c:County) ${where(f.province != null ? 'c.province = $province' : '')} RETURN count(c) AS total`, { province: f.province ?? null });
+  if (!f.onlyWithTargets) return q(`MATCH (c:County) ${whereOf([f.province != null && 'c.province = $province'])} RETURN count(c) AS total`, { province: f.province ?? null });
   return q(`${COUNTIES(f)} RETURN count(c) AS total`, params(indicator, f));
 }

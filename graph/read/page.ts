@@ -83,19 +83,18 @@ export function listedByIndexedKey(
   // Nodes without the key come last in either direction (Cypher alone puts nulls first when
   // descending: `projects(orderBy: INVESTMENT, direction: DESC)` opened with projects of unknown
   // investment, where an analyst looks for the largest).
-  const [first, second] = [valued, without];
   return q(
     `CALL () {
-       ${first}
-       RETURN collect(n) AS first
+       ${valued}
+       RETURN collect(n) AS valued
      }
-     CALL (first) {
+     CALL (valued) {
        // An UNWIND of nothing, not a WHERE: the planner would fold a WHERE into the scan's filter.
-       UNWIND CASE WHEN size(first) < ${upTo} THEN [true] ELSE [] END AS short
-       ${second}
-       RETURN collect(n) AS second
+       UNWIND CASE WHEN size(valued) < ${upTo} THEN [true] ELSE [] END AS short
+       ${without}
+       RETURN collect(n) AS without
      }
-     UNWIND (first + second)[toInteger($offset)..${upTo}] AS n
+     UNWIND (valued + without)[toInteger($offset)..${upTo}] AS n
      RETURN ${project} AS item`,
     { ...params, offset: page.offset, limit: page.limit },
   );

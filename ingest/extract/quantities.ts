@@ -19,6 +19,13 @@ interface Units {
   units: string[];
 }
 
+/** Every quantity starts with a digit, a mask, a Chinese numeral or 翻. */
+const STARTS = '0123456789xX一二两三四五六七八九十百千翻';
+const MAY_HOLD = new RegExp(`[${STARTS}]`);
+
+/** Whether `text` can hold a quantity at all (most sentences cannot): a one-character scan. */
+export const mayHoldQuantity = (text: string): boolean => MAY_HOLD.test(text);
+
 let re: Scanner | null = null;
 
 function pattern(): Scanner {
@@ -28,11 +35,11 @@ function pattern(): Scanner {
   const mask = '[xX]+(?:\\.[xX]+)?(?:[-~][xX]+)?';
   const cn = '[一二两三四五六七八九十百千]+(?:点[一二三四五六七八九]+)?';
   // `(?<![0-9A-Za-z.])`: not the tail of a code or a longer number (`5G`, `1.5.2`).
-  // Every quantity starts with a digit, a mask, a Chinese numeral or 翻: tried only there.
+  // Tried only where a quantity can start (STARTS).
   re = new Scanner(
     `(?<![0-9A-Za-z.])(?:(?<ar>${arabic})|(?<mk>${mask})|(?<cn>${cn}))(?<unit>${alternation(units)})` +
       `|(?<jibai>[0-9]+|[一二三四五六七八九十百千]+)亿级|翻(?<fan>[一两二三])番`,
-    [...'0123456789xX一二两三四五六七八九十百千翻'],
+    [...STARTS],
   );
   return re;
 }

@@ -13,7 +13,7 @@ import type { Comparator, Document, Sentence, TargetFact } from '../model.ts';
 import type { Stage } from '../stage.ts';
 import { evidence } from './evidence.ts';
 import { alternation, lexicon } from './lexicon.ts';
-import { quantities, type Found } from './quantities.ts';
+import { mayHoldQuantity, quantities, type Found } from './quantities.ts';
 import { projectSpans } from './projects.ts';
 
 interface TargetLexicon {
@@ -63,8 +63,6 @@ function rules(): Rules {
 
 const CLAUSE = /[^，；：:;。！？]+/g;
 const CJK = /[\u4e00-\u9fff]/;
-/** A character every quantity (see quantities.ts) contains: most sentences have none. */
-const FIGURE = /[0-9xX一二两三四五六七八九十百千]/;
 
 /** What kind of sentence a figure in it would be: a goal, a result, or neither. */
 function role(s: Sentence, r: Rules): 'target' | 'result' | null {
@@ -135,7 +133,7 @@ export function targetsIn(doc: Document, s: Sentence, docYear: number | null): T
   const r = rules();
   const out: TargetFact[] = [];
   let previous = ''; // the indicator an empty one inherits (`分别增长x%、x%`)
-  if (!FIGURE.test(s.text)) return out;
+  if (!mayHoldQuantity(s.text)) return out;
   // A named project's investment (`实施X工程，总投资2.25亿元`) is a fact of the project, not a goal.
   // Project spans cost as much as the projects stage itself: found only once a figure is.
   // (No closures here: under tsx each named closure made per sentence costs a defineProperty.)
