@@ -34,6 +34,8 @@ export interface Evidence {
   end: number;
   /** The matched span or a short window around it, for display. */
   snippet: string;
+  /** Id of the rule (lexicon entry or pattern) that produced the fact: `xianzhi extract --explain`. */
+  rule?: string;
 }
 
 export type SectionKind = 'review' | 'plan' | 'other';

@@ -11,10 +11,12 @@ const CONTEXT = 12;
  * Evidence for `[start, end)` of `doc.text`, found in sentence `s`.
  * @example evidence(doc, doc.sentences[3], 120, 128) → { sentence: 3, start: 120, end: 128, snippet: '…' }
  */
-export function evidence(doc: Document, s: Sentence, start: number, end: number): Evidence {
+export function evidence(doc: Document, s: Sentence, start: number, end: number, rule?: string): Evidence {
   const from = Math.max(s.start, start - CONTEXT);
   const to = Math.min(s.end, end + CONTEXT);
-  return { sentence: s.index, start, end, snippet: doc.text.slice(from, to) };
+  const e: Evidence = { sentence: s.index, start, end, snippet: doc.text.slice(from, to) };
+  if (rule) e.rule = rule;
+  return e;
 }
 
 /** True when `[start, end)` overlaps one of the document's masks (`xx`, `x.x`). */
