@@ -184,8 +184,17 @@ export interface Document {
   encoding?: string;
   /** sha256 of the raw bytes, hex: recognises unchanged documents on re-ingest. */
   contentHash?: string;
-  /** Normalised text: all offsets point into it. */
+  /** Normalised (canonical) text: all offsets point into it. */
   text: string;
+  /** The text as the reader produced it, before normalisation (absent when identical to `text`). */
+  source?: string;
+  /**
+   * Canonical offset → source offset, where normalisation changed lengths (see ingest/offsets.ts);
+   * absent when every offset is the same in both.
+   */
+  offsetMap?: Int32Array;
+  /** For paged formats (PDF): the source offset at which each page starts, page 1 first. */
+  pages?: number[];
   /** Ranges of `text` that are masks (`xx`, `XX`, `x.x%`): redacted, never read as numbers or names. */
   masks: Array<{ start: number; end: number }>;
   title?: string;
