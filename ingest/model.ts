@@ -93,6 +93,8 @@ export interface IndustryFact {
   sei?: string | null;
   /** 1 for a taxonomy match, lower for an unknown `X产业` candidate. */
   confidence: number;
+  /** Occurrences in the text (evidence is capped for storage; this is not). */
+  count?: number;
   evidence: Evidence[];
 }
 
