@@ -202,6 +202,12 @@ export interface Document {
   title?: string;
   speaker?: string;
   date?: string;
+  /** The kind of report, read from the text (a manifest's `meta.kind` overrides). */
+  kind?: DocumentKind | null;
+  /** The plan year: the year the document's goals are for (a manifest's date overrides). */
+  year?: number | null;
+  /** What the file format itself says (an HTML page's title and date, a PDF's or DOCX's properties). */
+  sourceMeta?: { title?: string; date?: string; reader?: string };
   headings: Heading[];
   sentences: Sentence[];
   tokens: Token[];
