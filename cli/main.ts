@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { commands } from './commands/index.ts';
 import { UsageError } from './command.ts';
 
@@ -5,7 +6,7 @@ const HELP = () =>
   [
     'xianzhi — county government reports into a knowledge graph (Neo4j) served through GraphQL',
     '',
-    'Usage: xianzhi <command> [options]      (xianzhi <command> --help for details)',
+    'Usage: xianzhi <command> [options]      (xianzhi <command> --help for details; xianzhi --version)',
     '',
     ...commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`),
     '',
@@ -19,6 +20,10 @@ export async function main(argv: string[]): Promise<number> {
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(HELP());
     return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-V') {
+    console.log(`xianzhi ${version()}`);
+    return 0;
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
@@ -41,4 +46,9 @@ export async function main(argv: string[]): Promise<number> {
     if (process.env.XIANZHI_DEBUG && err instanceof Error) console.error(err.stack);
     return 1;
   }
+}
+
+/** The package's version, from package.json. */
+function version(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }

@@ -31,7 +31,7 @@ Options:
 
 Example: xianzhi bench --quick --json`,
   async run(argv) {
-    const { flags } = parseArgs(argv, ['quick', 'json']);
+    const { flags } = parseArgs(argv, { quick: { type: 'boolean' }, json: { type: 'boolean' }, counties: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } });
     const quick = Boolean(flags.quick);
     const counties = flags.counties === undefined ? undefined : flags.counties === 'all' ? 'all' : Number(flags.counties);
     if (counties !== undefined && counties !== 'all' && !(Number.isInteger(counties) && counties > 0)) throw new UsageError('--counties must be `all` or a positive integer');

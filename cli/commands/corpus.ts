@@ -20,7 +20,7 @@ Options:
 
 Example: xianzhi corpus synth --out /tmp/national --seed 7`,
   async run(argv) {
-    const { flags, positionals } = parseArgs(argv);
+    const { flags, positionals } = parseArgs(argv, { out: { type: 'string', short: 'o' }, seed: { type: 'string' }, counties: { type: 'string' } });
     if (positionals[0] !== 'synth') throw new UsageError('the only sub-command is `synth`');
     if (typeof flags.out !== 'string') throw new UsageError('--out DIR is required');
     const seed = flags.seed === undefined ? 1 : Number(flags.seed);

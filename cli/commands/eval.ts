@@ -26,7 +26,7 @@ export const evalCommand: Command = {
   summary: 'score extraction of the seeds against the gold annotations',
   help: HELP,
   async run(argv) {
-    const { flags } = parseArgs(argv, ['verbose']);
+    const { flags } = parseArgs(argv, { verbose: { type: 'boolean', short: 'v' }, gold: { type: 'string' }, seeds: { type: 'string' } });
     const gold = typeof flags.gold === 'string' ? flags.gold : join(ROOT, 'test/gold');
     const seeds = typeof flags.seeds === 'string' ? flags.seeds : join(ROOT, 'seeds');
     const out = await mkdtemp(join(tmpdir(), 'xianzhi-eval-'));

@@ -26,7 +26,7 @@ Options:
 
 Example: xianzhi export --format graphml --out counties.graphml`,
   async run(argv) {
-    const { flags } = parseArgs(argv);
+    const { flags } = parseArgs(argv, { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, batch: { type: 'string' } });
     const format = flags.format;
     if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format)) {
       throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);

@@ -10,9 +10,9 @@ Extracts county, industries, projects, targets, agencies, enterprises and plans 
 (UTF-8, UTF-16 or GB18030) without a database, writing one JSON per input: a.txt → DIR/a.json.
 
 Options:
-  --out DIR          where to write (default .out/extract)
-  --county NAME|CODE declare the county of every input (西和县 or 621225)
-  --manifest PATH    declare metadata per file (seeds/manifest.json format)
+  -o, --out DIR          where to write (default .out/extract)
+      --county NAME|CODE declare the county of every input (西和县 or 621225)
+  -m, --manifest PATH    declare metadata per file (seeds/manifest.json format)
 
 Example: xianzhi extract seeds/*.txt --out /tmp/pred`;
 
@@ -34,7 +34,7 @@ export const extract: Command = {
   summary: 'extract facts from report files into JSON (no database)',
   help: HELP,
   async run(argv) {
-    const { flags, positionals } = parseArgs(argv);
+    const { flags, positionals } = parseArgs(argv, { out: { type: 'string', short: 'o' }, county: { type: 'string' }, manifest: { type: 'string', short: 'm' } });
     if (!positionals.length) throw new UsageError('give at least one FILE');
     const out = resolve(typeof flags.out === 'string' ? flags.out : '.out/extract');
     const county = typeof flags.county === 'string' ? declaredCounty(flags.county) : undefined;

@@ -36,15 +36,15 @@ and the files skipped and why. A file that cannot be read is named with the reas
 still ingested, and the exit code is 1 when any file failed.
 
 Options:
-  --manifest FILE   metadata per file name (default: manifest.json beside the files)
-  --force           re-extract and rewrite even unchanged files
-  --workers N       extraction threads (default: one per core; 0 = on the main thread)
-  --batch N         documents per write transaction (default 25)
-  --verbose         one line per file on a terminal too
+  -m, --manifest FILE  metadata per file name (default: manifest.json beside the files)
+  -f, --force          re-extract and rewrite even unchanged files (--force=false: the default)
+  -w, --workers N      extraction threads (default: one per core; 0 = on the main thread)
+  -b, --batch N        documents per write transaction (default 25)
+  -v, --verbose        one line per file on a terminal too
 
 Example: xianzhi ingest seeds/`,
   async run(argv) {
-    const { flags, positionals } = parseArgs(argv, ['force', 'verbose']);
+    const { flags, positionals } = parseArgs(argv, { force: { type: 'boolean', short: 'f' }, verbose: { type: 'boolean', short: 'v' }, workers: { type: 'string', short: 'w' }, batch: { type: 'string', short: 'b' }, manifest: { type: 'string', short: 'm' } });
     if (!positionals.length) throw new UsageError('name at least one file or folder');
     const workers = positiveInt(flags.workers, 'workers', 0);
     const batchSize = positiveInt(flags.batch, 'batch');

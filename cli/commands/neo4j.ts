@@ -14,7 +14,7 @@ With NEO4J_URI set, there is nothing local to manage: this command says so.
 
 Example: xianzhi neo4j start && xianzhi neo4j status`,
   async run(argv) {
-    const { flags, positionals } = parseArgs(argv);
+    const { flags, positionals } = parseArgs(argv, { instance: { type: 'string' } });
     const action = positionals[0];
     const instance = String(flags.instance ?? 'main');
     if (readConfig(process.env, instance).local === false && action !== 'status') {

@@ -19,7 +19,7 @@ Options:
 
 Example: XIANZHI_API_TOKEN=secret xianzhi serve --port 4000`,
   async run(argv) {
-    const { flags } = parseArgs(argv);
+    const { flags } = parseArgs(argv, { port: { type: 'string', short: 'p' }, host: { type: 'string' } });
     const port = Number(flags.port ?? process.env.PORT ?? 4000);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (got ${flags.port})`);
     const host = typeof flags.host === 'string' ? flags.host : '127.0.0.1';

@@ -16,7 +16,7 @@ Ctrl-C stops the API and, if this command started it, the local Neo4j.
 
 Example: PORT=4100 npm start`,
   async run(argv) {
-    const { flags } = parseArgs(argv, ['no-seed']);
+    const { flags } = parseArgs(argv, { 'no-seed': { type: 'boolean' }, port: { type: 'string', short: 'p' }, host: { type: 'string' } });
     const log = (l: string) => console.error(l);
     // Ctrl-C stops only the Neo4j that this command itself started.
     const wanted = readConfig();

@@ -11,7 +11,7 @@ Prints the count of every node label and relationship type. With --json, one obj
 
 Example: xianzhi stats --json`,
   async run(argv) {
-    const { flags } = parseArgs(argv, ['json']);
+    const { flags } = parseArgs(argv, { json: { type: 'boolean' } });
     const { graph } = await openGraph({ log: (l) => console.error(l) });
     try {
       const s = await readStats(graph);
