@@ -1,10 +1,7 @@
 import { parseArgs as nodeParseArgs } from 'node:util';
 
-/** One `xianzhi` sub-command: a file in `cli/commands/`, listed in `cli/commands/index.ts`. */
+/** One `xianzhi` sub-command: a file in `cli/commands/`, listed (with its name) in `cli/commands/index.ts`. */
 export interface Command {
-  name: string;
-  /** One line for `xianzhi --help`. */
-  summary: string;
   /** The full `--help` text: usage line, options, an example. */
   help: string;
   /** Runs the command; resolves to the process exit code. */

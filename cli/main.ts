@@ -25,11 +25,12 @@ export async function main(argv: string[]): Promise<number> {
     console.log(`xianzhi ${version()}`);
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     console.error(`xianzhi: unknown command '${name}'\n\n${HELP()}`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     console.log(command.help);
     return 0;

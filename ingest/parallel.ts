@@ -21,7 +21,9 @@ interface Job {
   reject: (e: Error) => void;
 }
 
-const WORKER_URL = new URL('./worker.mjs', import.meta.url);
+// Compiled ahead (scripts/build.mjs), this module is parallel.js and its worker is worker.js; run
+// from source, worker.mjs registers tsx in the thread first.
+const WORKER_URL = new URL(import.meta.url.endsWith('.js') ? './worker.js' : './worker.mjs', import.meta.url);
 
 export function defaultWorkers(): number {
   return os.availableParallelism?.() ?? os.cpus().length;

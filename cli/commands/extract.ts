@@ -30,8 +30,6 @@ function declaredCounty(value: string): DocumentMeta['county'] {
 }
 
 export const extract: Command = {
-  name: 'extract',
-  summary: 'extract facts from report files into JSON (no database)',
   help: HELP,
   async run(argv) {
     const { flags, positionals } = parseArgs(argv, { out: { type: 'string', short: 'o' }, county: { type: 'string' }, manifest: { type: 'string', short: 'm' } });

@@ -18,8 +18,6 @@ const positiveInt = (v: string | boolean | undefined, name: string, min = 1): nu
 };
 
 export const ingest: Command = {
-  name: 'ingest',
-  summary: 'read reports into the graph (batched, parallel, idempotent)',
   help: `Usage: xianzhi ingest PATH… [--manifest FILE] [--force] [--workers N] [--batch N] [--verbose]
 
 Reads every report file under the given files and folders (any encoding: UTF-8, UTF-16, GBK/GB18030),

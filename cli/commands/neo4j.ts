@@ -3,8 +3,6 @@ import { local } from '../../graph/index.ts';
 import { UsageError, parseArgs, type Command } from '../command.ts';
 
 export const neo4j: Command = {
-  name: 'neo4j',
-  summary: 'start, stop or check the project’s local Neo4j Community server',
   help: `Usage: xianzhi neo4j start|stop|status|password [--instance main|test]
 
 Runs Neo4j Community (fetched from Maven Central with Maven on first use, into .neo4j/) on

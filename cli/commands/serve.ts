@@ -3,8 +3,6 @@ import { startServer } from '../../api/index.ts';
 import { UsageError, parseArgs, type Command } from '../command.ts';
 
 export const serve: Command = {
-  name: 'serve',
-  summary: 'serve the graph through GraphQL (GraphiQL at /graphql, /health)',
   help: `Usage: xianzhi serve [--port N] [--host H]
 
 Serves the GraphQL API over the configured graph: GraphiQL with example queries at /graphql,

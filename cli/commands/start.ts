@@ -7,8 +7,6 @@ import type { RunningServer } from '../../api/index.ts';
 import { ingest } from './ingest.ts';
 
 export const start: Command = {
-  name: 'start',
-  summary: 'the main job: Neo4j up, seeds ingested if the graph is empty, API serving',
   help: `Usage: xianzhi start [--port N] [--host H] [--no-seed]   (npm start)
 
 1. Starts the project's local Neo4j (unless NEO4J_URI points at a server).

@@ -2,8 +2,6 @@ import { openGraph, stats as readStats } from '../../graph/index.ts';
 import { parseArgs, type Command } from '../command.ts';
 
 export const stats: Command = {
-  name: 'stats',
-  summary: 'count the graph’s nodes by label and relationships by type',
   help: `Usage: xianzhi stats [--json]
 
 Prints the count of every node label and relationship type. With --json, one object:

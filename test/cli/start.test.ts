@@ -20,7 +20,7 @@ describe('xianzhi start with its port already taken', () => {
     // An empty Neo4j home: had start gone on to its local server, it would have begun fetching one.
     const home = mkdtempSync(join(tmpdir(), 'xianzhi-start-home-'));
     try {
-      const env = { ...process.env, XIANZHI_NEO4J_HOME: home, PORT: String(port) };
+      const env: NodeJS.ProcessEnv = { ...process.env, XIANZHI_NEO4J_HOME: home, PORT: String(port) };
       delete env.NEO4J_URI;
       const r = await runCli(['start'], env);
       expect(r.code).toBe(1);
