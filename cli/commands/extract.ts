@@ -1,10 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs, UsageError, type Command } from '../command.ts';
-import { readDocument, toPrediction, loadManifest, type DocumentMeta } from '../../ingest/index.ts';
+import { readDocument, toPrediction, loadManifest, type Document, type DocumentMeta, type Evidence } from '../../ingest/index.ts';
 import { areaByCode, areasByName } from '../../ingest/gazetteer.ts';
 
-const HELP = `Usage: xianzhi extract FILE… [--out DIR] [--county NAME|CODE] [--manifest PATH]
+const HELP = `Usage: xianzhi extract FILE… [--out DIR] [--county NAME|CODE] [--manifest PATH] [--explain]
 
 Extracts county, industries, projects, targets, agencies, enterprises and plans from report files
 (UTF-8, UTF-16 or GB18030) without a database, writing one JSON per input: a.txt → DIR/a.json.
@@ -13,6 +13,7 @@ Options:
   -o, --out DIR          where to write (default .out/extract)
       --county NAME|CODE declare the county of every input (西和县 or 621225)
   -m, --manifest PATH    declare metadata per file (seeds/manifest.json format)
+  -e, --explain          print why each fact was found: the rule that produced it and its evidence
 
 Example: xianzhi extract seeds/*.txt --out /tmp/pred`;
 
@@ -32,7 +33,7 @@ function declaredCounty(value: string): DocumentMeta['county'] {
 export const extract: Command = {
   help: HELP,
   async run(argv) {
-    const { flags, positionals } = parseArgs(argv, { out: { type: 'string', short: 'o' }, county: { type: 'string' }, manifest: { type: 'string', short: 'm' } });
+    const { flags, positionals } = parseArgs(argv, { out: { type: 'string', short: 'o' }, county: { type: 'string' }, manifest: { type: 'string', short: 'm' }, explain: { type: 'boolean', short: 'e' } });
     if (!positionals.length) throw new UsageError('give at least one FILE');
     const out = resolve(typeof flags.out === 'string' ? flags.out : '.out/extract');
     const county = typeof flags.county === 'string' ? declaredCounty(flags.county) : undefined;
@@ -52,6 +53,7 @@ export const extract: Command = {
           `${file}: ${c ? `${c.name} ${c.code} (${c.source}${c.source === 'inferred' ? ` ${c.confidence}` : ''})` : 'county ?'}, ` +
             `${f.industries.length} industries, ${f.projects.length} projects, ${f.targets.length} targets, ${f.agencies.length} agencies → ${target}`,
         );
+        if (flags.explain) console.log(explain(doc));
       } catch (e) {
         failed++;
         const message = (e as Error).message;
@@ -61,3 +63,25 @@ export const extract: Command = {
     return failed ? 1 : 0;
   },
 };
+
+const FACT_TYPES = ['industries', 'projects', 'targets', 'results', 'agencies', 'enterprises', 'plans'] as const;
+
+/** Each fact with the rule that produced it and where it stands: one line per fact, by type. */
+export function explain(doc: Document): string {
+  const lines: string[] = [];
+  const c = doc.facts.county ?? doc.facts.countySuggestion;
+  if (c) lines.push(`  county  ${c.name ?? '?'} ${c.code ?? ''} (${c.source}, confidence ${c.confidence})${c.evidence[0] ? `  «${c.evidence[0].snippet}»` : ''}`);
+  for (const type of FACT_TYPES) {
+    const facts = doc.facts[type] as Array<{ name?: string; indicator?: string; value?: number | null; unit?: string | null; evidence: Evidence[] }>;
+    if (!facts.length) continue;
+    lines.push(`  ${type} (${facts.length})`);
+    for (const f of facts) {
+      const label = f.name ?? `${f.indicator} ${f.value ?? 'x'}${f.unit ?? ''}`;
+      const e = f.evidence[0];
+      lines.push(`    ${label}  [${e?.rule ?? 'no rule id'}]${e ? `  sentence ${e.sentence}${pageOf(e) ? `, page ${pageOf(e)}` : ''}: «${e.snippet}»` : ''}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+const pageOf = (e: Evidence) => (e as Evidence & { page?: number }).page;
