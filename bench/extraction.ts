@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import nodejieba from 'nodejieba';
@@ -36,6 +38,26 @@ export interface ExtractionResult {
   ratioN: number;
   /** pipeline on N workers ÷ jieba on N threads. */
   ratioNvsN: number;
+  /** `xianzhi extract FILES…` as a user runs it: one process, start-up, reading and writing included. */
+  cli: Throughput;
+  /** the CLI ÷ jieba on one thread (goal ≥ 0.8). */
+  ratioCli: number;
+}
+
+const BIN = new URL('../bin/xianzhi.mjs', import.meta.url);
+
+/** Wall time of `xianzhi extract` over the files in one process, start-up included (ms). */
+function cliExtract(files: string[]): number {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'xianzhi-bench-cli-'));
+  try {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [BIN.pathname, 'extract', '--out', out, ...files], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const ms = performance.now() - t;
+    if (r.status !== 0) throw new Error(`xianzhi extract failed in the benchmark: ${(r.stderr || r.stdout).slice(0, 500)}`);
+    return ms;
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
 }
 
 const tp = (mb: number, docs: number, ms: number): Throughput => ({
@@ -116,6 +138,8 @@ export async function benchExtraction(
   } finally {
     await pool.close();
   }
+  let cli = Infinity;
+  for (let round = 0; round < rounds; round++) cli = Math.min(cli, cliExtract(files));
   const n = texts.length;
   return {
     documents: n,
@@ -130,5 +154,7 @@ export async function benchExtraction(
     ratio1Cut: +(cut1 / pipeline1).toFixed(3),
     ratioN: +(jieba1 / pipelineN).toFixed(3),
     ratioNvsN: +(jiebaN / pipelineN).toFixed(3),
+    cli: tp(mb, n, cli),
+    ratioCli: +(jieba1 / cli).toFixed(3),
   };
 }

@@ -12,7 +12,12 @@ export interface Goal {
 export function goals(r: BenchResult): Goal[] {
   const out: Goal[] = [];
   const x = r.extraction;
-  out.push({ goal: 'extraction on one core ≥ 0.5× bare nodejieba.tag', value: `${x.ratio1}×`, met: x.ratio1 >= 0.5 });
+  out.push({ goal: 'extraction on one core ≥ 0.8× bare nodejieba.tag', value: `${x.ratio1}×`, met: x.ratio1 >= 0.8 });
+  out.push({
+    goal: `\`xianzhi extract\` over ${x.documents} reports, start-up included, ≥ 0.8× bare nodejieba.tag`,
+    value: x.ratioCli === undefined ? 'not measured' : `${x.ratioCli}×`,
+    met: x.ratioCli === undefined ? null : x.ratioCli >= 0.8,
+  });
   out.push({ goal: `extraction on ${x.workers} workers ≥ 0.9× bare nodejieba.tag (one thread)`, value: `${x.ratioN}×`, met: x.ratioN >= 0.9 });
   const national = r.corpus.documents >= 2800;
   out.push({
@@ -33,7 +38,9 @@ export function goals(r: BenchResult): Goal[] {
   for (const [type, s] of Object.entries(r.recall ?? {})) {
     if (type === 'county') continue;
     const rec = (s as { recall?: number }).recall;
-    if (typeof rec === 'number') out.push({ goal: `recall ≥ 0.95: ${type}`, value: rec.toFixed(3), met: rec >= 0.95 });
+    // The synthetic reports are built from our own vocabulary: their recall checks that the
+    // pipeline ran over every report at speed, not how well it reads real ones (test/eval does).
+    if (typeof rec === 'number') out.push({ goal: `synthetic recall (a throughput check, not quality): ${type}`, value: rec.toFixed(3), met: null, context: true });
   }
   return out;
 }

@@ -25,7 +25,7 @@ describe('xianzhi bench --quick', () => {
     expect(file.quick).toBe(true);
     expect(file.corpus.documents).toBe(6);
     const x = file.extraction;
-    for (const t of [x.jieba1, x.pipeline1, x.jiebaN, x.pipelineN]) {
+    for (const t of [x.jieba1, x.pipeline1, x.jiebaN, x.pipelineN, x.cli]) {
       expect(t.mbPerSec).toBeGreaterThan(0);
       expect(Number.isFinite(t.mbPerSec)).toBe(true);
     }
