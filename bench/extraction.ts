@@ -40,24 +40,38 @@ export interface ExtractionResult {
   ratioNvsN: number;
   /** `xianzhi extract FILES…` as a user runs it: one process, start-up, reading and writing included. */
   cli: Throughput;
-  /** the CLI ÷ jieba on one thread (goal ≥ 0.8). */
+  /** Bare `nodejieba.tag` over the same files as a process of its own (start-up and dictionary load included). */
+  jiebaProcess: Throughput;
+  /** the CLI ÷ bare nodejieba.tag as a process (goal ≥ 0.8). */
   ratioCli: number;
 }
 
 const BIN = new URL('../bin/xianzhi.mjs', import.meta.url);
+const JIEBA_FILES = new URL('./jieba-files.mjs', import.meta.url);
 
-/** Wall time of `xianzhi extract` over the files in one process, start-up included (ms). */
-function cliExtract(files: string[]): number {
+/** Wall time of a node process (ms). @throws with its output when it fails. */
+function timedProcess(args: string[]): number {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`benchmark process ${path.basename(args[0]!)} failed: ${(r.stderr || r.stdout).slice(0, 500)}`);
+  return ms;
+}
+
+/** `xianzhi extract` and bare nodejieba.tag over the files, each a process, best of `rounds` (ms). */
+function endToEnd(files: string[], rounds: number): { cli: number; jieba: number } {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'xianzhi-bench-cli-'));
+  let cli = Infinity;
+  let jieba = Infinity;
   try {
-    const t = performance.now();
-    const r = spawnSync(process.execPath, [BIN.pathname, 'extract', '--out', out, ...files], { encoding: 'utf8', maxBuffer: 64 << 20 });
-    const ms = performance.now() - t;
-    if (r.status !== 0) throw new Error(`xianzhi extract failed in the benchmark: ${(r.stderr || r.stdout).slice(0, 500)}`);
-    return ms;
+    for (let round = 0; round < rounds; round++) {
+      jieba = Math.min(jieba, timedProcess([JIEBA_FILES.pathname, ...files]));
+      cli = Math.min(cli, timedProcess([BIN.pathname, 'extract', '--out', out, ...files]));
+    }
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }
+  return { cli, jieba };
 }
 
 const tp = (mb: number, docs: number, ms: number): Throughput => ({
@@ -138,8 +152,7 @@ export async function benchExtraction(
   } finally {
     await pool.close();
   }
-  let cli = Infinity;
-  for (let round = 0; round < rounds; round++) cli = Math.min(cli, cliExtract(files));
+  const e2e = endToEnd(files, rounds);
   const n = texts.length;
   return {
     documents: n,
@@ -154,7 +167,8 @@ export async function benchExtraction(
     ratio1Cut: +(cut1 / pipeline1).toFixed(3),
     ratioN: +(jieba1 / pipelineN).toFixed(3),
     ratioNvsN: +(jiebaN / pipelineN).toFixed(3),
-    cli: tp(mb, n, cli),
-    ratioCli: +(jieba1 / cli).toFixed(3),
+    cli: tp(mb, n, e2e.cli),
+    jiebaProcess: tp(mb, n, e2e.jieba),
+    ratioCli: +(e2e.jieba / e2e.cli).toFixed(3),
   };
 }
