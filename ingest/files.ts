@@ -10,7 +10,10 @@ const isMetadata = (name: string) => name.toLowerCase().endsWith('.json');
 
 /**
  * Expands the paths a user gave into report files: folders are walked (hidden entries and
- * JSON metadata skipped), files are taken as given. Sorted, so runs are repeatable.
+ * JSON metadata skipped), files are taken as given. Sorted, so runs are repeatable. Every other
+ * file is taken whatever its name — .txt, .pdf, .docx, .doc, .html, .htm or none: the reader is
+ * chosen by content (ingest/read/detect.ts), and a file that is no report fails by name rather
+ * than being passed over in silence.
  */
 export function collectFiles(paths: string[]): { files: string[]; missing: string[] } {
   const files: string[] = [];

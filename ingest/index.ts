@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { CountyFact, Document, DocumentKind, DocumentMeta, IndustryFact } from './model.ts';
 import { emptyFacts } from './model.ts';
-import { readText } from './read.ts';
+import { readSource } from './read.ts';
 import { defaultPipeline, type Pipeline } from './pipeline.ts';
 import { areaByCode, areasByName } from './gazetteer.ts';
 
@@ -20,8 +20,16 @@ export type { Stage } from './stage.ts';
 
 let pipeline: Pipeline | null = null;
 
-/** Runs the pipeline over text already decoded. `opts.id` defaults to the file name without extension. */
-export function processText(text: string, meta: DocumentMeta = {}, opts: { id?: string; path?: string } = {}): Document {
+/**
+ * Runs the pipeline over text already decoded. `opts.id` defaults to the file name without extension;
+ * `opts.pages` and `opts.sourceMeta` come from the reader (they must be in place before extraction,
+ * which gives evidence its page).
+ */
+export function processText(
+  text: string,
+  meta: DocumentMeta = {},
+  opts: { id?: string; path?: string; pages?: number[]; sourceMeta?: Document['sourceMeta'] } = {},
+): Document {
   pipeline ??= defaultPipeline();
   const file = meta.file ?? (opts.path ? basename(opts.path) : undefined);
   const doc: Document = {
@@ -29,6 +37,8 @@ export function processText(text: string, meta: DocumentMeta = {}, opts: { id?: 
     ...(opts.path ? { path: opts.path } : {}),
     meta: { ...meta, ...(file ? { file } : {}) },
     text,
+    ...(opts.pages ? { pages: opts.pages } : {}),
+    ...(opts.sourceMeta ? { sourceMeta: opts.sourceMeta } : {}),
     masks: [],
     headings: [],
     sentences: [],
@@ -39,10 +49,13 @@ export function processText(text: string, meta: DocumentMeta = {}, opts: { id?: 
   return pipeline.run(doc);
 }
 
-/** Reads a file (any supported encoding) and runs the pipeline. @throws naming the file when it is not text. */
+/**
+ * Reads a file (PDF, Word, web page, or text in any supported encoding: ingest/read.ts) and runs the
+ * pipeline. @throws naming the file when it cannot be read (a scanned PDF: "no text layer").
+ */
 export async function readDocument(path: string, meta: DocumentMeta = {}): Promise<Document> {
-  const { text, encoding, contentHash } = await readText(path);
-  const doc = processText(text, { ...meta, file: meta.file ?? basename(path) }, { path });
+  const { text, encoding, contentHash, pages, sourceMeta } = await readSource(path);
+  const doc = processText(text, { ...meta, file: meta.file ?? basename(path) }, { path, pages, sourceMeta });
   doc.encoding = encoding;
   doc.contentHash = contentHash;
   return doc;

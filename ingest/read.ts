@@ -1,116 +1,66 @@
 /**
- * Reading a file's bytes into text: encoding detection (UTF-8 ± BOM, UTF-16 LE/BE, GB18030/GBK),
- * refusal of non-text, and the sha256 content hash. Everything here is linear in the file size.
+ * Reading a report file into text: the format is told by the bytes (ingest/read/detect.ts), not the
+ * file name, and each format has its reader in ingest/read/ — PDF text layer, Word .docx and .doc,
+ * a web page's article, plain text in any encoding. `readSource` is the one entry.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
-import iconv from 'iconv-lite';
 import { contentHash as hashContent } from './content-hash.ts';
+import { detectFormat, type Format } from './read/detect.ts';
+import { decodeBytes, type Decoded } from './read/text.ts';
+import type { SourceText } from './read/source.ts';
 
-export interface Decoded {
-  text: string;
-  encoding: string;
+export { decodeBytes, decodeText, type Decoded } from './read/text.ts';
+export { detectFormat, type Format } from './read/detect.ts';
+
+/** What `readSource` returns: the text as the file holds it, and how it was read. */
+export interface Source extends SourceText {
+  /** The reader that produced the text. */
+  reader: Format;
+  /** sha256 of the file's bytes, hex: recognises unchanged documents on re-ingest. */
   contentHash: string;
-}
-
-/** Magic numbers of formats people drop into a folder of reports by mistake. */
-const MAGIC: Array<[string, number[]]> = [
-  ['PNG image', [0x89, 0x50, 0x4e, 0x47]],
-  ['JPEG image', [0xff, 0xd8, 0xff]],
-  ['GIF image', [0x47, 0x49, 0x46, 0x38]],
-  ['ZIP archive (or .docx/.xlsx)', [0x50, 0x4b, 0x03, 0x04]],
-  ['PDF document', [0x25, 0x50, 0x44, 0x46]],
-  ['gzip archive', [0x1f, 0x8b]],
-  ['7z archive', [0x37, 0x7a, 0xbc, 0xaf]],
-  ['RAR archive', [0x52, 0x61, 0x72, 0x21]],
-  ['OLE document (.doc/.xls)', [0xd0, 0xcf, 0x11, 0xe0]],
-  ['ELF executable', [0x7f, 0x45, 0x4c, 0x46]],
-  ['WebP/RIFF media', [0x52, 0x49, 0x46, 0x46]],
-];
-
-const startsWith = (b: Uint8Array, sig: number[]) => b.length >= sig.length && sig.every((x, i) => b[i] === x);
-
-/** Share of characters that plausibly occur in a Chinese report (CJK, ASCII text, punctuation). */
-function plausibility(text: string): number {
-  const n = Math.min(text.length, 20000);
-  if (n === 0) return 0;
-  let good = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (
-      (c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09 ||
-      (c >= 0x4e00 && c <= 0x9fff) || // CJK unified ideographs
-      (c >= 0x3000 && c <= 0x303f) || // CJK punctuation
-      (c >= 0xff00 && c <= 0xffef) || // full-width forms
-      (c >= 0x2010 && c <= 0x206f) || // general punctuation (quotes, dashes, …)
-      (c >= 0x2460 && c <= 0x24ff) // circled numbers ①
-    ) good++;
-  }
-  return good / n;
-}
-
-/** Guesses UTF-16 byte order without a BOM from where the zero bytes sit (ASCII) or from plausibility. */
-function utf16Order(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  if (b.length < 2 || b.length % 2) return null;
-  const n = Math.min(b.length, 8192);
-  let evenZero = 0;
-  let oddZero = 0;
-  for (let i = 0; i + 1 < n; i += 2) {
-    if (b[i] === 0) evenZero++;
-    if (b[i + 1] === 0) oddZero++;
-  }
-  const pairs = n / 2;
-  if (oddZero > pairs * 0.2 && evenZero < pairs * 0.05) return 'utf-16le';
-  if (evenZero > pairs * 0.2 && oddZero < pairs * 0.05) return 'utf-16be';
-  // Pure Chinese UTF-16 has few zero bytes: decide by which order reads as Chinese.
-  const le = plausibility(new TextDecoder('utf-16le').decode(b.subarray(0, n)));
-  const be = plausibility(new TextDecoder('utf-16be').decode(b.subarray(0, n)));
-  if (Math.max(le, be) < 0.95) return null;
-  return le >= be ? 'utf-16le' : 'utf-16be';
+  /** What the format itself declares, and the reader: `Document.sourceMeta`. */
+  sourceMeta: { title?: string; date?: string; reader: Format };
 }
 
 /**
- * Decodes bytes to text. `name` is only used in error messages.
- * @throws Error naming the file and the reason (empty, binary format, NUL bytes, undecodable).
+ * Reads a report from its bytes with the reader its content calls for. `name` names the file in
+ * errors. @throws naming the file: empty, not a report format, corrupt, or a PDF without text.
  */
-export function decodeBytes(bytes: Uint8Array, name = '<bytes>'): Decoded {
-  const contentHash = hashContent(bytes);
-  const done = (text: string, encoding: string): Decoded => {
-    if (!text.trim()) throw new Error(`${name}: the file holds no text (only whitespace)`);
-    return { text, encoding, contentHash };
-  };
+export async function readBytes(bytes: Uint8Array, name = '<bytes>'): Promise<Source> {
   if (bytes.length === 0) throw new Error(`${name}: the file is empty`);
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return done(strictUtf8(bytes.subarray(3), name), 'utf-8-bom');
-  if (startsWith(bytes, [0xff, 0xfe])) return done(new TextDecoder('utf-16le').decode(bytes.subarray(2)), 'utf-16le');
-  if (startsWith(bytes, [0xfe, 0xff])) return done(new TextDecoder('utf-16be').decode(bytes.subarray(2)), 'utf-16be');
-  for (const [what, sig] of MAGIC) {
-    if (startsWith(bytes, sig)) throw new Error(`${name}: not a text file (looks like a ${what})`);
+  const format = detectFormat(bytes, name);
+  let read: SourceText;
+  let hash: string;
+  if (format === 'text') {
+    // Plain text: the path every report took before the other readers, kept to one decode and one hash.
+    const d = decodeBytes(bytes, name);
+    read = { text: d.text, encoding: d.encoding, meta: {} };
+    hash = d.contentHash;
+  } else {
+    hash = hashContent(bytes);
+    read = await readFormat(format, bytes, name);
   }
-  const hasNul = bytes.indexOf(0) >= 0;
-  if (hasNul) {
-    const order = utf16Order(bytes);
-    if (order) return done(new TextDecoder(order).decode(bytes), order);
-    throw new Error(`${name}: not a text file (contains NUL bytes)`);
-  }
-  try {
-    return done(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'utf-8');
-  } catch {
-    // not UTF-8: try the Chinese legacy encoding, then BOM-less UTF-16
-  }
-  const gb = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
-  const gbScore = gb.includes('\ufffd') ? 0 : plausibility(gb);
-  if (gbScore >= 0.97) return done(gb, 'gb18030');
-  const order = utf16Order(bytes);
-  if (order) return done(new TextDecoder(order).decode(bytes), order);
-  throw new Error(`${name}: not a text file (invalid as UTF-8, UTF-16 and GB18030)`);
+  return { ...read, reader: format, contentHash: hash, sourceMeta: { ...read.meta, reader: format } };
 }
 
-function strictUtf8(bytes: Uint8Array, name: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new Error(`${name}: starts with a UTF-8 byte-order mark but is not valid UTF-8`);
+async function readFormat(format: Exclude<Format, 'text'>, bytes: Uint8Array, name: string): Promise<SourceText> {
+  // Each reader loads its library only when a file of its format comes: plain-text runs pay nothing.
+  switch (format) {
+    case 'pdf':
+      return (await import('./read/pdf.ts')).readPdf(bytes, name);
+    case 'docx':
+      return (await import('./read/docx.ts')).readDocx(bytes, name);
+    case 'doc':
+      return (await import('./read/doc.ts')).readDoc(bytes, name);
+    case 'html':
+      return (await import('./read/html.ts')).readHtml(bytes, name);
   }
+}
+
+/** Reads a report from a file path or from bytes already in memory. */
+export async function readSource(source: string | Uint8Array, name?: string): Promise<Source> {
+  if (typeof source !== 'string') return readBytes(source, name);
+  return readBytes(await readFileChecked(source), name ?? source);
 }
 
 /**
@@ -123,8 +73,8 @@ export function maxFileBytes(env: NodeJS.ProcessEnv = process.env): number {
   return (Number.isFinite(mb) && mb > 0 ? mb : 10) * 1024 * 1024;
 }
 
-/** Reads and decodes a file. @throws Error naming the file when it is missing, empty, too large or not text. */
-export async function readText(path: string): Promise<Decoded> {
+/** A file's bytes. @throws Error naming the file when it is missing, a folder or too large. */
+async function readFileChecked(path: string): Promise<Buffer> {
   let bytes: Buffer;
   try {
     const size = (await stat(path)).size;
@@ -139,5 +89,10 @@ export async function readText(path: string): Promise<Decoded> {
     if (code === 'ETOOLARGE') throw e;
     throw new Error(`${path}: cannot read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message})`);
   }
-  return decodeBytes(bytes, path);
+  return bytes;
+}
+
+/** Reads and decodes a plain-text file. @throws Error naming the file when it is missing, empty, too large or not text. */
+export async function readText(path: string): Promise<Decoded> {
+  return decodeBytes(await readFileChecked(path), path);
 }

@@ -1,0 +1,124 @@
+/**
+ * A saved web page: the article only. @mozilla/readability (Firefox's reader view) finds the main
+ * content over a linkedom DOM — navigation, breadcrumbs, share bars, scripts and footers fall away —
+ * and the article's blocks become lines. The charset comes from a BOM, then the page's
+ * `<meta charset>` / `http-equiv`, then detection (UTF-8, GB18030, UTF-16).
+ */
+import iconv from 'iconv-lite';
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+import { decodeText } from './text.ts';
+import { cleanTitle, isoDate, type SourceText } from './source.ts';
+
+const CHARSET = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i;
+/** Labels pages use for encodings iconv-lite knows under a wider name (GB18030 reads GB2312 and GBK). */
+const ALIAS: Record<string, string> = { gb2312: 'gb18030', gbk: 'gb18030', 'x-gbk': 'gb18030', gb_2312: 'gb18030', 'gb_2312-80': 'gb18030', cp936: 'gb18030', 'big5-hkscs': 'big5', 'utf8': 'utf-8' };
+
+/** Decodes a page: a BOM wins, then the declared charset (when the bytes fit it), then detection. */
+export function decodeHtml(bytes: Uint8Array, name: string): { text: string; encoding: string } {
+  const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const declared = hasBom ? undefined : CHARSET.exec(Buffer.from(bytes.subarray(0, 4096)).toString('latin1'))?.[1]?.toLowerCase();
+  if (declared) {
+    const enc = ALIAS[declared] ?? declared;
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (enc === 'utf-8') {
+      try {
+        return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+      } catch {
+        // declared UTF-8 but is not (a page re-saved by an editor): detect
+      }
+    } else if (iconv.encodingExists(enc)) {
+      const text = iconv.decode(buf, enc);
+      // A wrong declaration shows as replacement characters; then detection decides.
+      if (!text.includes('\ufffd')) return { text, encoding: enc };
+    }
+  }
+  return decodeText(bytes, name);
+}
+
+const BLOCK = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'UL']);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG', 'BUTTON', 'SELECT', 'OPTION', 'TEXTAREA', 'NAV']);
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+
+interface NodeLike { nodeType: number; nodeName: string; textContent: string | null; childNodes: ArrayLike<NodeLike> }
+
+/**
+ * The text of a DOM subtree as a reader sees it: one line per block, whitespace collapsed, and a
+ * line break in the markup between two Chinese characters dropped (CSS Text's segment-break rule
+ * for Chinese), so a paragraph the HTML source wraps stays one line.
+ */
+export function blockText(root: NodeLike): string {
+  const lines: string[] = [];
+  let line = '';
+  const flush = () => {
+    const t = line.replace(/[ \t\f\r\n]+/g, ' ').trim();
+    if (t) lines.push(t);
+    line = '';
+  };
+  const walk = (n: NodeLike, pre: boolean) => {
+    if (n.nodeType === 3) {
+      const t = n.textContent ?? '';
+      line += pre ? t : t.replace(/\s*\n\s*/g, (ws, at: number, all: string) => (CJK.test(all[at - 1] ?? '') && CJK.test(all[at + ws.length] ?? '') ? '' : ' '));
+      return;
+    }
+    if (n.nodeType !== 1 || SKIP.has(n.nodeName)) return;
+    const block = BLOCK.has(n.nodeName);
+    if (block) flush();
+    const kids = n.childNodes;
+    for (let i = 0; i < kids.length; i++) walk(kids[i]!, pre || n.nodeName === 'PRE');
+    if (n.nodeName === 'TD' || n.nodeName === 'TH') line += ' ';
+    if (block) flush();
+  };
+  walk(root, false);
+  flush();
+  return lines.join('\n');
+}
+
+/** Page furniture a fallback strips when Readability finds no article: by element and by class/id. */
+const FURNITURE = 'nav, header, footer, aside, form, script, style, noscript, [role=navigation], [role=banner], [role=contentinfo]';
+const FURNITURE_NAME = /nav|menu|breadcrumb|crumb|share|footer|copyright|sidebar|toolbar|banner/i;
+
+function meta(document: { querySelector(s: string): { getAttribute(a: string): string | null } | null }, ...selectors: string[]): string | undefined {
+  for (const s of selectors) {
+    const v = document.querySelector(s)?.getAttribute('content')?.trim();
+    if (v) return v;
+  }
+  return undefined;
+}
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+export function readHtml(bytes: Uint8Array, name: string): SourceText {
+  const { text: html, encoding } = decodeHtml(bytes, name);
+  const { document } = parseHTML(html);
+  const declaredTitle = meta(document, 'meta[name="ArticleTitle" i]', 'meta[property="og:title"]', 'meta[name="og:title"]');
+  const declaredDate = meta(document, 'meta[property="article:published_time"]', 'meta[name="article:published_time"]', 'meta[name="PubDate" i]', 'meta[name="publishdate" i]', 'meta[name="DC.date" i]', 'meta[name="date" i]');
+  const pageTitle = document.querySelector('title')?.textContent ?? undefined;
+  const headings = new Set([...document.querySelectorAll('h1, h2')].map((h) => squash(h.textContent ?? '')));
+  // Readability changes the tree it reads; the fallback needs the original.
+  const article = new Readability(parseHTML(html).document as unknown as Document).parse();
+  let text = '';
+  if (article?.content) {
+    const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
+    text = blockText(content.body as unknown as NodeLike);
+  }
+  if (squash(text).length < 50) {
+    for (const el of [...document.querySelectorAll(FURNITURE)]) el.remove();
+    for (const el of [...document.querySelectorAll('[class], [id]')]) {
+      if (FURNITURE_NAME.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) el.remove();
+    }
+    text = document.body ? blockText(document.body as unknown as NodeLike) : '';
+  }
+  if (!squash(text)) throw new Error(`${name}: the web page holds no article text`);
+  const title = cleanTitle(declaredTitle) ?? cleanTitle(article?.title) ?? cleanTitle(pageTitle);
+  // Readability drops a headline (h1/h2) that repeats the page title; the headline is part of the report.
+  const headline = article?.title ? squash(article.title) : '';
+  if (headline && !squash(text.slice(0, 300)).includes(headline) && headings.has(headline)) {
+    text = `${article!.title!.trim()}\n${text}`;
+  }
+  const out: SourceText['meta'] = {};
+  if (title) out.title = title;
+  const date = isoDate(declaredDate) ?? isoDate(article?.publishedTime);
+  if (date) out.date = date;
+  return { text, encoding, meta: out };
+}
