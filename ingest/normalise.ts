@@ -4,6 +4,7 @@
  * Transforms, in order (each in ingest/normalise/):
  * 1. width — full-width digits, letters and spaces to ASCII; length-preserving.
  * 2. traditional — traditional characters to simplified (only when the text looks traditional).
+ * 3. punctuation — half-width `,;:!?()"` standing in Chinese to full-width `，；：！？（）“”`.
  *
  * A transform that changes lengths returns an offset map; the stage composes them into
  * `doc.offsetMap` (canonical offset → offset in `doc.source`, the reader's text) so that evidence
@@ -15,6 +16,7 @@ import type { Document } from './model.ts';
 import type { Stage } from './stage.ts';
 import { foldWidth } from './normalise/width.ts';
 import { looksTraditional, toSimplified } from './normalise/traditional.ts';
+import { fullWidthPunctuation } from './normalise/punctuation.ts';
 import { compose, type OffsetMap, type Rewritten } from './normalise/rewrite.ts';
 
 export { foldWidth } from './normalise/width.ts';
@@ -28,6 +30,9 @@ export function canonicalise(raw: string): Rewritten {
     text = r.text;
     map = compose(map, r.map);
   }
+  const p = fullWidthPunctuation(text);
+  text = p.text;
+  map = compose(map, p.map);
   return { text, map };
 }
 

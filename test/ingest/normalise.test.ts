@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { canonicalise, normaliseText, findMasks, inMask } from '../../ingest/normalise.ts';
 import { looksTraditional } from '../../ingest/normalise/traditional.ts';
+import { fullWidthPunctuation } from '../../ingest/normalise/punctuation.ts';
 import { sourceOffset } from '../../ingest/offsets.ts';
 
 describe('normaliseText', () => {
@@ -74,5 +75,46 @@ describe('traditional → simplified', () => {
     expect(text).toBe('引进主板生产线，建设产业园。');
     const at = text.indexOf('产业园');
     expect(raw.slice(sourceOffset({ offsetMap: map ?? undefined }, at), sourceOffset({ offsetMap: map ?? undefined }, at + 3))).toBe('產業園');
+  });
+});
+
+describe('half-width punctuation → full-width', () => {
+  const p = (s: string) => fullWidthPunctuation(s).text;
+
+  it('turns clause, list and target-list marks in Chinese into full-width', () => {
+    expect(p('主要目标是:粮食产量稳定,农民增收;工业提速!能否实现?')).toBe('主要目标是：粮食产量稳定，农民增收；工业提速！能否实现？');
+    expect(p('增长7.5%,达到120亿元;')).toBe('增长7.5%，达到120亿元；');
+  });
+
+  it('makes headings and Chinese parentheses full-width, so (一) still opens a level-2 heading', () => {
+    expect(p('(一)壮大县域经济')).toBe('（一）壮大县域经济');
+    expect(p('地区生产总值(GDP)增长6%')).toBe('地区生产总值（GDP）增长6%');
+    expect(p('(2024年3月1日)')).toBe('（2024年3月1日）');
+  });
+
+  it('pairs straight quotes around Chinese into “ ”', () => {
+    expect(p('坚持"项目为王"理念,打造"两区一地"')).toBe('坚持“项目为王”理念，打造“两区一地”');
+  });
+
+  it('leaves decimals, times, thousands, URLs and English alone', () => {
+    const keep = ['上午8:30召开', '投资3,000万元', '详见http://www.example.gov.cn/a?b=1', '口号Hello, world!', '比例1:2', '(see p. 3)'];
+    for (const s of keep) expect(p(s)).toBe(s);
+  });
+
+  it('drops spaces an ASCII typist left after a mark, mapping offsets back', () => {
+    const raw = '发展产业, 壮大集体; 目标: 增收';
+    const { text, map } = fullWidthPunctuation(raw);
+    expect(text).toBe('发展产业，壮大集体；目标：增收');
+    const at = text.indexOf('增收');
+    expect(raw.slice(sourceOffset({ offsetMap: map ?? undefined }, at), sourceOffset({ offsetMap: map ?? undefined }, at + 2))).toBe('增收');
+  });
+});
+
+describe('half-width full stops', () => {
+  const p = (s: string) => fullWidthPunctuation(s).text;
+  it('ends a Chinese sentence with 。 but leaves numbers, list numbers and domains', () => {
+    expect(p('全年粮食增产.工业提速.\n下一段')).toBe('全年粮食增产。工业提速。\n下一段');
+    expect(p('增长8%.投资增长')).toBe('增长8%。投资增长');
+    for (const s of ['增长1.5%', '1.加快发展', '网站www.example.cn', 'No.3号楼', '达到8.']) expect(p(s)).toBe(s);
   });
 });
