@@ -1,54 +1,44 @@
 /**
- * Normalisation that keeps every offset valid: each UTF-16 unit maps to exactly one unit, so
- * `normalised.length === raw.length` and an offset into one is an offset into the other.
+ * The normalise stage: one canonical text for the extractors, whatever form the reader handed over.
  *
- * - Full-width ASCII forms (`８．５％`, `ＡＢＣ`, `＋`) become half-width (`8.5%`), like NFKC.
- * - Chinese sentence punctuation stays full-width on purpose: `，；：！？（）` (and `。、` which have
- *   no half-width twin in NFKC's sense). `。；！？` end sentences, `，、` separate list items and
- *   clauses, `（一）` opens a level-2 heading; half-width `,` `:` `(` also occur inside numbers,
- *   times and ASCII names, so folding them would blur those boundaries.
- * - Ideographic space and no-break spaces become ' '; a CR becomes ' ' before LF, else LF.
- * - Other compatibility characters go through NFKC only when it yields a single unit (`①`→`1`);
- *   longer expansions (`㎡`→`m2`) are left alone to keep the length.
- * Masks (`xx`, `X`, `x.x%`, `XXXX年`, `××`) are recorded as ranges of the normalised text.
+ * Transforms, in order (each in ingest/normalise/):
+ * 1. width — full-width digits, letters and spaces to ASCII; length-preserving.
+ * 2. traditional — traditional characters to simplified (only when the text looks traditional).
+ * 3. punctuation — half-width `,;:!?()"` standing in Chinese to full-width `，；：！？（）“”`.
+ *
+ * A transform that changes lengths returns an offset map; the stage composes them into
+ * `doc.offsetMap` (canonical offset → offset in `doc.source`, the reader's text) so that evidence
+ * can be found in the document as it was stored (see docs/architecture.md, "Canonical text and
+ * offsets"). Plain simplified text allocates no map. Masks (`xx`, `X`, `x.x%`, `XXXX年`, `××`) are
+ * recorded as ranges of the canonical text.
  */
 import type { Document } from './model.ts';
 import type { Stage } from './stage.ts';
+import { foldWidth } from './normalise/width.ts';
+import { looksTraditional, toSimplified } from './normalise/traditional.ts';
+import { fullWidthPunctuation } from './normalise/punctuation.ts';
+import { compose, type OffsetMap, type Rewritten } from './normalise/rewrite.ts';
 
-/** Full-width forms that keep their meaning as Chinese punctuation (see above). */
-const KEEP = new Set('，；：！？（）'.split(''));
+export { foldWidth } from './normalise/width.ts';
 
-const cache = new Map<number, string>();
-
-function mapChar(ch: string, c: number): string {
-  if (c >= 0xff01 && c <= 0xff5e) return KEEP.has(ch) ? ch : String.fromCharCode(c - 0xfee0);
-  if (c === 0x3000 || c === 0x00a0 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x202f) return ' ';
-  let m = cache.get(c);
-  if (m === undefined) {
-    const n = ch.normalize('NFKC');
-    m = n.length === 1 ? n : ch;
-    cache.set(c, m);
+/** The canonical text of `raw` and its map back to `raw` (null when offsets are unchanged). */
+export function canonicalise(raw: string): Rewritten {
+  let text = foldWidth(raw);
+  let map: OffsetMap = null;
+  if (looksTraditional(text)) {
+    const r = toSimplified(text);
+    text = r.text;
+    map = compose(map, r.map);
   }
-  return m;
+  const p = fullWidthPunctuation(text);
+  text = p.text;
+  map = compose(map, p.map);
+  return { text, map };
 }
 
-/** Normalises text, preserving its length (see module comment). */
+/** The canonical text of `raw` (see `canonicalise`). */
 export function normaliseText(raw: string): string {
-  let out = '';
-  let runStart = 0; // copy untouched runs in one slice: linear and cheap for CJK/ASCII text
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c < 0x80 && c !== 0x0d) continue;
-    if (c >= 0x4e00 && c <= 0x9fff) continue;
-    if (c >= 0xd800 && c <= 0xdfff) continue; // surrogate halves: keep as they are
-    let m: string;
-    if (c === 0x0d) m = raw.charCodeAt(i + 1) === 0x0a ? ' ' : '\n';
-    else m = mapChar(raw[i]!, c);
-    if (m === raw[i]) continue;
-    out += raw.slice(runStart, i) + m;
-    runStart = i + 1;
-  }
-  return runStart === 0 ? raw : out + raw.slice(runStart);
+  return canonicalise(raw).text;
 }
 
 /**
@@ -88,7 +78,11 @@ export function unusableText(text: string, masks: Array<{ start: number; end: nu
 export const normalise: Stage = {
   name: 'normalise',
   run(doc: Document): Document {
-    doc.text = normaliseText(doc.text);
+    const source = doc.source ?? doc.text;
+    const { text, map } = canonicalise(source);
+    if (text !== source) doc.source = source;
+    doc.text = text;
+    if (map) doc.offsetMap = map;
     doc.masks = findMasks(doc.text);
     // Such a file is still ingested (it is text), but the user must hear why it yields no facts.
     const unusable = unusableText(doc.text, doc.masks);

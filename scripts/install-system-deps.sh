@@ -2,7 +2,9 @@
 # System packages the analyst-facing tests need, from Debian:
 #   - the notebook test (test/notebook.test.ts) executes examples/*.ipynb with Debian's Jupyter and
 #     Python (pandas, matplotlib, requests) and draws Chinese labels with Noto Sans CJK;
-#   - the explorer test (test/explorer.test.ts) drives Debian's headless Chromium.
+#   - the explorer test (test/explorer.test.ts) drives Debian's headless Chromium;
+#   - the input-forms test (test/ingest/forms.test.ts) makes traditional-character fixtures with
+#     Debian's OpenCC CLI (opencc), apart from the opencc-js library that converts them back.
 # Idempotent: installs only what is missing, and runs `apt-get update` only then, so a machine that
 # already has everything pays nothing. Needs root (CI and the dev machines run as root).
 set -euo pipefail
@@ -15,6 +17,7 @@ PACKAGES=(
   python3-requests
   fonts-noto-cjk
   chromium
+  opencc
 )
 
 missing=()

@@ -1,5 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { normaliseText, findMasks, inMask } from '../../ingest/normalise.ts';
+import { canonicalise, normaliseText, findMasks, inMask } from '../../ingest/normalise.ts';
+import { looksTraditional } from '../../ingest/normalise/traditional.ts';
+import { fullWidthPunctuation } from '../../ingest/normalise/punctuation.ts';
+import { sourceOffset } from '../../ingest/offsets.ts';
 
 describe('normaliseText', () => {
   it('folds full-width digits, letters and symbols, keeping the length', () => {
@@ -43,5 +46,75 @@ describe('findMasks', () => {
     expect(inMask(masks, 2, 3)).toBe(true);
     expect(inMask(masks, 0, 2)).toBe(false);
     expect(inMask(masks, 8, 10)).toBe(true);
+  });
+});
+
+describe('traditional → simplified', () => {
+  it('converts text written in traditional characters, Taiwan phrases included', () => {
+    expect(looksTraditional('縣委帶領全縣人民，推進產業轉型發展，專案建設取得新進展。')).toBe(true);
+    expect(normaliseText('縣委帶領全縣人民，推進產業轉型發展，專案建設取得新進展。')).toBe('县委带领全县人民，推进产业转型发展，项目建设取得新进展。');
+  });
+
+  it('undoes Hong Kong variants and corner-bracket quotes', () => {
+    expect(normaliseText('鄉鎮衞生院改造完成，「三農」工作紮實推進，綫上綫下同步開展。')).toBe('乡镇卫生院改造完成，“三农”工作扎实推进，线上线下同步开展。');
+  });
+
+  it('keeps words mainland text also writes (智慧, 新增), not reading them as Taiwan phrases', () => {
+    expect(normaliseText('建設智慧城市，新增就業崗位一千個，縣域經濟穩步發展。')).toBe('建设智慧城市，新增就业岗位一千个，县域经济稳步发展。');
+  });
+
+  it('leaves simplified text alone, even when it quotes a few traditional characters', () => {
+    const s = '我县建成“萬家燈火”文化广场，推进乡村振兴，全县地区生产总值增长6.5%，城乡居民收入稳步提高。';
+    expect(looksTraditional(s)).toBe(false);
+    expect(canonicalise(s)).toEqual({ text: s, map: null });
+  });
+
+  it('maps offsets back when a phrase changes length', () => {
+    const raw = '引進主機板生產線，建設產業園。';
+    const { text, map } = canonicalise(raw);
+    expect(text).toBe('引进主板生产线，建设产业园。');
+    const at = text.indexOf('产业园');
+    expect(raw.slice(sourceOffset({ offsetMap: map ?? undefined }, at), sourceOffset({ offsetMap: map ?? undefined }, at + 3))).toBe('產業園');
+  });
+});
+
+describe('half-width punctuation → full-width', () => {
+  const p = (s: string) => fullWidthPunctuation(s).text;
+
+  it('turns clause, list and target-list marks in Chinese into full-width', () => {
+    expect(p('主要目标是:粮食产量稳定,农民增收;工业提速!能否实现?')).toBe('主要目标是：粮食产量稳定，农民增收；工业提速！能否实现？');
+    expect(p('增长7.5%,达到120亿元;')).toBe('增长7.5%，达到120亿元；');
+  });
+
+  it('makes headings and Chinese parentheses full-width, so (一) still opens a level-2 heading', () => {
+    expect(p('(一)壮大县域经济')).toBe('（一）壮大县域经济');
+    expect(p('地区生产总值(GDP)增长6%')).toBe('地区生产总值（GDP）增长6%');
+    expect(p('(2024年3月1日)')).toBe('（2024年3月1日）');
+  });
+
+  it('pairs straight quotes around Chinese into “ ”', () => {
+    expect(p('坚持"项目为王"理念,打造"两区一地"')).toBe('坚持“项目为王”理念，打造“两区一地”');
+  });
+
+  it('leaves decimals, times, thousands, URLs and English alone', () => {
+    const keep = ['上午8:30召开', '投资3,000万元', '详见http://www.example.gov.cn/a?b=1', '口号Hello, world!', '比例1:2', '(see p. 3)'];
+    for (const s of keep) expect(p(s)).toBe(s);
+  });
+
+  it('drops spaces an ASCII typist left after a mark, mapping offsets back', () => {
+    const raw = '发展产业, 壮大集体; 目标: 增收';
+    const { text, map } = fullWidthPunctuation(raw);
+    expect(text).toBe('发展产业，壮大集体；目标：增收');
+    const at = text.indexOf('增收');
+    expect(raw.slice(sourceOffset({ offsetMap: map ?? undefined }, at), sourceOffset({ offsetMap: map ?? undefined }, at + 2))).toBe('增收');
+  });
+});
+
+describe('half-width full stops', () => {
+  const p = (s: string) => fullWidthPunctuation(s).text;
+  it('ends a Chinese sentence with 。 but leaves numbers, list numbers and domains', () => {
+    expect(p('全年粮食增产.工业提速.\n下一段')).toBe('全年粮食增产。工业提速。\n下一段');
+    expect(p('增长8%.投资增长')).toBe('增长8%。投资增长');
+    for (const s of ['增长1.5%', '1.加快发展', '网站www.example.cn', 'No.3号楼', '达到8.']) expect(p(s)).toBe(s);
   });
 });

@@ -1,0 +1,118 @@
+/**
+ * Traditional → simplified characters through OpenCC (opencc-js, the maintained port of the
+ * converter and its dictionaries), Taiwan phrases included (`專案` → `项目`, `資訊` → `信息`).
+ * The converter runs only on text that looks traditional, judged by the share of characters that
+ * exist only in traditional script, so simplified text pays one table look-up per character.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import OpenCC from 'opencc-js/t2cn';
+import { Rewriter, type Rewritten } from './rewrite.ts';
+
+type DictGroup = ReadonlyArray<string | ReadonlyArray<readonly [string, string]>>;
+const locale = (OpenCC as unknown as { Locale: { from: Record<string, DictGroup[]>; to: { cn: DictGroup[] } } }).Locale;
+
+let tradOnly: Uint8Array | null = null;
+
+/**
+ * Characters OpenCC turns into something else and never keeps (`後`, `產`, `縣`; not `著`, `台`,
+ * which are also simplified), from the dictionaries opencc-js ships: the same data that converts.
+ */
+function traditionalOnly(): Uint8Array {
+  if (tradOnly) return tradOnly;
+  const t = new Uint8Array(0x10000);
+  for (const group of locale.to.cn) {
+    for (const dict of group) {
+      if (typeof dict !== 'string') continue;
+      for (const entry of dict.split('|')) {
+        const [k, ...vs] = entry.split(' ');
+        if (k && k.length === 1 && vs.length && !vs.includes(k)) t[k.charCodeAt(0)] = 1;
+      }
+    }
+  }
+  return (tradOnly = t);
+}
+
+/** Share of traditional-only characters among CJK ideographs above which a text is converted. */
+const TRADITIONAL_SHARE = 0.03;
+const MIN_TRADITIONAL = 8;
+
+/** True when the text is written in traditional characters (not a simplified text quoting a few). */
+export function looksTraditional(text: string): boolean {
+  const t = traditionalOnly();
+  let han = 0;
+  let trad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3400 || c > 0x9fff) continue;
+    han++;
+    trad += t[c]!;
+  }
+  return trad >= MIN_TRADITIONAL && trad > han * TRADITIONAL_SHARE;
+}
+
+let converter: ((s: string) => string) | null = null;
+
+/** jieba's word frequency above which a simplified word is taken for a common mainland word. */
+const COMMON_WORD = 1000;
+
+/**
+ * Words of a common mainland word in simplified form, among `words`, from the dictionary jieba
+ * segments with (one pass over it, only for traditional text).
+ */
+function commonMainland(words: Set<string>): Set<string> {
+  const req = createRequire(import.meta.url);
+  const file = join(dirname(req.resolve('nodejieba/package.json')), 'submodules/cppjieba/dict/jieba.dict.utf8');
+  const out = new Set<string>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const sp = line.indexOf(' ');
+    const w = line.slice(0, sp);
+    if (words.has(w) && Number(line.slice(sp + 1, line.indexOf(' ', sp + 1))) >= COMMON_WORD) out.add(w);
+  }
+  return out;
+}
+
+/**
+ * Traditional (Taiwan and Hong Kong variants, Taiwan phrases) → simplified. A Taiwan phrase is
+ * undone only when its literal simplified form is not itself a common mainland word: `專案` →
+ * `项目` (专案 is rare), but `智慧` and `新增` stay, since mainland text writes them too and a
+ * simplified → traditional pass would have left them alone.
+ */
+function buildConverter(): (s: string) => string {
+  const chars = OpenCC.ConverterFactory(locale.to.cn[0]! as never);
+  const tw = new Set(locale.from.tw![0]!);
+  const twPhrases = locale.from.twp![0]!.filter((d) => !tw.has(d));
+  const entries: Array<[string, string]> = [];
+  for (const d of twPhrases) {
+    for (const e of typeof d === 'string' ? d.split('|').map((x) => x.split(' ') as [string, string]) : d) {
+      if (e[0] && e[1]) entries.push([e[0], e[1]]);
+    }
+  }
+  const literal = entries.map(([k]) => chars(k));
+  const common = commonMainland(new Set(literal));
+  const kept = entries.filter((_, i) => !common.has(literal[i]!));
+  const from: DictGroup = [kept, ...locale.from.tw![0]!, ...locale.from.hk![0]!];
+  return OpenCC.ConverterFactory(from as never, locale.to.cn[0]! as never);
+}
+
+/** Corner brackets as Taiwan and Hong Kong print quotes, to the quotes mainland text uses. */
+const QUOTES: Record<string, string> = { '「': '“', '」': '”', '『': '‘', '』': '’' };
+const CORNER = /[「」『』]/g;
+
+/**
+ * Converts traditional text to simplified. OpenCC's phrase tables can change a word's length
+ * (rarely); then the map is kept per clause, which phrases never cross.
+ */
+export function toSimplified(text: string): Rewritten {
+  const convert = (converter ??= buildConverter());
+  const whole = convert(text).replace(CORNER, (c) => QUOTES[c]!);
+  if (whole.length === text.length) return { text: whole, map: null };
+  const rw = new Rewriter(text);
+  const clause = /[^，。；：、！？\n]*[，。；：、！？\n]?/g;
+  for (const m of text.matchAll(clause)) {
+    if (!m[0]) break;
+    rw.replace(m.index! + m[0].length, convert(m[0]).replace(CORNER, (c) => QUOTES[c]!));
+  }
+  return rw.finish();
+}
