@@ -173,3 +173,120 @@ export function villageIndex(): Map<string, string[]> {
   }
   return villages;
 }
+
+/**
+ * The 55 minority nationalities (GB/T 3304) as autonomous-unit names write them, longest first
+ * when stripped: `孟连傣族拉祜族佤族自治县` → `孟连`, `土家族` before `土族`.
+ */
+const ETHNIC_GROUPS = [
+  '蒙古', '回', '藏', '维吾尔', '苗', '彝', '壮', '布依', '朝鲜', '满', '侗', '瑶', '白', '土家', '哈尼', '哈萨克', '傣',
+  '黎', '傈僳', '佤', '畲', '高山', '拉祜', '水', '东乡', '纳西', '景颇', '柯尔克孜', '土', '达斡尔', '仫佬', '羌', '布朗',
+  '撒拉', '毛南', '仡佬', '锡伯', '阿昌', '普米', '塔吉克', '怒', '乌孜别克', '俄罗斯', '鄂温克', '德昂', '保安', '裕固',
+  '京', '塔塔尔', '独龙', '鄂伦春', '赫哲', '门巴', '珞巴', '基诺', '各',
+].map((e) => `${e}族`).sort((a, b) => b.length - a.length);
+
+/** `X自治县` / `X自治旗` with the nationalities stripped (keeping ≥ 2 characters): `长阳土家族自治县` → `长阳`. */
+function autonomousStem(name: string): { stem: string; level: '县' | '旗' } | null {
+  const m = /^(.+?)自治(县|旗)$/.exec(name);
+  if (!m) return null;
+  let s = m[1]!;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const e of ETHNIC_GROUPS) {
+      if (s.endsWith(e) && s.length - e.length >= 2) {
+        s = s.slice(0, -e.length);
+        changed = true;
+        break;
+      }
+    }
+  }
+  // `鄂温克族自治旗`: the nationality is the name (鄂温克旗).
+  if (s.endsWith('族') && s.length >= 3 && ETHNIC_GROUPS.includes(s)) s = s.slice(0, -1);
+  return s.length >= 2 ? { stem: s, level: m[2] as '县' | '旗' } : null;
+}
+
+/**
+ * The short forms people write for a county-level unit, by rule (before the ambiguity check of
+ * `countyNames`):
+ * - autonomous units: the place before the nationalities, bare and with 县/旗 (`孟连`, `孟连县`),
+ *   and `X左翼`/`X右翼` abbreviated (`喀喇沁左翼蒙古族自治县` → `喀左`, `喀左县`);
+ * - others: the name without 县/市/区/旗/林区/特区 when ≥ 2 characters remain (`西和`, `神农架`);
+ * - banners with a direction: first character + 左/右 + 前/中/后 + 旗 (`科尔沁右翼前旗` → `科右前旗`,
+ *   `土默特左旗` → `土左旗`, `乌拉特前旗` → `乌前旗`), `东/西X旗` → `东/西` + first character + 旗
+ *   (`东乌珠穆沁旗` → `东乌旗`), a 联合旗 of two names → their first characters (`达茂旗`).
+ */
+export function shortForms(name: string): string[] {
+  const out: string[] = [];
+  const auto = autonomousStem(name);
+  if (auto) {
+    const wing = /^(.)[^左右]*?(左|右)翼$/.exec(auto.stem);
+    const s = wing ? `${wing[1]}${wing[2]}` : auto.stem;
+    out.push(s, `${s}${auto.level}`);
+    if (wing) out.push(auto.stem, `${auto.stem}${auto.level}`);
+    return out;
+  }
+  const bare = name.replace(/(?:林区|特区|县|市|区|旗)$/, '');
+  // `科尔沁右翼前` is nobody's short form: banners with a direction go by their abbreviation below.
+  if (bare !== name && bare.length >= 2 && !/(?:[左右前中后翼]|联合)$/.test(bare)) out.push(bare);
+  const banner = /^(.{2,}?)(左翼|右翼|左|右)?(前|中|后)?旗$/.exec(name);
+  if (banner && (banner[2] || banner[3])) out.push(`${banner[1]![0]}${banner[2]?.[0] ?? ''}${banner[3] ?? ''}旗`);
+  const eastWest = /^([东西])(.{3,})旗$/.exec(name);
+  if (eastWest) out.push(`${eastWest[1]}${eastWest[2]![0]}旗`);
+  const union = /^(.{4,})联合旗$/.exec(name);
+  if (union) out.push(`${union[1]![0]}${union[1]![Math.floor(union[1]!.length / 2)]}旗`);
+  return out;
+}
+
+export interface CountyName {
+  /** County codes of the units that bear this name (several for `朝阳区`, `城关区`). */
+  codes: string[];
+  /** `full`: the unit's own name; `alias`: an unambiguous short form with its level (`孟连县`, `科右前旗`); `stem`: the bare short form (`西和`). */
+  form: 'full' | 'alias' | 'stem';
+}
+
+let names: Map<string, CountyName> | null = null;
+/**
+ * Every county-level unit's full name and its unambiguous short forms → units. A short form is
+ * kept only when one unit derives it and it is no full name of a unit, city or province (`铁岭`
+ * of 铁岭县 is the city 铁岭市 as well).
+ */
+export function countyNames(): Map<string, CountyName> {
+  if (names) return names;
+  const out = new Map<string, CountyName>();
+  const { areas } = baseData();
+  for (const a of areas.values()) {
+    if (!/(?:县|市|区|旗|林区|特区)$/.test(a.name)) continue; // 西沙群岛, 管委会 rows are no county names in a text
+    const n = out.get(a.name) ?? { codes: [], form: 'full' as const };
+    n.codes.push(a.code);
+    out.set(a.name, n);
+  }
+  const regional = new Set<string>();
+  for (const r of [...allProvinces(), ...allCities()]) {
+    regional.add(r.name);
+    regional.add(r.name.replace(/(?:省|市|地区|盟|特别行政区|(?:[\u4e00-\u9fff]{1,6}族)*自治[区州])$/, ''));
+  }
+  const derived = new Map<string, Set<string>>();
+  for (const a of areas.values()) {
+    for (const s of shortForms(a.name)) {
+      let set = derived.get(s);
+      if (!set) derived.set(s, (set = new Set()));
+      set.add(a.code);
+    }
+  }
+  for (const [s, codes] of derived) {
+    if (codes.size !== 1 || out.has(s) || regional.has(s)) continue;
+    out.set(s, { codes: [...codes], form: /(?:县|旗)$/.test(s) ? 'alias' : 'stem' });
+  }
+  names = out;
+  return names;
+}
+
+/** The unambiguous short forms of one unit (what `countyNames` keeps for it). */
+export function shortFormsOf(code: string): string[] {
+  const a = areaByCode(code);
+  if (!a) return [];
+  return shortForms(a.name).filter((s) => {
+    const n = countyNames().get(s);
+    return n && n.form !== 'full' && n.codes.length === 1 && n.codes[0] === code;
+  });
+}

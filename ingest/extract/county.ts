@@ -21,22 +21,29 @@ import type { Stage } from '../stage.ts';
 import { TermTable, loadTable, saveTable } from '../term-table.ts';
 import { evidence } from '../evidence.ts';
 import { inMask } from '../normalise.ts';
+import { writeFileSync } from 'node:fs';
+import { z } from 'zod';
+import { lexicon } from './lexicon.ts';
+import { tagOf } from '../segment.ts';
 import {
-  allAreas, allCities, allProvinces, areaByCode, areasByName, cityName, provinceName, townIndex, villageIndex, type Area,
+  allCities, allProvinces, areaByCode, cityName, countyNames, provinceName, townIndex, villageIndex, type Area, type CountyName,
 } from '../gazetteer.ts';
 
-const cues = JSON.parse(readFileSync(new URL('../../data/lexicons/county.json', import.meta.url), 'utf8')) as {
-  after: string[];
-  before: string[];
-  commonWordFrequency: number;
-  notPlaces: string[];
-  weights: Record<'townFull' | 'townStem' | 'village' | 'longName' | 'cityMention' | 'provinceMention', number>;
-};
-const W = cues.weights;
+const CountyCues = z.object({
+  speaking: z.array(z.string().min(1)),
+  before: z.array(z.string().min(1)),
+  agency: z.array(z.string().min(1)),
+  cueWeights: z.object({ title: z.number(), congress: z.number(), speaking: z.number(), agency: z.number(), mention: z.number(), stem: z.number() }),
+  genericNameFrequency: z.number().positive(),
+  sharedName: z.number().int().min(2),
+  commonWordFrequency: z.number().positive(),
+  notPlaces: z.array(z.string().min(1)),
+  weights: z.record(z.enum(['townFull', 'townStem', 'village', 'longName', 'cityMention', 'provinceMention']), z.number()),
+  calibration: z.object({ prior: z.number().positive(), minTerms: z.number().int().min(1), maxShared: z.number().int().min(1) }),
+});
+const cues = lexicon('county', CountyCues);
+const W = cues.weights as Record<'townFull' | 'townStem' | 'village' | 'longName' | 'cityMention' | 'provinceMention', number>;
 const require = createRequire(import.meta.url);
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A county-level suffix in a speaking position: the name is the text just before it. */
-const SPEAKING = new RegExp(`(?:县|市|区|旗)(?=${cues.after.map(esc).join('|')})`, 'g');
 /** Geographic feature characters that may follow a place stem inside one jieba token. */
 const FEATURE = /[河湖江溪沟渠山岭峰塬川湾泉镇乡村街路桥]/;
 /** What may stand next to a full town name in a list: separators, punctuation, 和/及/与/等/的. */
@@ -68,47 +75,245 @@ function fact(area: Area, source: CountyFact['source'], confidence: number, ev: 
 function declared(doc: Document): CountyFact | null {
   const c = doc.meta.county;
   if (!c || (!c.code && !c.name)) return null;
-  const area = (c.code && areaByCode(c.code)) || (c.name ? pick(areasByName(c.name), doc.text) : undefined);
+  const named = c.name ? countyNames().get(c.name) : undefined;
+  const area = (c.code && areaByCode(c.code)) || (named ? pick(named.codes.map((k) => areaByCode(k)!), regionMentions(doc.text)).area : undefined);
   if (area) return fact(area, 'declared', 1, []);
   return { name: c.name ?? null, code: c.code ?? null, province: c.province ?? null, city: c.city ?? null, source: 'declared', confidence: 1, evidence: [] };
 }
 
-/** Among areas of the same name, the one whose province or city the text mentions most. */
-function pick(areas: Area[], text: string): Area | undefined {
-  if (areas.length <= 1) return areas[0];
-  const score = (a: Area) => {
-    const p = (provinceName(a.provinceCode) ?? '').replace(/省|市|自治区|壮族|回族|维吾尔/g, '');
-    const c = (cityName(a.cityCode) ?? '').replace(/市|地区|盟|自治州/g, '');
-    return (p && text.includes(p) ? 1 : 0) + (c && text.includes(c) ? 2 : 0);
-  };
-  return [...areas].sort((a, b) => score(b) - score(a))[0];
+/** Province and city codes the text names (`河南`, `驻马店市`), with how often. */
+interface RegionMentions {
+  provinces: Map<string, number>;
+  cities: Map<string, number>;
+}
+function regionMentions(text: string): RegionMentions {
+  const provinces = new Map<string, number>();
+  const cities = new Map<string, number>();
+  const reg = regions();
+  for (const m of reg.table.matches(text)) {
+    const v = reg.values[m.index]!;
+    if (v.province) provinces.set(v.province, (provinces.get(v.province) ?? 0) + 1);
+    if (v.city) cities.set(v.city, (cities.get(v.city) ?? 0) + 1);
+  }
+  return { provinces, cities };
 }
 
-/** County names in speaking positions, by votes. */
-function fromText(doc: Document): CountyFact | null {
-  const text = doc.text;
-  const votes = new Map<string, { area: Area; n: number; ev: Evidence[] }>();
-  for (const m of text.matchAll(SPEAKING)) {
-    const end = m.index! + 1;
-    if (inMask(doc.masks, end - 2, end - 1)) continue;
-    // The longest gazetteer name ending here (2–10 characters: 西和县, 长阳土家族自治县).
-    for (let len = Math.min(10, end); len >= 2; len--) {
-      const name = text.slice(end - len, end);
-      const areas = areasByName(name);
-      if (!areas.length) continue;
-      const area = pick(areas, text)!;
-      const v = votes.get(area.code) ?? { area, n: 0, ev: [] };
-      v.n++;
-      if (v.ev.length < 3) v.ev.push(evidence(doc, end - len, end + 2, 4));
-      votes.set(area.code, v);
-      break;
+/**
+ * Among units of the same name, the one whose city or province the text names (a city counts
+ * twice a province); `unique` is false when the text does not single one out.
+ */
+function pick(areas: Area[], regions: RegionMentions): { area: Area; unique: boolean } {
+  if (areas.length === 1) return { area: areas[0]!, unique: true };
+  const score = (a: Area) => (regions.cities.has(a.cityCode) ? 2 : 0) + (regions.provinces.has(a.provinceCode) ? 1 : 0);
+  const ranked = [...areas].sort((a, b) => score(b) - score(a));
+  return { area: ranked[0]!, unique: score(ranked[0]!) > score(ranked[1]!) };
+}
+
+/** Where a county's name stands: the position decides how much it says about whose text it is. */
+export type NameCue = 'title' | 'congress' | 'speaking' | 'agency' | 'mention' | 'stem';
+
+export interface CountyMention {
+  name: string;
+  start: number;
+  end: number;
+  /** Units the name may stand for, after the city written before it (`潮州市潮安区`) narrowed them. */
+  codes: string[];
+  form: CountyName['form'];
+  cue: NameCue;
+}
+
+let nameTable: { table: TermTable; values: CountyName[]; terms: string[] } | null = null;
+function names() {
+  if (nameTable) return nameTable;
+  const map = countyNames();
+  const terms = [...map.keys()];
+  const { table, order } = TermTable.build(terms);
+  nameTable = { table, values: order.map((i) => map.get(terms[i]!)!), terms: order.map((i) => terms[i]!) };
+  return nameTable;
+}
+
+/** Literal cue lists as tables, so a cue is looked up at one position, never searched for. */
+const table = (words: string[]) => TermTable.build(words).table;
+const SPEAKING_AFTER = table(cues.speaking);
+const AGENCY_AFTER = table(cues.agency);
+/** `第十五届`, `十六次`, `第3届` right after the name: a congress or plenary line. */
+const CONGRESS_AFTER = /^第?[一二三四五六七八九十〇零\d]{1,3}(?:届|次)/;
+/** Single-character function words jieba splits off (和, 与, 及, 在, 的): `市政府和县委` is no 和县. */
+const FUNCTION_TAG = /^(?:c|p|u|uj|ud|ul|r)$/;
+/** Lines before the body: a title, the occasion, the speaker. */
+const BODY_START = /^(?:各位代表|同志们|尊敬的|受.{0,12}委托)/;
+
+let generic: Set<string> | null = null;
+/**
+ * Names that are everyday words as well (found by rule, never listed): a bare short form jieba
+ * knows often (`长安`, `安宁`, `江北`), a one-character stem with 区 (`城区`, `郊区`, `矿区`), a
+ * full name many units share (`鼓楼区`, `市中区`). Computed once per machine and cached: reading
+ * jieba's dictionary costs a second.
+ */
+function genericNames(): Set<string> {
+  if (generic) return generic;
+  const file = join(tmpdir(), `xianzhi-county-generic-v2-${placesKey()}.json`);
+  try {
+    generic = new Set(JSON.parse(readFileSync(file, 'utf8')) as string[]);
+    return generic;
+  } catch {
+    // build it below
+  }
+  const freq = new Map<string, { n: number; tag: string }>();
+  const dict = readFileSync((nodejieba as unknown as { DEFAULT_DICT: string }).DEFAULT_DICT, 'utf8');
+  for (const line of dict.split('\n')) {
+    const [word, n, tag] = line.split(' ');
+    if (word && word.length <= 6) freq.set(word, { n: Number(n), tag: tag ?? '' });
+  }
+  generic = new Set();
+  const everyday = (w: string, placeToo: boolean) => {
+    const f = freq.get(w);
+    return f != null && f.n >= cues.genericNameFrequency && (placeToo || !/^n[rs]/.test(f.tag));
+  };
+  const all = countyNames();
+  for (const [name, n] of all) {
+    if (n.form === 'stem' && everyday(name, true)) generic.add(name);
+    if (n.form === 'full' && (n.codes.length >= cues.sharedName || /^.区$/.test(name) || everyday(name, false))) generic.add(name);
+  }
+  // One character before an everyday name is still one: 老城区, 东城区 (an old town, an east town).
+  for (const [name, n] of all) if (n.form === 'full' && name.length === 3 && generic.has(name.slice(1))) generic.add(name);
+  try {
+    writeFileSync(file, JSON.stringify([...generic]));
+  } catch {
+    // the cache is an optimisation only
+  }
+  return generic;
+}
+
+/** City names and stems → city code, for `潮州市潮安区`: the city written just before a county's name. */
+let cityEnds: Map<string, string[]> | null = null;
+function citiesEndingAt(text: string, end: number): string[] {
+  if (!cityEnds) {
+    cityEnds = new Map();
+    for (const c of allCities()) {
+      const stem = c.name.replace(/(?:市|地区|盟)$/, '').replace(/(?:[\u4e00-\u9fff]{1,6}族)*自治州$/, '');
+      for (const k of new Set([c.name, stem])) if (k.length >= 2) cityEnds.set(k, [...(cityEnds.get(k) ?? []), c.code]);
     }
   }
-  const ranked = [...votes.values()].sort((a, b) => b.n - a.n);
-  const best = ranked[0];
-  if (!best) return null;
-  const total = ranked.reduce((s, v) => s + v.n, 0);
-  return fact(best.area, 'text', Math.min(1, 0.5 + (0.5 * best.n) / total), best.ev);
+  const out: string[] = [];
+  for (let len = 2; len <= 10 && len <= end; len++) out.push(...(cityEnds.get(text.slice(end - len, end)) ?? []));
+  return out;
+}
+
+/**
+ * Every county-level name in the text, longest first at each position (新和县 is never 和县), on
+ * jieba's word boundaries: a name starts where a word starts (兴县 in 振兴县域 does not), and a name
+ * glued to what follows (和县 + 委 in 市政府和县委) is kept only when it does not begin with a
+ * function word jieba split off. Masked spans are skipped.
+ */
+export function countyMentions(doc: Document): CountyMention[] {
+  const text = doc.text;
+  const t = names();
+  const gen = genericNames();
+  const bound = new Uint8Array(text.length + 1);
+  const startToken = new Map<number, string>();
+  for (const tok of doc.tokens) {
+    bound[tok.start]! |= 1;
+    bound[tok.end]! |= 2;
+    startToken.set(tok.start, tok.word);
+  }
+  const segmented = doc.tokens.length > 0;
+  const bodyAt = bodyStart(text);
+  const out: CountyMention[] = [];
+  for (const m of t.table.matches(text)) {
+    if (inMask(doc.masks, m.start, m.end)) continue;
+    const n = t.values[m.index]!;
+    const prevCjk = isCjk(text.charCodeAt(m.start - 1));
+    if (segmented) {
+      if (!(bound[m.start]! & 1) && prevCjk) continue;
+      // A bare stem must be a word of its own (not the 西和 of 西和平).
+      if (n.form === 'stem' && !(bound[m.end]! & 2) && isCjk(text.charCodeAt(m.end))) continue;
+    }
+    // 和县 in 市政府和县委, 与县 …: a two-character name that begins with a function word after a word.
+    if (m.end - m.start === 2 && prevCjk && FUNCTION_TAG.test(tagOf(m.term[0]!)) && !cues.before.some((b) => text.startsWith(b, m.start - b.length))) continue;
+    let codes = n.codes;
+    const before = citiesEndingAt(text, m.start);
+    if (before.length) {
+      const narrowed = codes.filter((c) => before.includes(areaByCode(c)!.cityCode));
+      if (narrowed.length) codes = narrowed;
+      else if (n.form !== 'full') continue; // 西安 of 西安市 is not 西安区
+    } else if (gen.has(m.term)) continue;
+    const cue = cueAt(text, m.start, m.end, n.form, bodyAt);
+    // 兴县 in 文化兴县, 富县 in 富民富县: a two-character name says nothing in passing, only in a
+    // title, congress, speaking or agency position, or after its city.
+    if (m.end - m.start === 2 && cue === 'mention' && !before.length) continue;
+    out.push({ name: m.term, start: m.start, end: m.end, codes, form: n.form, cue });
+  }
+  // A short form confirms a county the text names in full; alone it is an everyday word as often
+  // (惠民, 富民, 盐湖 are counties' short forms too).
+  const named = new Set<string>();
+  for (const m of out) if (m.form !== 'stem') for (const c of m.codes) named.add(c);
+  return out.filter((m) => m.form !== 'stem' || m.codes.some((c) => named.has(c)));
+}
+
+const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+
+/** Offset of the first body line (`各位代表：`, `同志们：`), or of the fifth non-empty line. */
+function bodyStart(text: string): number {
+  let at = 0;
+  for (let k = 0; k < 6 && at < text.length; k++) {
+    const nl = text.indexOf('\n', at);
+    const line = text.slice(at, nl < 0 ? text.length : nl).trim();
+    if (line && (BODY_START.test(line) || line.length > 60)) return at;
+    if (nl < 0) return text.length;
+    at = nl + 1;
+  }
+  return at;
+}
+
+function cueAt(text: string, start: number, end: number, form: CountyName['form'], bodyAt: number): NameCue {
+  const leveled = form !== 'stem';
+  if (start < bodyAt) return 'title';
+  if (leveled && CONGRESS_AFTER.test(text.slice(end, end + 6))) return 'congress';
+  if (leveled && SPEAKING_AFTER.longestAt(text, end)) return 'speaking';
+  for (const b of cues.before) if (leveled && text.startsWith(b, start - b.length) && SPEAKING_AFTER.longestAt(text, end)) return 'congress';
+  if (leveled && AGENCY_AFTER.longestAt(text, end)) return 'agency';
+  return leveled ? 'mention' : 'stem';
+}
+
+/**
+ * The county the text names as its own: votes by position (a title or congress line counts more
+ * than a speaking position, which counts more than a passing mention), a name several units bear
+ * split among them unless the text's cities and provinces single one out. Confidence: near 1 when
+ * strong positions agree; lower when only passing mentions, or another county, compete.
+ */
+export function fromText(doc: Document): CountyFact | null {
+  const mentions = countyMentions(doc);
+  if (!mentions.length) return null;
+  const reg = regionMentions(doc.text);
+  const votes = new Map<string, { area: Area; strong: number; all: number; ev: Evidence[]; unique: boolean }>();
+  let strongTotal = 0;
+  let total = 0;
+  for (const m of mentions) {
+    const { area, unique } = pick(m.codes.map((c) => areaByCode(c)!), reg);
+    const w = cues.cueWeights[m.cue] * (unique ? 1 : 0.5);
+    const strong = m.cue === 'title' || m.cue === 'congress' || m.cue === 'speaking' ? w : 0;
+    const v = votes.get(area.code) ?? { area, strong: 0, all: 0, ev: [], unique: true };
+    v.strong += strong;
+    v.all += w;
+    v.unique &&= unique;
+    if (v.ev.length < 3) v.ev.push(evidence(doc, m.start, m.end, 6));
+    votes.set(area.code, v);
+    strongTotal += strong;
+    total += w;
+  }
+  const ranked = [...votes.values()].sort((a, b) => b.strong - a.strong || b.all - a.all);
+  const best = ranked[0]!;
+  let confidence: number;
+  if (best.strong > 0) {
+    // Share of the strong votes; a name no region singles out never reaches certainty.
+    confidence = 0.5 + 0.5 * (best.strong / strongTotal);
+    if (!best.unique) confidence = Math.min(confidence, 0.6);
+  } else {
+    // Passing mentions only (a news report naming its county, a partner county): at most 0.8.
+    confidence = Math.min(0.8, (best.all / total) * (1 - 1 / (1 + best.all)));
+  }
+  return fact(best.area, 'text', Number(confidence.toFixed(3)), best.ev);
 }
 
 interface PlaceTerm {
