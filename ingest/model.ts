@@ -126,8 +126,14 @@ export interface TargetFact {
   comparator: Comparator;
   year: number | null;
   baseline?: number | null;
-  /** `growth` for rates of change, `level` for amounts and shares. */
-  measure?: 'growth' | 'level' | null;
+  /** The indicator catalogue's canonical name for `indicatorId` (ingest/indicators.ts). */
+  indicatorName?: string | null;
+  /** `growth` for rates of change; `level`, `share`, `per_capita`, `count` as the catalogue measures. */
+  measure?: 'growth' | 'level' | 'share' | 'per_capita' | 'count' | null;
+  /** An average annual rate (`年均增长8%`), not one year's. */
+  annualAverage?: boolean;
+  /** The stated amount in the catalogue's unit (`3000万元` → 0.3 亿元); `value`/`unit` stay as stated. */
+  normalised?: { value: number; unit: string } | null;
   redacted: boolean;
   /** The sentence span the target came from (also in evidence). */
   text?: string;

@@ -45,6 +45,33 @@ export function chineseToNumber(s: string): number | null {
   return total + section + (digit ?? 0);
 }
 
+/**
+ * A Chinese numeral as a quantity reads it, 万 and 亿 kept in the unit as reports state amounts:
+ * the value is expressed in the largest of 亿/万 the numeral holds, which joins the unit.
+ * `点` gives decimals (`一点二`, `七点五`). Returns null when `numeral` is not a numeral.
+ * @example numeralQuantity('二百七十九亿三千万', '元') → { value: 279.3, unit: '亿元' }
+ *          numeralQuantity('八万六千', '吨') → { value: 8.6, unit: '万吨' }
+ *          numeralQuantity('一点二', '万亩') → { value: 1.2, unit: '万亩' }
+ *          numeralQuantity('四千五百', '人') → { value: 4500, unit: '人' }
+ */
+export function numeralQuantity(numeral: string, unit: string): { value: number; unit: string } | null {
+  const raw = numeral.replace(/^两/, '二');
+  const dot = raw.indexOf('点');
+  if (dot >= 0) {
+    // `一点二万亩`: a 万/亿 after the decimals belongs to the unit.
+    const tail = /[万萬亿億]+$/.exec(raw)?.[0] ?? '';
+    const whole = chineseToNumber(raw.slice(0, dot));
+    const frac = [...raw.slice(dot + 1, raw.length - tail.length)].map((c) => DIGIT[c]);
+    if (whole == null || !frac.length || frac.some((d) => d === undefined)) return null;
+    return { value: Number(`${whole}.${frac.join('')}`), unit: tail + unit };
+  }
+  const whole = chineseToNumber(raw);
+  if (whole == null) return null;
+  const big = /[亿億]/.test(raw) ? '亿' : /[万萬]/.test(raw) ? '万' : '';
+  if (!big) return { value: whole, unit };
+  return { value: round(whole / BIG_UNIT[big]!), unit: big + unit };
+}
+
 export interface Quantity {
   /** The number as written, null when masked. */
   value: number | null;
@@ -55,7 +82,7 @@ export interface Quantity {
 
 const NUM = '[0-9０-９]+(?:[.,][0-9０-９]+)*';
 const MASKED = '[xX×*]+(?:\\.[xX×*]+)?';
-const CN = '[零〇○一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟][零〇○一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟万萬亿億]*';
+const CN = '[零〇○一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟][零〇○一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟万萬亿億点]*';
 const QTY = new RegExp(
   `^\\s*(?:(百分之)(${CN}|${NUM})|(${NUM})([十百千]?)|(${MASKED})|(${CN}))\\s*(.*)$`,
 );
@@ -75,7 +102,7 @@ export function parseQuantity(text: string): Quantity | null {
   const unitOf = (u: string | undefined) => (u && u.trim() ? u.trim() : null);
   if (m[1]) {
     const raw = m[2]!;
-    const v = /[0-9０-９]/.test(raw) ? Number(toHalf(raw).replace(/,/g, '')) : chineseToNumber(raw);
+    const v = /[0-9０-９]/.test(raw) ? Number(toHalf(raw).replace(/,/g, '')) : numeralQuantity(raw, '')?.value;
     return v == null ? null : { value: v, unit: '%', redacted: false };
   }
   if (m[3] !== undefined) {
@@ -86,19 +113,15 @@ export function parseQuantity(text: string): Quantity | null {
     return { value: round(v), unit: unitOf(rest), redacted: false };
   }
   if (m[5] !== undefined) return { value: null, unit: unitOf(m[7]), redacted: true };
-  // 万/亿 at the end of the numeral belong to the unit: 一亿二千万 → 12000 万, 三万五千 → 35000.
+  // 千瓦, 千米, 千克 are units, not a 千 inside the numeral.
   let numeral = m[6]!;
   let rest = m[7] ?? '';
-  // 千瓦, 千米, 千克 are units, not a 千 inside the numeral.
   if (/千$/.test(numeral) && /^[瓦米克伏帕焦卡]/.test(rest) && numeral.length > 1) {
     numeral = numeral.slice(0, -1);
     rest = '千' + rest;
   }
-  const big = /[万萬亿億]+$/.exec(numeral)?.[0] ?? '';
-  const whole = chineseToNumber(numeral);
-  if (whole == null) return null;
-  const div = [...big].reduce((acc, c) => acc * BIG_UNIT[c]!, 1);
-  return { value: round(whole / div), unit: unitOf(big + rest), redacted: false };
+  const q = numeralQuantity(numeral, rest.trim());
+  return q && { value: q.value, unit: q.unit || null, redacted: false };
 }
 
 /** Removes float noise from multiplications (`1.2 * 1000`). */

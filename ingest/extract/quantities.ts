@@ -1,11 +1,16 @@
 /**
  * Quantities in a clause: a number (Arabic, Chinese numeral or mask) followed by a unit from the
- * lexicon (`8.5%`, `70亿元`, `一个`, `xx万人`), plus the fixed idioms reports use for goals
- * (`翻一番` → 2 倍, `千亿级` → 1000 亿元). Offsets are relative to the clause.
+ * lexicon (`8.5%`, `70亿元`, `一个`, `xx万人`), `百分之X`, and the fixed idioms reports use for
+ * goals (`翻一番` → 2 倍, `百亿级` → 100 亿级). Offsets are relative to the clause.
+ *
+ * Values are as stated, 万 and 亿 kept in the unit (`1.2万亩` → 1.2 万亩, `二百七十九亿三千万元`
+ * → 279.3 亿元, `三千万元` → 3000 万元): targets compare with what the text says, and the
+ * indicator catalogue converts to its own unit (ingest/indicators.ts).
  */
-import { chineseToNumber } from '../numbers.ts';
-import { alternation, lexicon } from './lexicon.ts';
+import { numeralQuantity } from '../numbers.ts';
+import { alternation } from './lexicon.ts';
 import { Scanner } from './literals.ts';
+import { targetLexicon } from './target-lexicon.ts';
 
 export interface Found {
   start: number;
@@ -13,10 +18,8 @@ export interface Found {
   value: number | null;
   unit: string;
   redacted: boolean;
-}
-
-interface Units {
-  units: string[];
+  /** The number is written in Chinese numerals (`三十`, `百分之八`), not digits or a mask. */
+  chinese: boolean;
 }
 
 /** Every quantity starts with a digit, a mask, a Chinese numeral or 翻. */
@@ -28,21 +31,28 @@ export const mayHoldQuantity = (text: string): boolean => MAY_HOLD.test(text);
 
 let re: Scanner | null = null;
 
+const DIGITS = '零〇一二两三四五六七八九十百千';
+
 function pattern(): Scanner {
   if (re) return re;
-  const { units } = lexicon<Units>('targets');
+  const { units, sizeClassNouns } = targetLexicon();
   const arabic = '[0-9]+(?:\\.[0-9]+)?(?:[-~～—][0-9]+(?:\\.[0-9]+)?)?';
   const mask = '[xX]+(?:\\.[xX]+)?(?:[-~][xX]+)?';
-  const cn = '[一二两三四五六七八九十百千]+(?:点[一二三四五六七八九]+)?';
+  // 二百七十九亿三千 (万元), 八万六千 (吨), 一点二 (万亩): 万/亿 inside the numeral, 点 for decimals.
+  const cn = `[一二两三四五六七八九十百千][${DIGITS}]*(?:[万亿][${DIGITS}]+)*(?:点[零〇一二三四五六七八九]+)?`;
+  const unit = `(?<big>万亿|亿|万)?(?<unit>${alternation(units)})`;
   // `(?<![0-9A-Za-z.])`: not the tail of a code or a longer number (`5G`, `1.5.2`).
   // Tried only where a quantity can start (STARTS).
   re = new Scanner(
-    `(?<![0-9A-Za-z.])(?:(?<ar>${arabic})|(?<mk>${mask})|(?<cn>${cn}))(?<unit>${alternation(units)})` +
-      `|(?<jibai>[0-9]+|[一二三四五六七八九十百千]+)亿级|翻(?<fan>[一两二三])番`,
+    `百分之(?:(?<pcn>${cn})|(?<par>[0-9]+(?:\\.[0-9]+)?))` +
+      `|(?<![0-9A-Za-z.])(?:(?<ar>${arabic})|(?<mk>${mask})|(?<cn>${cn}))${unit}` +
+      `|(?<jibai>[0-9]+|[一二三四五六七八九十百千]+)亿(?:级|(?=${alternation(sizeClassNouns)}))|翻(?<fan>[一两二三])番`,
     [...STARTS],
   );
   return re;
 }
+
+const FAN: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3 };
 
 /** All quantities in `text`, in order. */
 export function quantities(text: string): Found[] {
@@ -51,25 +61,27 @@ export function quantities(text: string): Found[] {
     const g = m.groups!;
     const start = m.index!;
     const end = start + m[0].length;
+    const big = g.big ?? '';
     if (g.fan) {
-      const n = chineseToNumber(g.fan)!;
-      out.push({ start, end, value: 2 ** n, unit: '倍', redacted: false });
+      out.push({ start, end, value: 2 ** FAN[g.fan]!, unit: '倍', redacted: false, chinese: true });
+    } else if (g.pcn || g.par) {
+      const v = g.par ? Number(g.par) : numeralQuantity(g.pcn!, '')?.value;
+      if (v == null || (g.pcn && /[万亿]/.test(g.pcn))) continue;
+      out.push({ start, end, value: v, unit: '%', redacted: false, chinese: !g.par });
     } else if (g.jibai) {
-      const v = /[0-9]/.test(g.jibai) ? Number(g.jibai) : chineseToNumber(g.jibai);
-      out.push({ start, end, value: v, unit: '亿级', redacted: false });
+      const v = /[0-9]/.test(g.jibai) ? Number(g.jibai) : numeralQuantity(g.jibai, '')?.value ?? null;
+      out.push({ start, end, value: v, unit: '亿级', redacted: false, chinese: !/[0-9]/.test(g.jibai) });
     } else if (g.mk) {
-      out.push({ start, end, value: null, unit: g.unit!, redacted: true });
+      out.push({ start, end, value: null, unit: big + g.unit!, redacted: true, chinese: false });
     } else if (g.ar) {
       // A range `1-2所` reads as its lower bound, the figure a goal commits to.
       const v = Number(g.ar.split(/[-~～—]/)[0]);
-      out.push({ start, end, value: v, unit: g.unit!, redacted: false });
+      out.push({ start, end, value: v, unit: big + g.unit!, redacted: false, chinese: false });
     } else if (g.cn) {
-      const raw = g.cn.replace(/^两/, '二');
-      const v = raw.includes('点')
-        ? Number(`${chineseToNumber(raw.split('点')[0]!)}.${[...raw.split('点')[1]!].map((c) => chineseToNumber(c)).join('')}`)
-        : chineseToNumber(raw);
-      if (v == null) continue;
-      out.push({ start, end, value: v, unit: g.unit!, redacted: false });
+      // The unit's 万/亿 closes the numeral (`二百七十九亿三千` + `万元`).
+      const q = numeralQuantity(g.cn + big, g.unit!);
+      if (!q) continue;
+      out.push({ start, end, value: q.value, unit: q.unit, redacted: false, chinese: true });
     }
   }
   return out;

@@ -1,224 +1,434 @@
 /**
  * Targets and results: an indicator with a figure (`地区生产总值年均增速达到8.5%以上`,
- * `新建5G基站285个`, `打造2个省级示范村`). Goals in plan sentences go to `facts.targets`,
- * figures in review sentences (or plan sentences that report the past) to `facts.results`.
+ * `新建5G基站285个`, `打造2个省级示范村`). Goals go to `facts.targets`, figures achieved to
+ * `facts.results`.
+ *
+ * Goal or result: the clause's own tense cues first (`同比`, `预计完成`, `增长了` → result;
+ * `力争`, `确保`, `到2025年` → goal), then a list opened by `主要预期目标是：`, then the sentence's
+ * section (review/plan, ingest/structure.ts), then the sentences it continues (`；`) and the
+ * section before it. A run of sentences joined by `；` shares its list, year and role: structure
+ * cuts sentences at `；`, target lists are written that way.
  *
  * Per clause (split at ，；：), each quantity takes as indicator the text before it (back to the
  * previous quantity or the clause start) without lead words (`到2025年`, `力争`) and comparator
  * verbs (`突破`, `达到`); when that is only a verb (`打造`), the noun after the quantity joins it
- * (`打造` + `省级示范村`); when it is empty (`分别增长x%、x%`), it inherits the previous one.
- * Quantities that modify a noun (`总投资30亿元的…`, `10亿元以上项目`) are not targets themselves.
+ * (`打造` + `省级示范村`); when it is empty (`7%以上、力争8%`), it inherits the previous one.
+ * `A、B分别增长x%、y%` and `城乡…分别…` give one target per indicator; `A、B两个产业集群均迈入百亿级`
+ * and `打造A、B、C三大百亿产业链` one per item. Quantities that modify a noun (`总投资30亿元的…`,
+ * `10亿元以上项目`) are not targets themselves. Indicators resolve to the catalogue
+ * (ingest/indicators.ts) or stay uncatalogued when they read as a clean noun phrase; sentence
+ * fragments are dropped.
  */
 import type { Comparator, Document, Sentence, TargetFact } from '../model.ts';
 import type { Stage } from '../stage.ts';
+import { convertUnit, resolveIndicator, unitFamily } from '../indicators.ts';
+import { chineseToNumber } from '../numbers.ts';
 import { evidence } from './evidence.ts';
-import { alternation, lexicon } from './lexicon.ts';
+import { alternation } from './lexicon.ts';
 import { mayHoldQuantity, quantities, type Found } from './quantities.ts';
 import { projectSpans } from './projects.ts';
+import { targetLexicon, type TargetLexicon } from './target-lexicon.ts';
 
-interface TargetLexicon {
-  classifiers: string[];
-  lead: string[];
-  trailVerbs: string[];
-  growthWords: string[];
-  comparators: { before: Record<string, Exclude<Comparator, null>>; after: Record<string, Exclude<Comparator, null>> };
-  reviewCues: string[];
-  planCues: string[];
-}
-interface IndicatorLexicon {
-  indicators: Array<{ id: string; growth?: string; names: string[] }>;
-}
+type Role = 'target' | 'result';
 
 interface Rules {
   lex: TargetLexicon;
   lead: RegExp;
   trail: RegExp;
   afterWords: RegExp;
-  review: RegExp;
+  afterAtStart: RegExp;
+  result: RegExp;
+  goal: RegExp;
   plan: RegExp;
+  listOpener: RegExp;
   growth: RegExp;
-  names: Array<{ name: string; id: string; growth?: string }>;
+  growthTail: RegExp;
+  annual: RegExp;
+  distributive: RegExp;
+  fragment: RegExp;
+  countVerb: RegExp;
+  classifiers: Set<string>;
+  vague: Set<string>;
+  pairs: RegExp | null;
+  beforeComparators: Array<[string, Exclude<Comparator, null>]>;
 }
 
 let cached: Rules | null = null;
 function rules(): Rules {
   if (cached) return cached;
-  const lex = lexicon<TargetLexicon>('targets');
-  const ind = lexicon<IndicatorLexicon>('indicators');
-  const names = ind.indicators
-    .flatMap((i) => i.names.map((name) => ({ name, id: i.id, growth: i.growth })))
-    .sort((a, b) => b.name.length - a.name.length);
+  const lex = targetLexicon();
+  const after = alternation(Object.keys(lex.comparators.after));
+  const growth = alternation(lex.growthWords);
+  const pairs = Object.keys(lex.pairs);
   cached = {
     lex,
-    lead: new RegExp(`^(?:${lex.lead.join('|')}|[，、和及与])+`),
+    lead: new RegExp(`^(?:${lex.leadRe.join('|')}|[，、和及与])+`),
     trail: new RegExp(`(?:${alternation(lex.trailVerbs)})+$`),
-    afterWords: new RegExp(`^(?:${alternation(Object.keys(lex.comparators.after))})`),
-    review: new RegExp(lex.reviewCues.join('|')),
-    plan: new RegExp(lex.planCues.join('|')),
-    growth: new RegExp(alternation(lex.growthWords)),
-    names,
+    afterWords: new RegExp(`^(?:${after})`),
+    afterAtStart: new RegExp(`^(?:${after})+[、和]?`),
+    result: new RegExp(lex.resultCuesRe.join('|')),
+    goal: new RegExp(alternation(lex.goalCues)),
+    plan: new RegExp(alternation(lex.planCues)),
+    listOpener: new RegExp(lex.listOpenersRe.join('|')),
+    growth: new RegExp(growth),
+    growthTail: new RegExp(`(?:${alternation(lex.annualAverageWords)})?(?:${growth})$`),
+    annual: new RegExp(alternation(lex.annualAverageWords)),
+    distributive: new RegExp(alternation(lex.distributive)),
+    fragment: new RegExp(alternation(lex.fragmentWords)),
+    countVerb: new RegExp(alternation(lex.countVerbs)),
+    classifiers: new Set(lex.classifiers),
+    vague: new Set(lex.vagueChineseUnits),
+    pairs: pairs.length ? new RegExp(`^(${alternation(pairs)})`) : null,
+    beforeComparators: Object.entries(lex.comparators.before).sort((a, b) => b[0].length - a[0].length),
   };
   return cached;
 }
 
-const CLAUSE = /[^，；：:;。！？]+/g;
+/** Clauses: split at Chinese and ASCII clause marks; an ASCII comma between digits is a thousands mark. */
+const CLAUSE = /(?:[^，；：:;。！？!?,]|(?<=[0-9]),(?=[0-9]{3}))+/g;
 const CJK = /[\u4e00-\u9fff]/;
+const NOT_NAME = /[^\u4e00-\u9fffA-Za-z]/g;
+const YEAR = /(?:到|至)?(20\d\d|二〇[一二三四五六七八九〇]{2})年/g;
+const FIVE_YEAR_END = /十四五.?(?:期)?末/;
+const THIS_YEAR = /今年|全年|年内|年底前/;
+const NEXT_YEAR = /明年/;
+const CHINESE_COUNT = /^(?:[0-9]+|[两二三四五六七八九十]+)$/;
+/** `A、B、C三大` / `A、B两个产业集群均`: an enumeration counted before a figure. */
+const ENUMERATION = /^(.*?)((?:[^、，]{1,12}、)+[^、，]{1,12}?)([0-9]+|[两二三四五六七八九十])(?:个|大|项|家|条|座|类)([^、，]*?)(?:均|都)?([^、，]*)$/;
 
-/** What kind of sentence a figure in it would be: a goal, a result, or neither. */
-function role(s: Sentence, r: Rules): 'target' | 'result' | null {
-  if (s.section === 'review') return 'result';
-  if (s.section === 'plan') return 'target';
-  return r.plan.test(s.text) ? 'target' : null;
+/** What the figures of one run of `；`-joined sentences share. */
+interface Run {
+  role: Role | null;
+  year: number | null;
+  list: boolean;
+}
+
+interface Context {
+  planYear: number | null;
+  /** Year the document was delivered in, when it differs from the plan year (a December meeting). */
+  dateYear: number | null;
+  run: Run | null;
+  /** The last review/plan section seen: what an unmarked sentence most likely belongs to. */
+  lastSection: Role | null;
 }
 
 function comparatorOf(before: string, after: string, r: Rules): Comparator {
   const a = r.afterWords.exec(after)?.[0];
   if (a) return r.lex.comparators.after[a]!;
-  for (const [w, c] of Object.entries(r.lex.comparators.before)) if (before.endsWith(w)) return c;
+  for (const [w, c] of r.beforeComparators) if (before.endsWith(w)) return c;
   return '=';
 }
 
-/** Year the goal is set for: an explicit `到2025年`, or the document year for `今年/全年/年内`. */
-function yearOf(text: string, docYear: number | null): number | null {
-  const y = /(?:到|至)?(20\d\d)年/.exec(text);
-  if (y) return Number(y[1]);
-  if (/十四五.?末/.test(text)) return 2025;
-  if (docYear && /今年|全年|年内|年底前/.test(text)) return docYear;
-  if (docYear && /明年/.test(text)) return docYear + 1;
+const yearNumber = (y: string) => (/^20/.test(y) ? Number(y) : chineseToNumber(y));
+
+/** The last year a text names (`到2025年`, `二〇二五年`, `十四五末`), or null. */
+function namedYear(text: string): number | null {
+  let last: number | null = null;
+  for (const m of text.matchAll(YEAR)) last = yearNumber(m[1]!);
+  if (FIVE_YEAR_END.test(text)) last = 2025;
+  return last;
+}
+
+/** The year `今年/明年` stand for in this document. */
+function relativeYear(text: string, ctx: Context): number | null {
+  if (ctx.planYear == null) return null;
+  if (THIS_YEAR.test(text)) return ctx.planYear;
+  // A December meeting's plan year is already next year: its 明年 is the plan year.
+  if (NEXT_YEAR.test(text)) return ctx.dateYear != null && ctx.dateYear < ctx.planYear ? ctx.planYear : ctx.planYear + 1;
+  return null;
+}
+
+/** The year in the headings above the sentence (`二、2023年主要预期目标`), innermost first. */
+function headingYear(doc: Document, s: Sentence): number | null {
+  let level = Infinity;
+  for (let h = s.heading; h >= 0; h--) {
+    const head = doc.headings[h]!;
+    if (head.level >= level) continue;
+    level = head.level;
+    const y = namedYear(head.text);
+    if (y) return y;
+  }
   return null;
 }
 
 function clean(s: string, r: Rules): string {
-  let t = s.trim().replace(r.lead, '');
+  let t = s.trim().replace(r.afterAtStart, '').replace(r.lead, '');
   t = t.replace(/^[，、和及与]+|[，、和及与]+$/g, '');
   t = t.replace(r.trail, '');
-  return t.replace(/[“”]/g, (q) => q).trim();
+  return t.trim();
 }
 
 /** Is the quantity a modifier of a following noun (`30亿元的项目`, `10亿元以上项目`)? */
 function modifier(after: string, q: Found, r: Rules): boolean {
   if (/^的/.test(after)) return true;
-  if (r.lex.classifiers.includes(q.unit)) return false;
+  if (r.classifiers.has(q.unit)) return false;
   return /^(?:以上|以下|左右)[\u4e00-\u9fff]/.test(after) && !/^(?:以上|以下|左右)(?:的)?[，。；]/.test(after);
 }
 
 /**
- * Chinese numerals count slogans far more often than goals (`四个意识`, `三个一批`, `第二个百年`):
- * one counts only after a building verb or a comparator (`至少打造一个…`), never in quotes.
+ * Chinese numerals count slogans far more often than goals (`四个意识`, `三个一批`, `第二个百年`).
+ * An amount in a unit of measure (`三十万亩`, `百分之八`, `一千五百万人次`) is a figure; a count
+ * (`一个`, `五家`) is one when it closes its clause (`新增学位二千四百个`) or the clause builds
+ * something (`至少打造一个…`, `建设甲、乙两个…`), never in quotes or after 第.
  */
-function slogan(clause: string, q: Found): boolean {
-  const raw = clause.slice(q.start, q.end);
-  if (/^[人民口员才]/.test(clause.slice(q.end)) && /人$/.test(q.unit)) return true; // `X万人民`
-  if (/^[0-9xX]/.test(raw)) return false;
+function slogan(clause: string, q: Found, r: Rules): boolean {
+  const after = clause.slice(q.end);
+  if (/^[人民口员才]/.test(after) && /人$/.test(q.unit)) return true; // `X万人民`
+  if (!q.chinese) return false;
   const before = clause.slice(0, q.start);
-  if (/[“第]$/.test(before) || /^[^”“]{0,6}”/.test(clause.slice(q.end))) return true;
-  return !/(?:至少|不少于|达到|突破|超过|新增|新建|建成|打造|建设)$/.test(before);
+  if (/[“"第]$/.test(before) || /^[^”“"]{0,6}[”"]/.test(after)) return true;
+  if (q.unit === '%' || q.unit === '倍' || q.unit === '亿级') return false;
+  if (r.vague.has(q.unit)) return true;
+  if (!r.classifiers.has(q.unit.replace(/^[万亿]/, '')) && !r.classifiers.has(q.unit)) return false;
+  if (/^(?:以上|左右|以内)?$/.test(after)) return false;
+  return !r.countVerb.test(before);
 }
 
 /** The leading noun right after a quantity (`省级示范村` in `2个省级示范村、46个…`). */
 function nounAfter(after: string, r: Rules): string {
   const rest = after.replace(r.afterWords, '');
-  const m = /^[“”\u4e00-\u9fffA-Za-z0-9]+/.exec(rest);
-  return m ? m[0].replace(/^[的]/, '') : '';
+  const m = /^[“”"\u4e00-\u9fffA-Za-z0-9]+/.exec(rest);
+  return m ? m[0].replace(/^的/, '').replace(/[和及与]$/, '') : '';
 }
 
-function indicatorId(indicator: string, r: Rules): { id: string | null; growth: boolean } {
-  const growth = r.growth.test(indicator);
-  for (const n of r.names) if (indicator.includes(n.name)) return { id: growth && n.growth ? n.growth : n.id, growth };
-  return { id: null, growth };
+/**
+ * The indicators a distributive head names (`城镇、农村常住居民人均可支配收入`): parallel short
+ * modifiers share the last item's noun (城镇 + 常住居民人均可支配收入); `城乡X` is 城镇X and 农村X.
+ */
+function distribute(head: string, n: number, r: Rules): string[] | null {
+  // 、 separates items; 和 only where 、 does not (及, 与 stand inside names: 普及率).
+  let parts = head.split('、').filter(Boolean);
+  if (parts.length === 1 && head.split('和').length === n) parts = head.split('和').filter(Boolean);
+  if (parts.length === 1 && n === 2 && r.pairs) {
+    const p = r.pairs.exec(head)?.[1];
+    if (p) return r.lex.pairs[p]!.map((x) => x + head.slice(p.length));
+  }
+  if (parts.length !== n || n < 2) return null;
+  const last = parts[n - 1]!;
+  const mods = parts.slice(0, -1);
+  const width = mods[0]!.length;
+  if (mods.every((m) => m.length === width && m.length <= 4) && last.length > width + 1) {
+    const shared = last.slice(width);
+    return [...mods.map((m) => m + shared), last];
+  }
+  return parts;
 }
 
-/** Targets (or results) in one sentence. */
-export function targetsIn(doc: Document, s: Sentence, docYear: number | null): TargetFact[] {
+/** A name that reads as a sentence fragment, not a noun phrase (`一天之内可以长到`, `但仅仅占到全市的`). */
+function fragment(ind: string, r: Rules): boolean {
+  if (ind.length > r.lex.maxIndicatorLength) return true;
+  if (r.fragment.test(ind)) return true;
+  if (/[的了着之和与及或]$/.test(ind)) return true;
+  return ind.replace(NOT_NAME, '').length < 3 || /[“”"]$/.test(ind);
+}
+
+/** What kind of figure a clause holds, from its own cues, its list, its sentence and the text before. */
+function roleOf(clause: string, s: Sentence, inList: boolean, sentenceRole: Role | null, r: Rules, ctx: Context): Role | null {
+  const goal = r.goal.test(clause);
+  if (r.result.test(clause) && !goal) return 'result';
+  if (goal) {
+    // `到2020年` in a review of the past five years is not a goal.
+    const y = namedYear(clause);
+    if (!(y != null && ctx.planYear != null && y < ctx.planYear)) return 'target';
+  }
+  if (inList) return 'target';
+  if (s.section === 'review') return 'result';
+  if (s.section === 'plan') return 'target';
+  return sentenceRole ?? ctx.run?.role ?? ctx.lastSection;
+}
+
+export interface FoundTarget {
+  role: Role;
+  fact: TargetFact;
+}
+
+interface Item {
+  q: Found;
+  ind: string;
+  rule: string;
+  rawBefore: string;
+  after: string;
+}
+
+/** Targets and results in one sentence; `ctx` carries what a `；`-run and the document share. */
+export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget[] {
   const r = rules();
-  const out: TargetFact[] = [];
-  let previous = ''; // the indicator an empty one inherits (`分别增长x%、x%`)
+  const out: FoundTarget[] = [];
   if (!mayHoldQuantity(s.text)) return out;
+  const opener = r.listOpener.exec(s.text);
+  const sentenceRole: Role | null = s.section === 'other' && r.plan.test(s.text) ? 'target' : null;
+  let runYear = ctx.run?.year ?? null;
+  const hYear = headingYear(doc, s);
+  let previous = ''; // the indicator an empty one inherits (`7%以上、力争8%`)
+  let previousParts: string[] | null = null; // the heads of the last `分别` (`…分别达到…，分别增长…`)
   // A named project's investment (`实施X工程，总投资2.25亿元`) is a fact of the project, not a goal.
   // Project spans cost as much as the projects stage itself: found only once a figure is.
-  // (No closures here: under tsx each named closure made per sentence costs a defineProperty.)
   let spans: ReturnType<typeof projectSpans> | null = null;
   let projectEnds: number[] = [];
   for (const c of s.text.matchAll(CLAUSE)) {
     const clause = c[0];
     const base = c.index!;
-    const qs = quantities(clause).filter(
-      (q) => !modifier(clause.slice(q.end), q, r) && !slogan(clause, q),
-    );
+    const qs = quantities(clause).filter((q) => !modifier(clause.slice(q.end), q, r) && !slogan(clause, q, r));
+    const explicit = namedYear(clause);
+    if (explicit != null) runYear = explicit;
     if (!qs.length) continue;
     if (!spans) {
       spans = projectSpans(s.text);
       projectEnds = /投资/.test(s.text) ? spans.map((p) => p.end) : [];
     }
-    // An explicitly dated or modal clause keeps its year for every figure in it.
-    const clauseYear = yearOf(s.text.slice(0, base + clause.length), docYear);
-    const pastInClause = r.review.test(clause);
-    let from = 0;
-    let prevNoun = '';
-    const firstVerb = qs.length ? clean(clause.slice(0, qs[0]!.start), r) : '';
-    for (let i = 0; i < qs.length; i++) {
-      const q: Found = qs[i]!;
-      const rawBefore = clause.slice(from, q.start);
-      const after = clause.slice(q.end, qs[i + 1]?.start ?? clause.length);
-      let ind = clean(rawBefore, r);
-      const noun = nounAfter(after, r);
-      if (!ind && previous && noun.length < 2) {
-        // `地区生产总值增长8%，到2025年突破70亿元`: the clause continues the previous indicator.
-        ind = previous.replace(/(?:年均)?(?:增长|增速|提高)$/, '');
-      } else if (!ind && previous && /^(?:大关|左右|以上)/.test(after)) {
-        ind = previous.replace(/(?:年均)?(?:增长|增速|提高)$/, '');
-      } else if (noun.length >= 2) {
-        // `打造2个省级示范村`, `建成胡襄等5个乡镇污水处理厂`: the counted noun follows the figure.
-        // After `2个省级示范村、`, the text before `46个` is the previous noun: reuse the verb.
-        const repeats = i > 0 && (!CJK.test(ind) || (prevNoun !== '' && ind.startsWith(prevNoun)));
-        const verb = repeats ? (firstVerb.length <= 4 ? firstVerb : '') : ind;
-        ind = verb + noun;
-      } else if (ind.replace(r.growth, '').length < 2 && previous) {
-        ind = `${previous.replace(/(?:年均)?(?:增长|增速|提高)$/, '')}${ind}`;
-      }
-      from = q.end;
-      prevNoun = noun;
+    const inList = (opener != null && opener.index < base + clause.length) || (ctx.run?.list ?? false);
+    const role = roleOf(clause, s, inList, sentenceRole, r, ctx);
+    if (!role) continue;
+    const year = explicit ?? runYear ?? relativeYear(s.text.slice(0, base + clause.length), ctx) ?? hYear;
+    const items = readItems(clause, qs, r, previous, previousParts);
+    previousParts = items.parts ?? previousParts;
+    for (const it of items.list) {
+      const { q } = it;
       const at = base + q.start;
-      if (/投资|规模/.test(ind) && /元$/.test(q.unit) && projectEnds.some((e) => e <= at && at - e <= 24)) continue;
-      // …unless the clause counts the projects too (`新建日处理90吨污泥处置厂1座`): then it is a goal.
+      if (/投资|规模/.test(it.ind) && /元$/.test(q.unit) && projectEnds.some((e) => e <= at && at - e <= 24)) continue;
       // A figure inside a project's name (`源网荷3万千瓦储能项目`) is the project's capacity.
       if (qs.length === 1 && spans.some((p) => p.start <= at && at < p.end)) continue;
-      if (!ind || ind.replace(/[^\u4e00-\u9fffA-Za-z]/g, '').length < 3 || /[“”]$/.test(ind)) continue;
-      previous = ind;
-      const id = indicatorId(ind, r);
-      const start = s.start + base;
-      out.push({
-        indicator: ind,
-        indicatorId: id.id,
-        value: q.redacted ? null : q.value,
-        unit: q.unit,
-        comparator: comparatorOf(rawBefore.trim(), after, r),
-        year: clauseYear,
-        baseline: null,
-        measure: id.growth || q.unit === '个百分点' ? 'growth' : 'level',
-        redacted: q.redacted,
-        text: clause,
-        confidence: pastInClause ? 0.4 : 0.7,
-        evidence: [evidence(doc, s, start + q.start, start + q.end)],
-      });
+      const fact = targetFact(doc, s, clause, base, it, year, inList, r);
+      if (!fact) continue;
+      previous = it.ind;
+      out.push({ role, fact });
     }
   }
+  ctx.run = /[；;]$/.test(s.text) ? { role: out.at(-1)?.role ?? ctx.run?.role ?? null, year: runYear, list: opener != null || (ctx.run?.list ?? false) } : null;
   return out;
+}
+
+/** The indicator each quantity of a clause measures. */
+function readItems(clause: string, qs: Found[], r: Rules, previous: string, previousParts: string[] | null): { list: Item[]; parts: string[] | null } {
+  const list: Item[] = [];
+  const dist = r.distributive.exec(clause);
+  let parts: string[] | null = null;
+  if (dist && dist[0] === '分别') {
+    const after = qs.filter((q) => q.start >= dist.index);
+    const head = clean(clause.slice(0, dist.index), r);
+    const verb = clean(clause.slice(dist.index + dist[0].length, after[0]?.start ?? dist.index), r);
+    const heads = head ? distribute(head, after.length, r) : previousParts && previousParts.length === after.length ? previousParts : null;
+    if (heads && after.length === qs.length) {
+      parts = heads;
+      qs.forEach((q, i) => {
+        const a = clause.slice(q.end, qs[i + 1]?.start ?? clause.length);
+        list.push({ q, ind: heads[i]! + verb, rule: 'targets.fenbie', rawBefore: clause.slice(dist.index, q.start), after: a });
+      });
+      return { list, parts };
+    }
+  }
+  let from = 0;
+  let prevNoun = '';
+  const firstVerb = clean(clause.slice(0, qs[0]!.start), r);
+  for (let i = 0; i < qs.length; i++) {
+    const q = qs[i]!;
+    const rawBefore = clause.slice(from, q.start);
+    const after = clause.slice(q.end, qs[i + 1]?.start ?? clause.length);
+    let ind = clean(rawBefore, r);
+    let rule = 'targets.figure';
+    const noun = nounAfter(after, r);
+    const enumeration = qs.length === 1 ? ENUMERATION.exec(rawBefore) : null;
+    if (enumeration && sameCount(enumeration, r)) {
+      // `打造咖啡、牛油果、甘蔗三大百亿产业链`, `冶金新材料、中医药两个产业集群均迈入百亿级`.
+      const verb = clean(enumeration[1]!, r);
+      const shared = enumeration[4] || noun;
+      for (const item of enumeration[2]!.split('、')) {
+        list.push({ q, ind: `${verb}${item}${shared}`, rule: 'targets.enumeration', rawBefore, after });
+      }
+      from = q.end;
+      continue;
+    }
+    if (!ind && previous && (noun.length < 2 || /^(?:大关|左右|以上)/.test(after))) {
+      // `地区生产总值增长8%，到2025年突破70亿元`: the clause continues the previous indicator.
+      ind = previous.replace(r.growthTail, '');
+      rule = 'targets.continued';
+    } else if (noun.length >= 2) {
+      // `打造2个省级示范村`, `建成胡襄等5个乡镇污水处理厂`: the counted noun follows the figure.
+      // After `2个省级示范村、`, the text before `46个` is the previous noun: reuse the verb.
+      const repeats = i > 0 && (!CJK.test(ind) || (prevNoun !== '' && ind.startsWith(prevNoun)));
+      const verb = repeats ? (firstVerb.length <= 4 ? firstVerb : '') : ind;
+      ind = verb + noun;
+      rule = 'targets.counted-noun';
+    } else if (ind.replace(r.growth, '').length < 2 && previous) {
+      ind = `${previous.replace(r.growthTail, '')}${ind}`;
+      rule = 'targets.continued';
+    }
+    from = q.end;
+    prevNoun = noun;
+    list.push({ q, ind, rule, rawBefore, after });
+  }
+  return { list, parts };
+}
+
+/** Whether an enumeration's count (`三大`) matches its items (`咖啡、牛油果、甘蔗`). */
+function sameCount(m: RegExpExecArray, r: Rules): boolean {
+  if (!CHINESE_COUNT.test(m[3]!)) return false;
+  const n = /^[0-9]/.test(m[3]!) ? Number(m[3]) : chineseToNumber(m[3]!.replace(/^两/, '二'));
+  return n === m[2]!.split('、').length && !r.fragment.test(m[2]!);
+}
+
+function targetFact(doc: Document, s: Sentence, clause: string, base: number, it: Item, year: number | null, inList: boolean, r: Rules): TargetFact | null {
+  const { q } = it;
+  let ind = it.ind;
+  const growth = r.growth.test(ind);
+  const entry = ind ? resolveIndicator(ind, q.unit, growth) : null;
+  if (!ind || fragment(ind, r)) {
+    // A catalogued name inside a fragment is the indicator (`…要确保脱贫人口人均纯收入增长`).
+    const name = entry?.synonyms.filter((n) => ind.includes(n)).sort((a, b) => b.length - a.length)[0];
+    if (!name) return null;
+    ind = ind.slice(ind.indexOf(name));
+    if (fragment(ind, r)) return null;
+  }
+  const start = s.start + base;
+  const normal = normalised(q, entry?.unit ?? null);
+  const rule = inList && it.rule === 'targets.figure' ? 'targets.list-item' : it.rule;
+  const fact: TargetFact = {
+    indicator: ind,
+    indicatorId: entry?.id ?? null,
+    indicatorName: entry?.name ?? null,
+    value: q.redacted ? null : q.value,
+    unit: q.unit,
+    comparator: comparatorOf(it.rawBefore.trim(), it.after, r),
+    year,
+    baseline: null,
+    measure: measureOf(entry?.measure ?? null, growth, q.unit, r),
+    annualAverage: r.annual.test(it.rawBefore) || r.annual.test(ind),
+    normalised: normal,
+    redacted: q.redacted,
+    text: clause,
+    confidence: 0.7,
+    evidence: [evidence(doc, s, start + q.start, start + q.end, rule)],
+  };
+  return fact;
+}
+
+function measureOf(catalogued: TargetFact['measure'] | null, growth: boolean, unit: string, r: Rules): TargetFact['measure'] {
+  if (growth || unit === '个百分点' || unit === '倍') return 'growth';
+  if (catalogued) return catalogued;
+  if (unit === '%' || unit === '‰') return 'share';
+  if (r.classifiers.has(unit) || r.classifiers.has(unit.replace(/^[万亿]/, ''))) return 'count';
+  return 'level';
+}
+
+/** The stated amount in the catalogue's unit (money without an entry in 亿元); null when it does not convert. */
+function normalised(q: Found, unit: string | null): TargetFact['normalised'] {
+  if (q.value == null) return null;
+  const to = unit ?? (unitFamily(q.unit) === 'money' ? '亿元' : null);
+  if (!to) return null;
+  const v = convertUnit(q.value, q.unit, to);
+  return v == null ? null : { value: v, unit: to };
 }
 
 export const targets: Stage = {
   name: 'targets',
   run(doc: Document): Document {
-    const r = rules();
-    const docYear = Number((doc.meta.date ?? doc.date ?? '').slice(0, 4)) || null;
+    const planYear = doc.year ?? null;
+    const dateYear = Number((doc.meta.date ?? doc.date ?? '').slice(0, 4)) || null;
+    const ctx: Context = { planYear, dateYear, run: null, lastSection: null };
     for (const s of doc.sentences) {
-      const kind = role(s, r);
-      if (!kind) continue;
-      for (const t of targetsIn(doc, s, docYear)) {
-        // A plan sentence that reports the past (`累计`, `同比增长`) gives results, not goals.
-        if (kind === 'target' && t.confidence < 0.5) doc.facts.results.push(t);
-        else (kind === 'target' ? doc.facts.targets : doc.facts.results).push(t);
-      }
+      for (const { role, fact } of targetsIn(doc, s, ctx)) (role === 'target' ? doc.facts.targets : doc.facts.results).push(fact);
+      if (s.section === 'review') ctx.lastSection = 'result';
+      else if (s.section === 'plan') ctx.lastSection = 'target';
     }
     return doc;
   },

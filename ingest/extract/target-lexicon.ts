@@ -1,0 +1,52 @@
+/**
+ * The targets lexicon (`data/lexicons/targets.json`) and its schema: the words with which
+ * ingest/extract/targets.ts and quantities.ts read goals and results. Entries whose names end in
+ * `Re` are RegExp sources (a year, a numbering); every other list is literal words.
+ */
+import { z } from 'zod';
+import { lexicon } from './lexicon.ts';
+
+const words = z.array(z.string().min(1)).min(1);
+const comparator = z.enum(['>=', '<=', '=', '>', '<']);
+
+export const TargetLexiconSchema = z.object({
+  _comment: z.string().optional(),
+  /** What may follow a number (a 万/亿 before any of them is read too: 万辆, 亿袋). */
+  units: words,
+  /** Units that count things (2个…, 5所…), after which the counted noun usually follows. */
+  classifiers: words,
+  /** Units that, after a Chinese numeral, are a manner of speaking, never a figure (一批, 二期). */
+  vagueChineseUnits: words,
+  /** Verbs after which a Chinese numeral with a classifier counts (至少打造一个…). */
+  countVerbs: words,
+  /** Words that open a clause and are not the indicator (time, modality): RegExp sources. */
+  leadRe: words,
+  /** Comparator and linking verbs before the number, dropped from the indicator's end. */
+  trailVerbs: words,
+  /** A rate of change. */
+  growthWords: words,
+  /** Average annual rate (`年均增长`): marked `annualAverage` on the target. */
+  annualAverageWords: words,
+  comparators: z.object({ before: z.record(z.string(), comparator), after: z.record(z.string(), comparator) }),
+  /** Past within a clause: the figure is a result even in a plan section (RegExp sources). */
+  resultCuesRe: words,
+  /** Future within a clause, strong enough to make a goal even in a review section. */
+  goalCues: words,
+  /** Weaker goal cues: they decide a sentence that neither section nor neighbours decide. */
+  planCues: words,
+  /** Opens a list of goals: what follows it up to the sentence's `。` is goals. */
+  listOpenersRe: words,
+  /** Nouns after which `百亿` is a size class, as `百亿级` is (`三大百亿产业链`). */
+  sizeClassNouns: words,
+  /** Words that distribute several values over several indicators (`A、B分别增长x%、y%`). */
+  distributive: words,
+  /** A compound naming two indicators at once (`城乡` → 城镇, 农村). */
+  pairs: z.record(z.string(), z.array(z.string()).length(2)),
+  /** Words that mark a sentence fragment, never an indicator's name. */
+  fragmentWords: words,
+  /** The longest indicator name kept; longer ones are fragments. */
+  maxIndicatorLength: z.number().int().positive(),
+});
+export type TargetLexicon = z.infer<typeof TargetLexiconSchema>;
+
+export const targetLexicon = (): TargetLexicon => lexicon('targets', TargetLexiconSchema);
