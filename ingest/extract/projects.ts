@@ -30,6 +30,7 @@ export const ProjectLexicon = z
     phases: words,
     weakHeads: words,
     notAfter: z.record(z.string(), z.string()),
+    notBefore: z.record(z.string(), z.string()),
     boundaries: words,
     innerBoundaries: words,
     buildVerbs: words,
@@ -51,6 +52,7 @@ export const ProjectLexicon = z
     quantityUnits: words,
     workBeforeHead: words,
     ownerNouns: words,
+    ownHeads: words,
   })
   .strict();
 type ProjectLexicon = z.infer<typeof ProjectLexicon>;
@@ -88,6 +90,7 @@ interface Rules {
   workBeforeHead: RegExp;
   leadingQuantity: RegExp;
   owner: RegExp;
+  ownAtEnd: RegExp;
 }
 
 const cls = (s: string) => `[${s.replace(/[\]\\^-]/g, '\\$&')}]`;
@@ -140,6 +143,7 @@ function rules(): Rules {
     // A name starts after a quantity (`打造15公里生态廊道`): the figure measures the works.
     // `白沙溪、中茶安化第一茶厂等龙头企业`: names of companies, not of works.
     owner: new RegExp(`^等?[一二三四五六七八九十0-9xX]*[个家]?(?:${alternation(lex.ownerNouns)})`),
+    ownAtEnd: new RegExp(`(?:${alternation(lex.ownHeads)})$`),
     leadingQuantity: new RegExp(`^(?:[0-9]+(?:\\.[0-9]+)?|[xX]+|[一二两三四五六七八九十百千万]+)(?:${alternation(lex.quantityUnits)})`),
   };
   return cached;
@@ -213,12 +217,12 @@ function unquote(name: string, next: string | undefined): string {
 /** The left part of a name without its heads: what must be specific. */
 function modifier(name: string, r: Rules): string {
   let m = name;
-  // A head may also modify the next one (`高铁小镇`, `物流产业园`): the first one stays when
-  // nothing would be left in front of it.
-  for (let h = r.headAtEnd.exec(m); h; h = r.headAtEnd.exec(m)) {
-    if (h.index === 0 && m !== name) break;
-    m = m.slice(0, h.index);
-  }
+  while (r.worksAtEnd.test(m)) m = m.replace(r.worksAtEnd, '');
+  // The name's own head, then heads that modify it (`物流产业园项目`); a head that would leave
+  // nothing in front stays (`高铁小镇`), and so does a building's owner (`xx中心卫生院`).
+  let h = r.strongAtEnd.exec(m);
+  if (h && (h.index > 0 || m === name)) m = m.slice(0, h.index);
+  for (h = r.plainAtEnd.exec(m); h && h.index > 0; h = r.plainAtEnd.exec(m)) m = m.slice(0, h.index);
   return m;
 }
 
@@ -242,7 +246,7 @@ function specific(quotedName: string, r: Rules): boolean {
   if (r.phaseAtEnd.test(name) && !r.headAtEnd.test(name.replace(r.phaseAtEnd, ''))) return listItem(name, r);
   // Only work words (`中原西路积水点改造`): the works of a place.
   if (r.weak.has(head) || [...r.weak].some((w) => head.endsWith(w))) {
-    return r.place.test(mod) && !r.lex.weakStartStop.some((w) => mod.startsWith(w));
+    return r.place.test(mod) && !r.generic.test(mod.slice(0, 2)) && !r.lex.weakStartStop.some((w) => mod.startsWith(w));
   }
   return true;
 }
@@ -353,6 +357,9 @@ function industryOf(doc: Document, name: string, s: Sentence): string | null {
  */
 function midName(text: string, he: number, r: Rules): boolean {
   const ahead = text.slice(he, he + 12);
+  // `…结构件项目（常熟高新区）。`: a place in brackets after a name is a note on it.
+  const note = /^[（(][^（）()]*[）)]/.exec(text.slice(he, he + 20));
+  if (note && (he + note[0].length >= text.length || HARD.test(text[he + note[0].length]!))) return false;
   const stop = ahead.search(/[，。；：、,;:！？\s]/);
   const window = stop >= 0 ? ahead.slice(0, stop) : ahead;
   const next = r.headOnce.exec(window);
@@ -373,6 +380,7 @@ export function projectSpans(text: string): Span[] {
     if (hs < floor) continue;
     let he = hs + m[0].length;
     if (he < text.length && r.lex.notAfter[m[0]]?.includes(text[he]!)) continue;
+    if (hs > 0 && r.lex.notBefore[m[0]]?.includes(text[hs - 1]!)) continue;
     if (r.owner.test(text.slice(he))) continue;
     if (midName(text, he, r)) continue;
     // Adjacent heads belong to one name: `物流产业园项目`, `二期工程`.
@@ -382,7 +390,7 @@ export function projectSpans(text: string): Span[] {
     let start = found.start;
     let name = unquote(text.slice(start, he), text[he]);
     // A heading marker is not part of a name (`（二）聚力项目`, `一是…`), nor is a quantity.
-    const marker = /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]是)/.exec(name);
+    const marker = /^(?:[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]是|[0-9]+[.．、](?![0-9]))/.exec(name);
     if (marker) {
       start += marker[0].length;
       name = name.slice(marker[0].length);
@@ -415,7 +423,8 @@ export function projectSpans(text: string): Span[] {
       for (const it of itemsBefore(text, 0, listEnd ?? start - 1, r)) {
         if (used.has(it.start)) continue;
         // `退化林修复、…三大绿化工程`: an item with only a weak head takes the list's strong one.
-        const full = r.strongAtEnd.test(it.name) ? it.name : it.name + (r.headAtEnd.test(it.name) && !r.strongAtEnd.test(shared) ? '' : shared);
+        // An item ending in a head that needs a building clause (`北湖路`) takes the shared one too.
+        const full = r.plainAtEnd.test(it.name) ? it.name : it.name + (r.headAtEnd.test(it.name) && !r.strongAtEnd.test(it.name) && !r.strongAtEnd.test(shared) ? '' : shared);
         // An enumerated item may end in a weak head (`力量钻石二期`): the list vouches for it.
         if (specific(full, r) || (r.headAtEnd.test(it.name) && listItem(it.name, r))) {
           out.push({ start: it.start, end: it.end, name: full, rule: `projects.list:${m[0]}` });
@@ -434,10 +443,12 @@ export function projectSpans(text: string): Span[] {
     if (coordinated) {
       // `国华、盛风风力光伏项目`: earlier items without a head of their own share the tail.
       for (const it of itemsBefore(text, 0, start - 1, r)) {
-        if (r.headAtEnd.test(it.name)) continue; // a name of its own, found at its own head
+        if (r.plainAtEnd.test(it.name) || (r.headAtEnd.test(it.name) && !r.buildHeadAtEnd.test(it.name))) continue; // a name of its own
         // `国华、盛风…`: a short item is a fragment sharing the tail; a long one is a name of
         // its own (`汉德生物、…体育城等项目`), named by the list's `等` if any.
         if (it.name.length >= 4 && !r.placeEnd.test(it.name)) continue;
+        // `历山、…、窦庄古城`: a head that belongs to one old place's name is not shared.
+        if (r.ownAtEnd.test(name) && modifier(name, r).length <= 3) continue;
         const full = it.name + sharedTail(name, it.name, r);
         if (specific(full, r)) {
           out.push({ start: it.start, end: it.end, name: full, rule: `projects.shared:${m[0]}` });
