@@ -53,6 +53,7 @@ export const ProjectLexicon = z
     workBeforeHead: words,
     ownerNouns: words,
     ownHeads: words,
+    listRanks: words,
   })
   .strict();
 type ProjectLexicon = z.infer<typeof ProjectLexicon>;
@@ -91,6 +92,7 @@ interface Rules {
   leadingQuantity: RegExp;
   owner: RegExp;
   ownAtEnd: RegExp;
+  leadingRanks: RegExp;
 }
 
 const cls = (s: string) => `[${s.replace(/[\]\\^-]/g, '\\$&')}]`;
@@ -127,10 +129,10 @@ function rules(): Rules {
     goal: new RegExp(`^(?:${alternation(lex.goalCues)})`),
     // Where a list's shared part starts: after `等` (and a count), or after a bare count (`远襄X所…`).
     listEnd: new RegExp(
-      `等(?![级于同待])${NUM}?${unit}?|(?:[0-9]+|[xX]+)${unit}(?=[\u4e00-\u9fff])|[一二两三四五六七八九十]+大(?=[\u4e00-\u9fff])`,
+      `等(?![级于同待])${NUM}?${unit}?|(?:[0-9]+|[xX]+)${unit}(?=[\u4e00-\u9fff])(?![和及与])|[一二两三四五六七八九十]+大(?=[\u4e00-\u9fff])`,
       'g',
     ),
-    count: new RegExp(`^${NUM}?${unit}?`),
+    count: new RegExp(`^(?:${NUM}${unit}?|[个所条座家批](?=.))`),
     listQuantifier: new RegExp(`^等?(?:${alternation(lex.listQuantifiers)})`),
     place: new RegExp(
       `^[xX\u4e00-\u9fff]{1,4}?${cls(lex.placeEnds)}|^[县市][\u4e00-\u9fff]{0,3}?(?:中|院|校|馆)|(?:医院|卫生院|学校|中学|馆)$`,
@@ -143,6 +145,7 @@ function rules(): Rules {
     // A name starts after a quantity (`打造15公里生态廊道`): the figure measures the works.
     // `白沙溪、中茶安化第一茶厂等龙头企业`: names of companies, not of works.
     owner: new RegExp(`^等?[一二三四五六七八九十0-9xX]*[个家]?(?:${alternation(lex.ownerNouns)})`),
+    leadingRanks: new RegExp(`^(?:${alternation(lex.listRanks)})+`),
     ownAtEnd: new RegExp(`(?:${alternation(lex.ownHeads)})$`),
     leadingQuantity: new RegExp(`^(?:[0-9]+(?:\\.[0-9]+)?|[xX]+|[一二两三四五六七八九十百千万]+)(?:${alternation(lex.quantityUnits)})`),
   };
@@ -192,7 +195,7 @@ function nameStart(
     if (inList && /^[和及与]$/.test(m[0])) continue; // list joints are split by the caller
     // 及 separates names only after a complete one (`辣椒农产品深加工及智慧物流产业园` is one
     // name, `道路及管网改造工程` too); 和/与 nearly always separate.
-    if (m[0] === '及' && !r.headAtEnd.test(text.slice(0, i + m.index!))) continue;
+    if (m[0] === '及' && !endsInHead(text.slice(0, i + m.index!), r)) continue;
     cuts.push({ at: end, word: m[0] });
     if (end >= start) {
       start = end;
@@ -214,6 +217,12 @@ function unquote(name: string, next: string | undefined): string {
   return name;
 }
 
+/** Whether `s` ends in a head that stands as one (`…道路` does not end in `路`). */
+function endsInHead(s: string, r: Rules): boolean {
+  const h = r.headAtEnd.exec(s);
+  return !!h && !(h.index > 0 && r.lex.notBefore[h[0]]?.includes(s[h.index - 1]!));
+}
+
 /** The left part of a name without its heads: what must be specific. */
 function modifier(name: string, r: Rules): string {
   let m = name;
@@ -233,14 +242,16 @@ function specific(quotedName: string, r: Rules): boolean {
   // Unbalanced brackets or quotes: the boundary fell inside a heading or a slogan.
   if (/（/.test(name) !== /）/.test(name)) return false;
   const mod = modifier(name, r);
+  let core = name;
+  while (r.worksAtEnd.test(core)) core = core.replace(r.worksAtEnd, '');
+  // `县医院搬迁`, `xx中心卫生院异地新建`: the county's (or a masked place's) own institution, worked on.
+  if (core !== name && core !== mod && /^(?:[县市区旗]|[xX]{2,})$/.test(mod) && r.plainAtEnd.test(core)) return true;
   if (mod.length < 2 || r.generic.test(mod)) return false;
   const head = name.slice(mod.length);
   const specificPart = mod.replace(r.genericAll, '');
   if (r.lex.strictHeads.some((h) => head.startsWith(h)) && specificPart.length < 3) return false;
   if (head.startsWith('工程') && r.lex.planLike.some((w) => mod.endsWith(w))) return false;
   // An object with a head of its own, then its works (`新世纪大道打通提升`, `产业园二期`).
-  let core = name;
-  while (r.worksAtEnd.test(core)) core = core.replace(r.worksAtEnd, '');
   if (r.strongAtEnd.test(core)) return true;
   // Only a phase (`鑫泰新能源汽车轴承二期`): a proper-looking name of four characters or more.
   if (r.phaseAtEnd.test(name) && !r.headAtEnd.test(name.replace(r.phaseAtEnd, ''))) return listItem(name, r);
@@ -261,7 +272,8 @@ function bare(name: string, r: Rules): boolean {
 function needsBuilding(name: string, r: Rules): boolean {
   let core = name;
   while (r.worksAtEnd.test(core)) core = core.replace(r.worksAtEnd, '');
-  return r.buildHeadAtEnd.test(core) && !r.plainAtEnd.test(core);
+  // Works named after it (`上海路北伸`) are the building.
+  return core === name && r.buildHeadAtEnd.test(core) && !r.plainAtEnd.test(core);
 }
 
 /** Where a name ends in a head that needs a building clause (`中心`, `楼`, `厂`): is there one? */
@@ -285,8 +297,9 @@ function sharedTail(last: string, item: string, r: Rules): string {
   const tokens = tokenize(last);
   let best = Math.min(itemLength, last.length - 1);
   let bestGap = Infinity;
+  // The tail starts at a word of its own (`风力|光伏项目`), not at a one-character one (`老王|集|敬老院`).
   for (const t of tokens) {
-    if (t.start === 0) continue;
+    if (t.start === 0 || (t.end - t.start < 2 && tokens.some((u) => u.start > 0 && u.end - u.start >= 2))) continue;
     const gap = Math.abs(t.start - itemLength);
     if (gap < bestGap) {
       bestGap = gap;
@@ -418,7 +431,8 @@ export function projectSpans(text: string): Span[] {
       if (/的|为/.test(descriptor)) continue;
       // `金刚石及其制品、生物医药等一批重大项目`: a list of kinds, not of named projects.
       if (r.listQuantifier.test(text.slice(listEnd ?? start))) continue;
-      const shared = specific(descriptor, r) ? descriptor : descriptor.replace(/^.*?((?:项目|工程)?)$/, '$1') || m[0];
+      // The items are the names: the descriptor is shared without its ranks (`重点`, `一批`).
+      const shared = descriptor.replace(r.leadingRanks, '') || m[0];
       if (r.goal.test(text.slice(he))) continue; // `引入石化下游等项目不少于x个`: a goal's object
       for (const it of itemsBefore(text, 0, listEnd ?? start - 1, r)) {
         if (used.has(it.start)) continue;
@@ -449,7 +463,10 @@ export function projectSpans(text: string): Span[] {
         if (it.name.length >= 4 && !r.placeEnd.test(it.name)) continue;
         // `历山、…、窦庄古城`: a head that belongs to one old place's name is not shared.
         if (r.ownAtEnd.test(name) && modifier(name, r).length <= 3) continue;
-        const full = it.name + sharedTail(name, it.name, r);
+        const tail = sharedTail(name, it.name, r);
+        // `县乡路、通村路、旅游路`: an item of the same kind as the last shares nothing with it.
+        if (r.headAtEnd.test(it.name) && modifier(tail, r) === '') continue;
+        const full = it.name + tail;
         if (specific(full, r)) {
           out.push({ start: it.start, end: it.end, name: full, rule: `projects.shared:${m[0]}` });
           used.add(it.start);
