@@ -13,22 +13,50 @@ import type { Document, ProjectFact, ProjectStatus, Sentence } from '../model.ts
 import type { Stage } from '../stage.ts';
 import { tokenize } from '../segment.ts';
 import { evidence } from './evidence.ts';
+import { z } from 'zod';
 import { alternation, lexicon } from './lexicon.ts';
 import { Literals } from './literals.ts';
 
-interface ProjectLexicon {
-  heads: string[];
-  weakHeads: string[];
-  notAfter: Record<string, string>;
-  boundaries: string[];
-  generic: string[];
-  stop: string[];
-  strictHeads: string[];
-  planLike: string[];
-  innerBoundaries: string[];
-  weakStartStop: string[];
-  status: Array<[Exclude<ProjectStatus, null>, string[]]>;
-}
+const words = z.array(z.string().min(1));
+const chars = z.string().min(1);
+const Status = z.enum(['planned', 'under_construction', 'completed', 'in_operation']);
+
+/** The shape of `data/lexicons/projects.json` (its `_comment` says what each list is for). */
+export const ProjectLexicon = z
+  .object({
+    _comment: z.string().optional(),
+    heads: words,
+    buildHeads: words,
+    phases: words,
+    weakHeads: words,
+    notAfter: z.record(z.string(), z.string()),
+    notBefore: z.record(z.string(), z.string()),
+    boundaries: words,
+    innerBoundaries: words,
+    buildVerbs: words,
+    buildAfter: words,
+    generic: words,
+    stop: words,
+    strictHeads: words,
+    weakStartStop: words,
+    planLike: words,
+    status: z.array(z.tuple([Status, words])),
+    placeEnds: chars,
+    classifiers: chars,
+    goalCues: words,
+    listQuantifiers: words,
+    foreign: words,
+    investmentCues: words,
+    capacityUnits: words,
+    figureUnits: chars,
+    quantityUnits: words,
+    workBeforeHead: words,
+    ownerNouns: words,
+    ownHeads: words,
+    listRanks: words,
+  })
+  .strict();
+type ProjectLexicon = z.infer<typeof ProjectLexicon>;
 
 interface Rules {
   lex: ProjectLexicon;
@@ -36,62 +64,109 @@ interface Rules {
   headAtStart: RegExp;
   headAtEnd: RegExp;
   strongAtEnd: RegExp;
+  buildHeadAtEnd: RegExp;
+  phaseAtEnd: RegExp;
+  plainAtEnd: RegExp;
+  worksAtEnd: RegExp;
   boundary: RegExp;
   generic: RegExp;
   weak: Set<string>;
   stop: Set<string>;
+  buildAfter: RegExp;
+  buildVerb: RegExp;
   /** Non-global copies (`exec`/`test` from the start) and the generic words anywhere. */
   headOnce: RegExp;
   boundaryOnce: RegExp;
   genericAll: RegExp;
+  foreign: RegExp;
+  goal: RegExp;
+  listEnd: RegExp;
+  count: RegExp;
+  listQuantifier: RegExp;
+  place: RegExp;
+  placeEnd: RegExp;
+  figure: RegExp;
+  investment: RegExp;
+  capacity: RegExp;
+  workBeforeHead: RegExp;
+  leadingQuantity: RegExp;
+  owner: RegExp;
+  ownAtEnd: RegExp;
+  leadingRanks: RegExp;
 }
+
+const cls = (s: string) => `[${s.replace(/[\]\\^-]/g, '\\$&')}]`;
+const NUM = '(?:[0-9]+|[xX]+|[一二两三四五六七八九十]+)';
 
 let cached: Rules | null = null;
 function rules(): Rules {
   if (cached) return cached;
-  const lex = lexicon<ProjectLexicon>('projects');
-  const all = alternation([...lex.heads, ...lex.weakHeads]);
+  const lex = lexicon('projects', ProjectLexicon);
+  const strong = [...lex.heads, ...lex.buildHeads];
+  const all = alternation([...strong, ...lex.phases, ...lex.weakHeads]);
+  const unit = cls(lex.classifiers);
   cached = {
     lex,
-    head: new Literals([...lex.heads, ...lex.weakHeads]),
+    head: new Literals([...strong, ...lex.phases, ...lex.weakHeads]),
     headAtStart: new RegExp(`^(?:${all})`),
     headAtEnd: new RegExp(`(?:${all})$`),
-    strongAtEnd: new RegExp(`(?:${alternation(lex.heads)})$`),
+    strongAtEnd: new RegExp(`(?:${alternation(strong)})$`),
+    buildHeadAtEnd: new RegExp(`(?:${alternation(lex.buildHeads)})$`),
+    phaseAtEnd: new RegExp(`(?:${alternation(lex.phases)})$`),
+    plainAtEnd: new RegExp(`(?:${alternation(lex.heads)})$`),
+    worksAtEnd: new RegExp(`(?:${alternation([...lex.phases, ...lex.weakHeads])})$`),
     boundary: new RegExp(alternation(lex.boundaries), 'g'),
     generic: new RegExp(`^(?:${alternation(lex.generic)}|[0-9.]+|[“”（）()—-])+$`),
     weak: new Set(lex.weakHeads),
     stop: new Set(lex.stop),
+    buildVerb: new RegExp(alternation(lex.buildVerbs)),
+    buildAfter: new RegExp(`^(?:${alternation(lex.buildAfter)})`),
     headOnce: new RegExp(all),
     boundaryOnce: new RegExp(alternation(lex.boundaries)),
     genericAll: new RegExp(`(?:${alternation(lex.generic)}|[0-9.]+|[“”（）()—-])+`, 'g'),
+    // A date or an office inside a name: a heading or a sentence, not a project (`2024年一季度重大项目`).
+    foreign: new RegExp(`(?:${alternation(lex.foreign)})|[0-9]{4}年`),
+    goal: new RegExp(`^(?:${alternation(lex.goalCues)})`),
+    // Where a list's shared part starts: after `等` (and a count), or after a bare count (`远襄X所…`).
+    listEnd: new RegExp(
+      `等(?![级于同待])${NUM}?${unit}?|(?:[0-9]+|[xX]+)${unit}(?=[\u4e00-\u9fff])(?![和及与])|[一二两三四五六七八九十]+大(?=[\u4e00-\u9fff])`,
+      'g',
+    ),
+    count: new RegExp(`^(?:${NUM}${unit}?|[个所条座家批](?=.))`),
+    listQuantifier: new RegExp(`^等?(?:${alternation(lex.listQuantifiers)})`),
+    place: new RegExp(
+      `^[xX\u4e00-\u9fff]{1,4}?${cls(lex.placeEnds)}|^[县市][\u4e00-\u9fff]{0,3}?(?:中|院|校|馆)|(?:医院|卫生院|学校|中学|馆)$`,
+    ),
+    placeEnd: new RegExp(`${cls(lex.placeEnds)}$`),
+    figure: new RegExp(`(?:[0-9]+|[xX]+)${cls(lex.figureUnits)}|以上|以下|[0-9xX]+(?:亿|万)元`),
+    investment: new RegExp(`(?:${alternation(lex.investmentCues)})([0-9]+(?:\\.[0-9]+)?)(亿|万)元`),
+    capacity: new RegExp(`([0-9]+(?:\\.[0-9]+)?)(千?)(${alternation(lex.capacityUnits)})`),
+    workBeforeHead: new RegExp(`(?:${alternation(lex.workBeforeHead)})$`),
+    // A name starts after a quantity (`打造15公里生态廊道`): the figure measures the works.
+    // `白沙溪、中茶安化第一茶厂等龙头企业`: names of companies, not of works.
+    owner: new RegExp(`^等?[一二三四五六七八九十0-9xX]*[个家]?(?:${alternation(lex.ownerNouns)})`),
+    leadingRanks: new RegExp(`^(?:${alternation(lex.listRanks)})+`),
+    ownAtEnd: new RegExp(`(?:${alternation(lex.ownHeads)})$`),
+    leadingQuantity: new RegExp(`^(?:[0-9]+(?:\\.[0-9]+)?|[xX]+|[一二两三四五六七八九十百千万]+)(?:${alternation(lex.quantityUnits)})`),
   };
   return cached;
 }
 
-/** A figure right after the name: the name is what a goal counts (`…项目不少于x个`). */
-const GOAL = /^(?:不少于|不低于|达到?|超过)/;
-/** Where a list's shared part starts: after `等` (and a count), or after a bare count (`远襄X所…`). */
-const LIST_END = /等(?![级于同待])(?:[0-9]+|[xX]+|[一二两三四五六七八九十]+)?[个所条座处家项批]?|(?:[0-9]+|[xX]+)[个所条座处家](?=[\u4e00-\u9fff])|[一二两三四五六七八九十]+大(?=[\u4e00-\u9fff])/g;
-
 /** An enumerated item with a weak head: a proper-looking name in front (`力量钻石二期`). */
 function listItem(name: string, r: Rules): boolean {
   const mod = modifier(name, r);
-  return mod.length >= 4 && !FIGURE.test(name) && !r.generic.test(mod.slice(0, 2)) && !r.lex.weakStartStop.some((w) => mod.startsWith(w));
+  return mod.length >= 4 && !r.figure.test(name) && !r.generic.test(mod.slice(0, 2)) && !r.lex.weakStartStop.some((w) => mod.startsWith(w));
 }
 
 /** Stops a name never crosses. */
 const HARD = /[，。；：！？,;:!?\s]/;
-/** A count between `等` and the shared head: `等XX个`, `等5条`. */
-const COUNT = /^(?:[0-9]+|[xX]+|[一二两三四五六七八九十]+)?[个所条座家项批处]?/;
-/** A place-like name that makes a weak head specific (`中原西路…改造`, `余河坡…治理`). */
-const PLACE = /^[xX\u4e00-\u9fff]{1,4}?[路街河湖渠山村镇乡庄桥楼堡寺坡灌]|^[县市][\u4e00-\u9fff]{0,3}?(?:中|院|校|馆)|(?:医院|卫生院|学校|中学|馆)$/;
-/** A count or size inside the name: a goal's figure, not a project (`3亿元以上项目`, `x家…搬迁`). */
-const FIGURE = /(?:[0-9]+|[xX]+)(?:个|家|亩|条|所|座|处|项)|以上|以下|[0-9xX]+(?:亿|万)元/;
-
-interface Span {
+/** A project name found in a sentence, with the id of the rule that found it. */
+export interface Span {
   start: number; // sentence-relative
   end: number;
   name: string;
+  /** `projects.head:<head>`, `projects.list:<head>` (an 等-list) or `projects.shared:<head>` (`甲、乙…`). */
+  rule: string;
 }
 
 /** Start of the name ending in a head at `hs`: after the rightmost usable boundary word. */
@@ -106,7 +181,7 @@ function nameStart(
   while (i > floor && !HARD.test(text[i - 1]!) && text[i - 1] !== '、') i--;
   const region = text.slice(i, hs);
   // `A、B等（XX个）重点工业项目`: whatever follows 等 is the list's shared descriptor.
-  const lists = inList ? [] : [...region.matchAll(LIST_END)];
+  const lists = inList ? [] : [...region.matchAll(r.listEnd)];
   const deng = lists[lists.length - 1];
   if (deng) return { start: i + deng.index! + deng[0].length, cutBy: '等', listEnd: i + deng.index!, cuts: [] };
   let start = i;
@@ -120,7 +195,7 @@ function nameStart(
     if (inList && /^[和及与]$/.test(m[0])) continue; // list joints are split by the caller
     // 及 separates names only after a complete one (`辣椒农产品深加工及智慧物流产业园` is one
     // name, `道路及管网改造工程` too); 和/与 nearly always separate.
-    if (m[0] === '及' && !r.headAtEnd.test(text.slice(0, i + m.index!))) continue;
+    if (m[0] === '及' && !endsInHead(text.slice(0, i + m.index!), r)) continue;
     cuts.push({ at: end, word: m[0] });
     if (end >= start) {
       start = end;
@@ -142,38 +217,89 @@ function unquote(name: string, next: string | undefined): string {
   return name;
 }
 
+/** Whether `s` ends in a head that stands as one (`…道路` does not end in `路`). */
+function endsInHead(s: string, r: Rules): boolean {
+  const h = r.headAtEnd.exec(s);
+  return !!h && !(h.index > 0 && r.lex.notBefore[h[0]]?.includes(s[h.index - 1]!));
+}
+
 /** The left part of a name without its heads: what must be specific. */
 function modifier(name: string, r: Rules): string {
   let m = name;
-  while (r.headAtEnd.test(m)) m = m.replace(r.headAtEnd, '');
+  while (r.worksAtEnd.test(m)) m = m.replace(r.worksAtEnd, '');
+  // The name's own head, then heads that modify it (`物流产业园项目`); a head that would leave
+  // nothing in front stays (`高铁小镇`), and so does a building's owner (`xx中心卫生院`).
+  let h = r.strongAtEnd.exec(m);
+  if (h && (h.index > 0 || m === name)) m = m.slice(0, h.index);
+  for (h = r.plainAtEnd.exec(m); h && h.index > 0; h = r.plainAtEnd.exec(m)) m = m.slice(0, h.index);
   return m;
 }
 
 function specific(quotedName: string, r: Rules): boolean {
   if ((quotedName.match(/[“”]/g)?.length ?? 0) % 2) return false; // the boundary fell inside a slogan
   const name = quotedName.replace(/[“”]/g, '');
-  if (r.stop.has(name) || name.length > 28 || name.includes('的') || FIGURE.test(name)) return false;
+  if (r.stop.has(name) || name.length > 28 || name.includes('的') || r.figure.test(name) || r.foreign.test(name)) return false;
   // Unbalanced brackets or quotes: the boundary fell inside a heading or a slogan.
   if (/（/.test(name) !== /）/.test(name)) return false;
   const mod = modifier(name, r);
+  let core = name;
+  while (r.worksAtEnd.test(core)) core = core.replace(r.worksAtEnd, '');
+  // `县医院搬迁`, `xx中心卫生院异地新建`: the county's (or a masked place's) own institution, worked on.
+  if (core !== name && core !== mod && /^(?:[县市区旗]|[xX]{2,})$/.test(mod) && r.plainAtEnd.test(core)) return true;
   if (mod.length < 2 || r.generic.test(mod)) return false;
   const head = name.slice(mod.length);
   const specificPart = mod.replace(r.genericAll, '');
   if (r.lex.strictHeads.some((h) => head.startsWith(h)) && specificPart.length < 3) return false;
   if (head.startsWith('工程') && r.lex.planLike.some((w) => mod.endsWith(w))) return false;
-  if (r.weak.has(head) || [...r.weak].some((w) => head.endsWith(w) && !r.lex.heads.some((h) => head.endsWith(h)))) {
-    return PLACE.test(mod) && !r.lex.weakStartStop.some((w) => mod.startsWith(w));
+  // An object with a head of its own, then its works (`新世纪大道打通提升`, `产业园二期`).
+  if (r.strongAtEnd.test(core)) return true;
+  // Only a phase (`鑫泰新能源汽车轴承二期`): a proper-looking name of four characters or more.
+  if (r.phaseAtEnd.test(name) && !r.headAtEnd.test(name.replace(r.phaseAtEnd, ''))) return listItem(name, r);
+  // Only work words (`中原西路积水点改造`): the works of a place.
+  if (r.weak.has(head) || [...r.weak].some((w) => head.endsWith(w))) {
+    return r.place.test(mod) && !r.generic.test(mod.slice(0, 2)) && !r.lex.weakStartStop.some((w) => mod.startsWith(w));
   }
   return true;
 }
 
+/** A name left generic (`项目`, `重点项目`): an inner boundary may have cut it too late. */
+function bare(name: string, r: Rules): boolean {
+  const mod = modifier(name.replace(/[“”]/g, ''), r);
+  return mod.length < 2 || r.generic.test(mod);
+}
+
+/** A name whose own head (works and phases aside) is one that needs a building clause. */
+function needsBuilding(name: string, r: Rules): boolean {
+  let core = name;
+  while (r.worksAtEnd.test(core)) core = core.replace(r.worksAtEnd, '');
+  // Works named after it (`上海路北伸`) are the building.
+  return core === name && r.buildHeadAtEnd.test(core) && !r.plainAtEnd.test(core);
+}
+
+/** Where a name ends in a head that needs a building clause (`中心`, `楼`, `厂`): is there one? */
+function built(text: string, start: number, he: number, r: Rules): boolean {
+  let i = start;
+  while (i > 0 && !HARD.test(text[i - 1]!)) i--;
+  // `在古勒巴格镇建设…的棉花仓储物流中心`: a building verb earlier in the clause will do.
+  const before = text.slice(i, start);
+  return r.buildVerb.test(before) || r.buildAfter.test(text.slice(he));
+}
+
 /** The shared tail of a coordinated list: `盛风风力光伏项目` minus a name as long as `国华`. */
-function sharedTail(last: string, itemLength: number): string {
+function sharedTail(last: string, item: string, r: Rules): string {
+  const itemLength = item.length;
+  // `尖冢镇、下堡寺镇蔬菜产业园`: items that are places share what follows the last place's suffix.
+  const suffix = r.placeEnd.exec(item)?.[0];
+  if (suffix) {
+    const at = last.indexOf(suffix, 1);
+    if (at > 0 && at < last.length - 2) return last.slice(at + 1);
+  }
   const tokens = tokenize(last);
   let best = Math.min(itemLength, last.length - 1);
   let bestGap = Infinity;
+  // The tail starts at a word of its own (`风力|光伏项目`), not at a one-character one (`老王|集|敬老院`).
   for (const t of tokens) {
-    if (t.start === 0) continue;
+    if (t.start === 0 || (t.end - t.start < 2 && tokens.some((u) => u.start > 0 && u.end - u.start >= 2))) continue;
     const gap = Math.abs(t.start - itemLength);
     if (gap < bestGap) {
       bestGap = gap;
@@ -198,14 +324,14 @@ function itemsBefore(text: string, floor: number, end: number, r: Rules): Span[]
     let at = s;
     const spans: Span[] = [];
     for (const p of parts) {
-      if (p) spans.push({ start: at, end: at + p.length, name: p });
+      if (p) spans.push({ start: at, end: at + p.length, name: p, rule: 'projects.list' });
       at += p.length + 1;
     }
     items.unshift(...spans);
     if (s > i || text[s - 1] !== '、') break; // cut by a boundary word, or a hard stop
     j = s - 1;
   }
-  return items.filter((it) => it.name.length >= 2 && it.name.length <= 20);
+  return items.filter((it) => it.name.length >= 2 && it.name.length <= 28);
 }
 
 function statusOf(s: Sentence, r: Rules): ProjectStatus {
@@ -214,16 +340,16 @@ function statusOf(s: Sentence, r: Rules): ProjectStatus {
 }
 
 /** Investment in 亿元 stated next to the name (`总投资21.18亿元的…`, `…，总投资5000万元`). */
-function investmentNear(text: string, start: number, end: number): number | null {
+function investmentNear(text: string, start: number, end: number, r: Rules): number | null {
   const window = text.slice(Math.max(0, start - 16), Math.min(text.length, end + 16));
-  const m = /(?:总投资|投资|总规模)([0-9]+(?:\.[0-9]+)?)(亿|万)元/.exec(window);
+  const m = r.investment.exec(window);
   if (!m) return null;
   const v = Number(m[1]);
   return m[2] === '万' ? Math.round((v / 1e4) * 1e6) / 1e6 : v;
 }
 
-function capacityOf(name: string): { value: number; unit: string } | null {
-  const m = /([0-9]+(?:\.[0-9]+)?)(千?)(万千瓦|千瓦|兆瓦|万吨|吨|万头|头|万羽|羽|万只|只)/.exec(name);
+function capacityOf(name: string, r: Rules): { value: number; unit: string } | null {
+  const m = r.capacity.exec(name);
   if (!m) return null;
   const v = Number(m[1]) * (m[2] ? 1000 : 1);
   return { value: v, unit: m[3]! };
@@ -244,12 +370,15 @@ function industryOf(doc: Document, name: string, s: Sentence): string | null {
  */
 function midName(text: string, he: number, r: Rules): boolean {
   const ahead = text.slice(he, he + 12);
+  // `…结构件项目（常熟高新区）。`: a place in brackets after a name is a note on it.
+  const note = /^[（(][^（）()]*[）)]/.exec(text.slice(he, he + 20));
+  if (note && (he + note[0].length >= text.length || HARD.test(text[he + note[0].length]!))) return false;
   const stop = ahead.search(/[，。；：、,;:！？\s]/);
   const window = stop >= 0 ? ahead.slice(0, stop) : ahead;
   const next = r.headOnce.exec(window);
   if (!next || next.index === 0) return false;
   // `人民医院新院区建设项目`: a work word right before the next head belongs to the name.
-  const between = window.slice(0, next.index).replace(/(?:建设|改造|新建|改扩建|扩建)$/, '');
+  const between = window.slice(0, next.index).replace(r.workBeforeHead, '');
   return !r.boundaryOnce.test(between);
 }
 
@@ -264,6 +393,8 @@ export function projectSpans(text: string): Span[] {
     if (hs < floor) continue;
     let he = hs + m[0].length;
     if (he < text.length && r.lex.notAfter[m[0]]?.includes(text[he]!)) continue;
+    if (hs > 0 && r.lex.notBefore[m[0]]?.includes(text[hs - 1]!)) continue;
+    if (r.owner.test(text.slice(he))) continue;
     if (midName(text, he, r)) continue;
     // Adjacent heads belong to one name: `物流产业园项目`, `二期工程`.
     for (let n = r.headAtStart.exec(text.slice(he)); n; n = r.headAtStart.exec(text.slice(he))) he += n[0].length;
@@ -271,56 +402,73 @@ export function projectSpans(text: string): Span[] {
     const { cutBy, listEnd } = found;
     let start = found.start;
     let name = unquote(text.slice(start, he), text[he]);
-    // A heading marker is not part of a name: `（二）聚力项目`, `一是…`.
-    const marker = /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]是)/.exec(name);
+    // A heading marker is not part of a name (`（二）聚力项目`, `一是…`), nor is a quantity.
+    const marker = /^(?:[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]是|[0-9]+[.．、](?![0-9]))/.exec(name);
     if (marker) {
       start += marker[0].length;
       name = name.slice(marker[0].length);
     }
     // `乡镇卫生院疫情防控能力提升项目`: a boundary that also occurs inside names (提升, 建设) may
     // have cut too late; the next cut to the left is tried when the name is left generic.
-    for (let k = 0; cutBy !== '等' && !specific(name, r) && k + 1 < found.cuts.length; k++) {
-      if (!r.lex.innerBoundaries.includes(found.cuts[k]!.word)) break;
+    for (let k = 0; cutBy !== '等' && bare(name, r) && k + 1 < found.cuts.length; k++) {
+      const inner = found.cuts[k]!;
+      if (!r.lex.innerBoundaries.includes(inner.word)) break;
+      // …but only with a name in front of it (`改扩建中小学` is no name).
+      if (inner.at - inner.word.length - found.cuts[k + 1]!.at < 2) break;
       start = found.cuts[k + 1]!.at;
       name = unquote(text.slice(start, he), text[he]);
+    }
+    const quantity = r.leadingQuantity.exec(name);
+    if (quantity) {
+      start += quantity[0].length;
+      name = name.slice(quantity[0].length);
     }
     floor = he;
     if (cutBy === '等') {
       // `A、B、C等XX个辣椒精深加工项目`: one project per item, sharing the descriptor.
-      const descriptor = name.replace(COUNT, '');
+      const descriptor = name.replace(r.count, '');
       // `集医疗、医药、养老等为一体的…医院`: 等 closes a description, not a list of projects.
       if (/的|为/.test(descriptor)) continue;
       // `金刚石及其制品、生物医药等一批重大项目`: a list of kinds, not of named projects.
-      if (/^等?(?:一批|各类|多个|一系列)/.test(text.slice(listEnd ?? start))) continue;
-      const shared = specific(descriptor, r) ? descriptor : descriptor.replace(/^.*?((?:项目|工程)?)$/, '$1') || m[0];
-      if (GOAL.test(text.slice(he))) continue; // `引入石化下游等项目不少于x个`: a goal's object
+      if (r.listQuantifier.test(text.slice(listEnd ?? start))) continue;
+      // The items are the names: the descriptor is shared without its ranks (`重点`, `一批`).
+      const shared = descriptor.replace(r.leadingRanks, '') || m[0];
+      if (r.goal.test(text.slice(he))) continue; // `引入石化下游等项目不少于x个`: a goal's object
       for (const it of itemsBefore(text, 0, listEnd ?? start - 1, r)) {
         if (used.has(it.start)) continue;
         // `退化林修复、…三大绿化工程`: an item with only a weak head takes the list's strong one.
-        const full = r.strongAtEnd.test(it.name) ? it.name : it.name + (r.headAtEnd.test(it.name) && !r.strongAtEnd.test(shared) ? '' : shared);
+        // An item ending in a head that needs a building clause (`北湖路`) takes the shared one too.
+        const full = r.plainAtEnd.test(it.name) ? it.name : it.name + (r.headAtEnd.test(it.name) && !r.strongAtEnd.test(it.name) && !r.strongAtEnd.test(shared) ? '' : shared);
         // An enumerated item may end in a weak head (`力量钻石二期`): the list vouches for it.
         if (specific(full, r) || (r.headAtEnd.test(it.name) && listItem(it.name, r))) {
-          out.push({ start: it.start, end: it.end, name: full });
+          out.push({ start: it.start, end: it.end, name: full, rule: `projects.list:${m[0]}` });
           used.add(it.start);
         }
       }
       continue;
     }
     const coordinated = text[start - 1] === '、';
-    if (GOAL.test(text.slice(he))) continue;
-    if (specific(name, r)) out.push({ start, end: he, name });
-    else continue;
+    if (r.goal.test(text.slice(he))) continue;
+    if (!specific(name, r)) continue;
+    // `中心`, `楼`, `厂`: such a name is a project where the sentence builds it (`新建…中心`).
+    if (needsBuilding(name, r) && !built(text, start, he, r)) continue;
+    out.push({ start, end: he, name, rule: `projects.head:${m[0]}` });
     used.add(start);
     if (coordinated) {
       // `国华、盛风风力光伏项目`: earlier items without a head of their own share the tail.
       for (const it of itemsBefore(text, 0, start - 1, r)) {
-        if (r.headAtEnd.test(it.name)) continue; // a name of its own, found at its own head
+        if (r.plainAtEnd.test(it.name) || (r.headAtEnd.test(it.name) && !r.buildHeadAtEnd.test(it.name))) continue; // a name of its own
         // `国华、盛风…`: a short item is a fragment sharing the tail; a long one is a name of
         // its own (`汉德生物、…体育城等项目`), named by the list's `等` if any.
-        if (it.name.length >= 4 && !/[路街河湖渠山村镇乡庄桥堡寺坡]$/.test(it.name)) continue;
-        const full = it.name + sharedTail(name, it.name.length);
+        if (it.name.length >= 4 && !r.placeEnd.test(it.name)) continue;
+        // `历山、…、窦庄古城`: a head that belongs to one old place's name is not shared.
+        if (r.ownAtEnd.test(name) && modifier(name, r).length <= 3) continue;
+        const tail = sharedTail(name, it.name, r);
+        // `县乡路、通村路、旅游路`: an item of the same kind as the last shares nothing with it.
+        if (r.headAtEnd.test(it.name) && modifier(tail, r) === '') continue;
+        const full = it.name + tail;
         if (specific(full, r)) {
-          out.push({ start: it.start, end: it.end, name: full });
+          out.push({ start: it.start, end: it.end, name: full, rule: `projects.shared:${m[0]}` });
           used.add(it.start);
         }
       }
@@ -348,7 +496,7 @@ export const projects: Stage = {
     for (const s of doc.sentences) {
       for (const sp of projectSpans(s.text)) {
         const name = sp.name.replace(/^[“”]+|[“”]+$/g, '');
-        const ev = evidence(doc, s, s.start + sp.start, s.start + sp.end);
+        const ev = evidence(doc, s, s.start + sp.start, s.start + sp.end, sp.rule);
         // `余河坡综合治理` and `余河坡城区内河治理`: one river's works named twice are one project.
         const known = byName.get(name) ?? [...byName.values()].find((f) => sameProject(f.name, name));
         if (known) {
@@ -357,8 +505,8 @@ export const projects: Stage = {
         }
         byName.set(name, {
           name,
-          investment: investmentNear(s.text, sp.start, sp.end),
-          capacity: capacityOf(name),
+          investment: investmentNear(s.text, sp.start, sp.end, r),
+          capacity: capacityOf(name, r),
           status: statusOf(s, r),
           industry: industryOf(doc, name, s),
           confidence: 0.6,
