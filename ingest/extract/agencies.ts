@@ -1,37 +1,77 @@
 /**
  * Agencies: government and public bodies with a specific function (`县农业农村局`, `教体局`,
- * `国务院扶贫办`, `县政务服务中心`). A candidate is `[level]function suffix` built from the
- * lexicon `data/lexicons/agencies.json`, a known abbreviation (`发改委`, `安委会`, `党校`), or a
- * body set up or quoted in the text (`成立城市景观艺术委员会`, `“营商环境客服中心”`).
- * Building the name from a closed list of functions is what keeps the left boundary right:
- * `提升县政务服务中心效能` gives `县政务服务中心`, never `提升县…`.
+ * `国务院扶贫办`, `县工信商务局`, `旗林草局`, `县畜牧兽医发展中心`). Every word list is in
+ * `data/lexicons/agencies.json`; the rules, each with the id its evidence carries:
+ * - `agencies.built`: `[level]function[tail]suffix` from a closed list of functions, full or short
+ *   (`县市场监督管理局`, `市医保局`, `市海洋发展局`, `县营商环境建设监督局`);
+ * - `agencies.merged`: several functions in one bureau (`县工信商务局`, `县文化体育广播电视和旅游局`,
+ *   `县农业农村和科学技术局`);
+ * - `agencies.abbreviation`: a known short form (`发改委`, `安委会`, `党校`);
+ * - `agencies.short-compound`: a level and a run of one-character function morphemes
+ *   (`县文广旅体局`, `县农科局`): only after a level, the run being otherwise too common;
+ * - `agencies.sector`: a level, a sector and a development body (`县茶叶产业发展中心`,
+ *   `县糖业发展办公室`, `县投资促进事务中心`);
+ * - `agencies.zone`: the administrative committee of a development zone (`X经济技术开发区管委会`);
+ * - `agencies.quoted` / `agencies.setup`: a body quoted or newly set up in the text.
+ * Building the name from closed lists, or from a level character, is what keeps the left boundary
+ * right: `提升县政务服务中心效能` gives `县政务服务中心`, never `提升县…`.
  */
+import { z } from 'zod';
 import type { AgencyFact, AgencyLevel, Document } from '../model.ts';
 import type { Stage } from '../stage.ts';
 import { evidence } from './evidence.ts';
 import { alternation, lexicon } from './lexicon.ts';
 import { Scanner } from './literals.ts';
 
-interface AgencyLexicon {
-  levels: Record<string, Exclude<AgencyLevel, null>>;
-  abbreviations: Record<string, string>;
-  functions: string[];
-  suffixes: string[];
-  weakSuffixes: string[];
-  weakFunctionEnds: string[];
-  notAfter: Record<string, string>;
-  quotedSuffixes: string[];
-  setupVerbs: string[];
-  noise: string[];
-  leading: string[];
-}
+const Level = z.enum(['国家', '省', '市', '县', '乡']);
+const words = z.array(z.string().min(1));
+const chars = z.string().min(1);
+
+/** The shape of `data/lexicons/agencies.json` (checked when it loads). */
+export const AgencyLexicon = z.object({
+  levels: z.record(z.string().min(1), Level),
+  levelWords: z.record(z.string().length(1), chars),
+  levelWordsExcept: z.record(z.string().length(1), words),
+  abbreviations: z.record(z.string().min(2), z.string().min(2)),
+  functions: words,
+  functionForms: z.record(z.string().min(1), z.string().min(1)),
+  suffixForms: z.record(z.string().min(1), z.string().min(1)),
+  joiners: words,
+  tails: words,
+  suffixes: words,
+  weakSuffixes: words,
+  weakFunctionEnds: words,
+  notAfter: z.record(z.string().min(1), z.string()),
+  shortMorphemes: chars,
+  shortSuffixes: words,
+  sectorTails: words,
+  sectorNotIn: chars,
+  facilities: words,
+  zoneHeads: words,
+  zoneSuffixes: words,
+  zoneAfter: chars,
+  quotedSuffixes: words,
+  setupVerbs: words,
+  noise: words,
+  leading: words,
+});
+type AgencyLexicon = z.infer<typeof AgencyLexicon>;
 
 interface Matchers {
   lex: AgencyLexicon;
   built: Scanner;
   abbr: Scanner;
+  short: Scanner;
+  sector: Scanner;
+  zone: RegExp;
+  zoneEnd: RegExp;
+  fnSplit: RegExp;
   quoted: RegExp;
   setup: RegExp;
+  facility: RegExp;
+  noise: Set<string>;
+  noiseTails: string[];
+  leading: Set<string>;
   /** A last character of some suffix or abbreviation: a sentence without one names no body. */
   ends: RegExp;
 }
@@ -40,21 +80,52 @@ let cached: Matchers | null = null;
 
 function matchers(): Matchers {
   if (cached) return cached;
-  const lex = lexicon<AgencyLexicon>('agencies');
+  const lex = lexicon('agencies', AgencyLexicon);
+  const levels = alternation(Object.keys(lex.levels));
   // A level may be preceded by a masked or short place name only when it is a mask (`X省`):
   // a free CJK run there would swallow the verb before it.
-  const level = `(?<level>(?:[xX]+)?(?:${alternation(Object.keys(lex.levels))}))?`;
+  const level = `(?<level>(?:[xX]+)?(?:${levels}))?`;
+  const fn = `(?:${alternation(lex.functions)})`;
+  const joiner = `(?:${alternation(lex.joiners)})?`;
+  const tails = `(?:${alternation(lex.tails)}){0,2}`;
+  const suffix = `(?<suffix>${alternation(lex.suffixes)})`;
   // A match starts with a mask, a level or a function word: only there are the patterns tried.
-  const starts = (fns: string[]) => ['x', 'X', ...Object.keys(lex.levels), ...fns].map((w) => w[0]!);
-  const built = new Scanner(`${level}(?<fn>${alternation(lex.functions)})(?<suffix>${alternation(lex.suffixes)})`, starts(lex.functions));
+  const levelStarts = ['x', 'X', ...Object.keys(lex.levels)].map((w) => w[0]!);
+  const starts = (fns: string[]) => [...levelStarts, ...fns.map((w) => w[0]!)];
+  const built = new Scanner(`${level}(?<fn>${fn}(?:${joiner}${fn}){0,4}${tails})${suffix}`, starts(lex.functions));
   const abbreviations = Object.keys(lex.abbreviations);
   const abbr = new Scanner(`${level}(?<fn>${alternation(abbreviations)})`, starts(abbreviations));
+  const short = new Scanner(
+    `(?<level>${levels})(?<fn>[${lex.shortMorphemes}]{2,5})(?<suffix>${alternation(lex.shortSuffixes)})`,
+    levelStarts,
+  );
+  const han = `(?:(?![${lex.sectorNotIn}])[\\u4e00-\\u9fff])`;
+  const sector = new Scanner(`(?<level>${levels})(?<fn>${han}{1,6}?(?<tail>${alternation(lex.sectorTails)}))`, levelStarts);
+  const zone = new RegExp(
+    `(?<=^|[${lex.zoneAfter}])(?<name>${han}{2,10}?(?:${alternation(lex.zoneHeads)})(?:${alternation(lex.zoneSuffixes)}))`,
+    'g',
+  );
   const q = alternation(lex.quotedSuffixes);
   const quoted = new RegExp(`“(?<name>[\\u4e00-\\u9fff]{2,12}(?:${q}))”`, 'g');
   const setup = new RegExp(`(?:${alternation(lex.setupVerbs)})(?<name>[\\u4e00-\\u9fff]{2,10}(?:${q}))`, 'g');
-  const lastChars = new Set([...lex.suffixes, ...Object.keys(lex.abbreviations)].map((w) => w.slice(-1)));
-  const ends = new RegExp(`[${[...lastChars].join('')}]`);
-  cached = { lex, built, abbr, quoted, setup, ends };
+  const lastChars = new Set([...lex.suffixes, ...lex.shortSuffixes, ...lex.sectorTails, ...lex.zoneSuffixes, ...abbreviations].map((w) => w.slice(-1)));
+  cached = {
+    lex,
+    built,
+    abbr,
+    short,
+    sector,
+    zone,
+    zoneEnd: new RegExp(alternation(lex.zoneSuffixes)),
+    fnSplit: new RegExp(`${fn}`, 'g'),
+    quoted,
+    setup,
+    facility: new RegExp(`(?:${alternation(lex.facilities)})$`),
+    noise: new Set(lex.noise),
+    noiseTails: lex.noise.filter((n) => n.length >= 2),
+    leading: new Set(lex.leading),
+    ends: new RegExp(`[${[...lastChars].join('')}]`),
+  };
   return cached;
 }
 
@@ -65,78 +136,129 @@ function levelOf(lex: AgencyLexicon, prefix: string | undefined): AgencyLevel {
   return lex.levels[p] ?? null;
 }
 
-/** The canonical full name, without level: abbreviation lexicon first, else the name as written. */
-function canonicalOf(lex: AgencyLexicon, bare: string): string {
-  return lex.abbreviations[bare] ?? bare;
+/** Whether the level character at the head of `rest` starts a common word instead (`县城`, `市场`, `旗舰`). */
+function levelIsWord(lex: AgencyLexicon, levelChar: string, rest: string): boolean {
+  const next = rest[0];
+  if (!next || !lex.levelWords[levelChar]?.includes(next)) return false;
+  return !lex.levelWordsExcept[levelChar]?.some((w) => rest.startsWith(w));
 }
 
 interface Hit {
+  /** The canonical full name without level, when the rule knows it (built from its parts). */
+  canonical?: string;
   start: number;
   end: number;
   name: string;
   bare: string;
   level: AgencyLevel;
   confidence: number;
+  rule: string;
 }
 
 /** Candidate bodies in one sentence, overlapping ones included (resolved by the caller). */
 function candidates(text: string): Hit[] {
-  const { lex, built, abbr, quoted, setup, ends } = matchers();
+  const m0 = matchers();
+  const { lex } = m0;
   const out: Hit[] = [];
-  // Every built or abbreviated name ends in one of a few characters: most sentences have none.
-  const named = ends.test(text);
-  for (const m of named ? built.matchAll(text) : []) {
+  // Every name ends in one of a few characters: most sentences have none.
+  if (!m0.ends.test(text)) return out;
+  for (const m of m0.built.matchAll(text)) {
     const { level, fn, suffix } = m.groups!;
     const end = m.index! + m[0].length;
-    const next = text[end] ?? '';
-    if (lex.notAfter[suffix!]?.includes(next)) continue;
+    if (lex.notAfter[suffix!]?.includes(text[end] ?? '')) continue;
     if (lex.weakSuffixes.includes(suffix!) && !lex.weakFunctionEnds.some((e) => fn!.endsWith(e))) continue;
-    out.push({ start: m.index!, end, name: m[0], bare: fn! + suffix!, level: levelOf(lex, level), confidence: 0.8 });
+    const parts = fn!.match(m0.fnSplit)?.length ?? 1;
+    const rule = parts > 1 ? 'agencies.merged' : 'agencies.built';
+    const canonical = fn!.replace(m0.fnSplit, (p) => lex.functionForms[p] ?? p) + (lex.suffixForms[suffix!] ?? suffix!);
+    out.push({ start: m.index!, end, name: m[0], bare: fn! + suffix!, canonical, level: levelOf(lex, level), confidence: 0.8, rule });
   }
-  for (const m of named ? abbr.matchAll(text) : []) {
+  for (const m of m0.abbr.matchAll(text)) {
     const { level, fn } = m.groups!;
-    out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0], bare: fn!, level: levelOf(lex, level), confidence: 0.9 });
+    out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0], bare: fn!, level: levelOf(lex, level), confidence: 0.9, rule: 'agencies.abbreviation' });
   }
-  for (const re of text.includes('“') ? [quoted, setup] : [setup]) {
+  for (const m of m0.short.matchAll(text)) {
+    const { level, fn, suffix } = m.groups!;
+    const end = m.index! + m[0].length;
+    if (levelIsWord(lex, level!, fn!) || lex.notAfter[suffix!]?.includes(text[end] ?? '')) continue;
+    out.push({ start: m.index!, end, name: m[0], bare: fn! + suffix!, level: levelOf(lex, level), confidence: 0.7, rule: 'agencies.short-compound' });
+  }
+  for (const m of m0.sector.matchAll(text)) {
+    const { level, fn, tail } = m.groups!;
+    if (levelIsWord(lex, level!, fn!)) continue;
+    // `县游客服务中心`, `县养老服务中心`: a facility that serves the public, not a body.
+    if (m0.facility.test(fn!.slice(0, fn!.length - tail!.length))) continue;
+    if (lex.notAfter[tail!.slice(-2)]?.includes(text[m.index! + m[0].length] ?? '')) continue;
+    out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0], bare: fn!, level: levelOf(lex, level), confidence: 0.6, rule: 'agencies.sector' });
+  }
+  if (m0.zoneEnd.test(text)) {
+    for (const m of text.matchAll(m0.zone)) {
+      const name = m.groups!.name!;
+      out.push({ start: m.index!, end: m.index! + name.length, name, bare: name, level: null, confidence: 0.6, rule: 'agencies.zone' });
+    }
+  }
+  for (const [re, rule] of text.includes('“') ? ([[m0.quoted, 'agencies.quoted'], [m0.setup, 'agencies.setup']] as const) : ([[m0.setup, 'agencies.setup']] as const)) {
     for (const m of text.matchAll(re)) {
       const name = m.groups!.name!;
       if (/^[以为在向把对]/.test(name)) continue; // a slogan (`以人民为中心`), not a body
       const start = m.index! + m[0].indexOf(name);
-      out.push({ start, end: start + name.length, name, bare: name, level: null, confidence: 0.6 });
+      out.push({ start, end: start + name.length, name, bare: name, level: null, confidence: 0.6, rule });
     }
   }
   return out;
 }
 
+const RULE_ORDER = ['agencies.merged', 'agencies.built', 'agencies.abbreviation', 'agencies.short-compound', 'agencies.sector', 'agencies.zone', 'agencies.quoted', 'agencies.setup'];
+
 /** Keeps the longest of overlapping hits (`县城乡综合行政执法局` over `综合行政执法局`). */
 function longest(hits: Hit[]): Hit[] {
-  const sorted = [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  // On equal spans the rule that built the name from its parts speaks for it (rule ids).
+  const rank = (h: Hit) => RULE_ORDER.indexOf(h.rule);
+  const sorted = [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || rank(a) - rank(b));
   const kept: Hit[] = [];
   for (const h of sorted) if (!kept.some((k) => k.start < h.end && h.start < k.end)) kept.push(h);
   return kept.sort((a, b) => a.start - b.start);
 }
 
+/** Whether a hit is a leading body or a look-alike (两委, 党组, 人民医院). */
+function excluded(m: Matchers, h: Hit): boolean {
+  if (m.noise.has(h.bare) || m.leading.has(h.name) || m.leading.has(h.bare)) return true;
+  return !m.lex.abbreviations[h.bare] && m.noiseTails.some((n) => h.bare.endsWith(n));
+}
+
+/** The names a body goes by besides the one written: without its level, and in full. */
+function aliasesOf(h: Hit, canonical: string): string[] {
+  const prefix = h.name.slice(0, h.name.length - h.bare.length);
+  return [...new Set([h.bare, canonical, prefix + canonical])].filter((n) => n !== h.name);
+}
+
+const OPEN = '（(';
+const CLOSE = '）)';
+
 export const agencies: Stage = {
   name: 'agencies',
   run(doc: Document): Document {
-    const { lex } = matchers();
-    const noise = new Set(lex.noise);
-    const leading = new Set(lex.leading);
+    const m = matchers();
     const byKey = new Map<string, AgencyFact>();
     for (const s of doc.sentences) {
+      let prev: AgencyFact | null = null;
+      let prevEnd = -1;
       for (const h of longest(candidates(s.text))) {
-        if (noise.has(h.bare) || leading.has(h.name) || leading.has(h.bare)) continue;
-        if ([...noise].some((n) => h.bare.endsWith(n) && n.length >= 2 && !lex.abbreviations[h.bare])) continue;
-        const canonical = canonicalOf(lex, h.bare);
+        if (excluded(m, h)) continue;
+        const canonical = m.lex.abbreviations[h.bare] ?? h.canonical ?? h.bare;
         const key = `${h.level ?? ''}|${canonical}`;
-        const ev = evidence(doc, s, s.start + h.start, s.start + h.end);
-        const fact = byKey.get(key);
+        const ev = evidence(doc, s, s.start + h.start, s.start + h.end, h.rule);
+        // `县投资促进事务中心（县投促中心）`: the short form in brackets is the same body.
+        const inBrackets: boolean = prev !== null && h.start === prevEnd + 1 && OPEN.includes(s.text[prevEnd]!) && CLOSE.includes(s.text[h.end] ?? '');
+        const fact: AgencyFact | undefined = inBrackets ? prev! : byKey.get(key);
+        prevEnd = h.end;
         if (fact) {
           fact.evidence.push(ev);
-          if (h.name !== fact.name && !fact.aliases!.includes(h.name)) fact.aliases!.push(h.name);
+          prev = fact;
+          for (const a of [h.name, ...aliasesOf(h, canonical)]) if (a !== fact.name && !fact.aliases!.includes(a)) fact.aliases!.push(a);
           continue;
         }
-        byKey.set(key, { name: h.name, canonical, level: h.level, aliases: [], confidence: h.confidence, evidence: [ev] });
+        prev = { name: h.name, canonical, level: h.level, aliases: aliasesOf(h, canonical), confidence: h.confidence, evidence: [ev] };
+        byKey.set(key, prev);
       }
     }
     doc.facts.agencies = [...byKey.values()];
