@@ -1,5 +1,6 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Graph } from '../graph/index.ts';
 import { createContext, type ApiContext } from './context.ts';
@@ -64,6 +65,9 @@ export function createServer(opts: ServerOptions): ApiServer {
     landingPage: false,
     cors: { origin: '*', methods: ['GET', 'POST', 'OPTIONS'], allowedHeaders: ['content-type', 'authorization', 'accept'] },
     graphiql: { title: 'Xianzhi GraphQL', defaultQuery: EXAMPLE_QUERIES },
+    // GraphiQL's code, styles and editor workers inlined from our own dependency: yoga's default
+    // page loads them from unpkg.com and never gets past "Loading…" offline.
+    renderGraphiQL,
     // Only our own GraphQLErrors reach the client unchanged; see mask-error.ts.
     maskedErrors: { maskError: (e, m) => maskError(e, m, opts.log) },
     logging: 'warn',

@@ -36,6 +36,11 @@ export interface GraphIndustry extends Fact {
   division: { code: string; name: string } | null;
   /** 战略性新兴产业 category, when it applies. */
   sei: { code: string; name: string } | null;
+  /**
+   * Occurrences in the document's text (MENTIONS.count, summed into DEVELOPS.mentions). Evidence
+   * is capped for storage, so this is not `evidence.length`; absent: the evidence's length.
+   */
+  count?: number;
 }
 
 export interface GraphProject extends Fact {

@@ -45,13 +45,15 @@ function yearOf(date: string | undefined): number | null {
 }
 
 /** Keeps the first fact per key, merging the evidence of later duplicates into it. */
-function dedupe<T extends { evidence: Evidence[] }>(items: T[], key: (t: T) => string): T[] {
+function dedupe<T extends { evidence: Evidence[]; count?: number }>(items: T[], key: (t: T) => string): T[] {
   const byKey = new Map<string, T>();
   for (const it of items) {
     const k = key(it);
     const seen = byKey.get(k);
-    if (seen) seen.evidence = [...seen.evidence, ...it.evidence];
-    else byKey.set(k, { ...it, evidence: [...it.evidence] });
+    if (seen) {
+      seen.evidence = [...seen.evidence, ...it.evidence];
+      if (seen.count != null || it.count != null) seen.count = (seen.count ?? 0) + (it.count ?? 0);
+    } else byKey.set(k, { ...it, evidence: [...it.evidence] });
   }
   return [...byKey.values()];
 }
@@ -104,6 +106,8 @@ export function toGraphDocument(doc: Document): GraphDocument {
       division: i.division ? { code: i.division, name: divisionName.get(i.division) ?? i.division } : null,
       sei: i.sei ? { code: i.sei, name: seiName.get(i.sei) ?? i.sei } : null,
       confidence: i.confidence,
+      // Occurrences in the text: the extractor's count when it gives one (evidence is capped), else the evidence kept.
+      count: Math.max(i.count ?? 0, evidence(i.evidence).length),
       evidence: evidence(i.evidence),
     })),
     projects: dedupe(f.projects, (p) => nameKey(p.name)).map((p) => ({

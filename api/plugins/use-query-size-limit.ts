@@ -1,10 +1,13 @@
 import { parse } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { CODES } from '../errors.ts';
+import { isIntrospectionDocument } from './introspection.ts';
 
 /**
  * Bounds the document before any work is done on it: its size in bytes (checked on the request's
- * params) and its number of tokens (graphql's parser stops at `maxTokens`).
+ * params) and its number of tokens (graphql's parser stops at `maxTokens`). A document over the
+ * token limit that is pure introspection (already bounded by the byte limit) is parsed in full
+ * and let through.
  */
 export function useQuerySizeLimit(opts: { maxBytes: number; maxTokens: number }): Plugin {
   return {
@@ -22,6 +25,8 @@ export function useQuerySizeLimit(opts: { maxBytes: number; maxTokens: number })
           return parse(source, { ...options, maxTokens: opts.maxTokens });
         } catch (err) {
           if ((err as Error).name === 'GraphQLError' && /tokens/.test((err as Error).message)) {
+            const full = parse(source, options);
+            if (isIntrospectionDocument(full)) return full;
             throw createGraphQLError(`query has more than ${opts.maxTokens} tokens`, {
               extensions: { code: CODES.TOKEN_LIMIT, max: opts.maxTokens, http: { status: 400 } },
             });

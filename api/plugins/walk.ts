@@ -1,5 +1,6 @@
 import {
   Kind,
+  type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLOutputType,
   type GraphQLSchema,
@@ -53,12 +54,14 @@ export function fold(
   op: OperationDefinitionNode,
   fragments: Map<string, FragmentDefinitionNode>,
   visit: (v: Visit, children: number) => number,
+  opts: { skip?: (field: FieldNode) => boolean } = {},
 ): number {
   const root = schema ? (op.operation === 'mutation' ? schema.getMutationType() : op.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType()) : undefined;
   const go = (set: SelectionSetNode, parent: GraphQLType | undefined, depth: number, seen: Set<string>): number => {
     let total = 0;
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
+        if (opts.skip?.(sel)) continue;
         const def = fieldsOf(parent)?.[sel.name.value];
         const args = new Map((sel.arguments ?? []).map((a) => [a.name.value, a.value] as const));
         const defaults = new Map((def?.args ?? []).map((a) => [a.name, a.defaultValue] as const));

@@ -161,10 +161,13 @@ type CountyIndustry {
   name: String!
   industry: Industry!
   county: County!
+  "how many of the county's documents name the industry"
   documents: Int!
+  "how often the county's documents name it: every occurrence in the text (evidence is capped, this is not)"
   mentions: Int!
   confidence: Float
   evidence(limit: Int = 3, offset: Int = 0): [Evidence!]!
+  "stored evidence sentences (at most 5 per document): not a count of occurrences, see mentions"
   evidenceCount: Int!
 }
 

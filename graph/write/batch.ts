@@ -117,7 +117,7 @@ function industries(docs: GraphDocument[]): Query {
      SET n.name = it.name, n.aliases = it.aliases, n.tier = it.tier, n.candidate = it.candidate,
          n.sectionCode = it.section.code, n.divisionCode = it.division.code, n.seiCode = it.sei.code,
          n.seiName = it.sei.name
-     MERGE (d)-[m:MENTIONS]->(n) SET m.count = size(it.evidence), m.confidence = it.confidence
+     MERGE (d)-[m:MENTIONS]->(n) SET m.count = coalesce(it.count, size(it.evidence)), m.confidence = it.confidence
      FOREACH (sec IN CASE WHEN it.section IS NULL THEN [] ELSE [it.section] END |
        MERGE (s:Sector {code: sec.code}) ON CREATE SET s.name = sec.name, s.level = '门类'
        MERGE (n)-[:IN_SECTOR]->(s))

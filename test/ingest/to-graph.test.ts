@@ -18,4 +18,14 @@ describe('toGraphDocument', () => {
     expect(nameKey('“十四五” 规划')).toBe(nameKey('十四五规划'));
     expect(nameKey('《ABC规划》')).toBe('abc规划');
   });
+
+  it('passes the extractor’s occurrence count (evidence is capped), and never less than the evidence kept', () => {
+    const d = processText('一、今后五年工作\n大力发展食用菌产业，做强食用菌产业集群，推进食用菌产业园建设。', { file: 'b.txt' });
+    const f = d.facts.industries[0]!;
+    f.count = 14;
+    expect(toGraphDocument(d).industries.find((i) => i.id === f.id)!.count).toBe(14);
+    delete f.count;
+    const g = toGraphDocument(d).industries.find((i) => i.id === f.id)!;
+    expect(g.count).toBe(g.evidence.length);
+  });
 });
