@@ -41,6 +41,9 @@ export function createLoaders(read: Read) {
   const similar = new Map<string, DataLoader<string, Row[]>>();
   const cooccurring = new Map<string, DataLoader<string, Row[]>>();
   const recurrence = new Map<string, DataLoader<string, Row[]>>();
+  const industryCounties = new Map<string, DataLoader<string, Row[]>>();
+  const industryCountyCount = new Map<string, DataLoader<string, number>>();
+  const industryMix = new Map<string, DataLoader<string, Row[]>>();
   const memo = <K>(m: Map<string, K>, k: string, make: () => K): K => {
     let l = m.get(k);
     if (!l) m.set(k, (l = make()));
@@ -59,10 +62,18 @@ export function createLoaders(read: Read) {
     countyAgencies: many(read, counties.agenciesOfCounties),
     countyPlans: many(read, (k) => counties.mentionedByCounties(k, 'Plan')),
     countyEnterprises: many(read, (k) => counties.mentionedByCounties(k, 'Enterprise')),
-    industryCounties: many(read, industries.countiesOfIndustries),
-    industryCountyCount: new DataLoader<string, number>(async (keys) =>
-      groupByKey(keys, await read(industries.countyCountsOfIndustries(keys))).map((r) => Number(r[0]?.total ?? 0)),
-    ),
+    /** A page of each industry's counties (with or without the industries below it), cut in Cypher. */
+    industryCounties: (narrower: boolean, order: keyof typeof industries.INDUSTRY_COUNTY_ORDER, page: Page) =>
+      memo(industryCounties, JSON.stringify([narrower, order, page]), () => many(read, (k) => industries.countiesOfIndustries(k, narrower, order, page))),
+    industryCountyCount: (narrower: boolean) =>
+      memo(industryCountyCount, String(narrower), () =>
+        new DataLoader<string, number>(async (keys) =>
+          groupByKey(keys, await read(industries.countyCountsOfIndustries(keys, narrower))).map((r) => Number(r[0]?.total ?? 0)),
+        ),
+      ),
+    industryBroader: one(read, industries.broaderOfIndustries),
+    industryNarrower: many(read, industries.narrowerOfIndustries),
+    industryMix: (by: keyof typeof industries.INDUSTRY_GROUPING) => memo(industryMix, by, () => many(read, (k) => industries.industryMixOfCounties(k, by))),
     industryProjects: many(read, industries.projectsOfIndustries),
     projectIndustry: one(read, entities.industryOfProjects),
     targetIndicator: one(read, entities.indicatorsOfTargets),

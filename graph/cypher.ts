@@ -35,6 +35,7 @@ export const RELATIONSHIPS = [
   'SETS',
   'MEASURES',
   'HAS_AGENCY',
+  'BROADER',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIPS)[number];
 

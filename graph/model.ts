@@ -24,6 +24,21 @@ interface Fact {
   evidence: GraphEvidence[];
 }
 
+/** An industry node as the taxonomy describes it: what a mentioned industry and its broader ones share. */
+export interface GraphIndustryNode {
+  /** Taxonomy id, or `candidate:<name>` for an unknown `X产业` phrase. */
+  id: string;
+  name: string;
+  aliases: string[];
+  tier: number | null;
+  candidate: boolean;
+  section: { code: string; name: string } | null;
+  division: { code: string; name: string } | null;
+  sei: { code: string; name: string } | null;
+  /** The id of the broader industry (光伏 → 新能源), when the taxonomy gives one. */
+  broader?: string | null;
+}
+
 export interface GraphIndustry extends Fact {
   /** Taxonomy id, or `candidate:<name>` for an unknown `X产业` phrase. */
   id: string;
@@ -41,6 +56,8 @@ export interface GraphIndustry extends Fact {
    * is capped for storage, so this is not `evidence.length`; absent: the evidence's length.
    */
   count?: number;
+  /** The id of the broader industry, when the taxonomy gives one. */
+  broader?: string | null;
 }
 
 export interface GraphProject extends Fact {
@@ -54,9 +71,19 @@ export interface GraphProject extends Fact {
   industry: string | null;
 }
 
+/** A catalogue indicator (data/lexicons/indicators.json): the Indicator node's canonical name, measure and unit. */
+export interface GraphIndicator {
+  id: string;
+  name: string;
+  measure: string | null;
+  unit: string | null;
+}
+
 export interface GraphTarget extends Fact {
   indicator: string;
   indicatorId: string | null;
+  /** The catalogue's entry for `indicatorId`, when it has one: the Indicator node becomes canonical. */
+  catalogue?: GraphIndicator | null;
   value: number | null;
   unit: string | null;
   comparator: string | null;
@@ -95,6 +122,12 @@ export interface GraphDocument {
   countySuggestion: (GraphCounty & { confidence: number; evidence: string[] }) | null;
   sentences: Array<{ index: number; text: string; section: string; start: number; end: number }>;
   industries: GraphIndustry[];
+  /**
+   * The broader industries of the mentioned ones, up to the top of the hierarchy, that the
+   * document does not mention itself: written (with their BROADER edges) so a roll-up reaches
+   * 新能源 from 光伏 alone.
+   */
+  broaderIndustries?: GraphIndustryNode[];
   projects: GraphProject[];
   targets: GraphTarget[];
   agencies: GraphAgency[];

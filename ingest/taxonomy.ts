@@ -16,6 +16,8 @@ export interface IndustryEntry {
   context: 'any' | 'industry';
   /** Terms of an `any` entry that still need an industry context (装备, 电子 …). */
   contextual: string[];
+  /** The broader entry's name (光伏 → 新能源), when the taxonomy gives one. */
+  broader?: string | null;
 }
 
 const read = (rel: string) => JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8'));
@@ -42,6 +44,7 @@ export function industryTaxonomy(): IndustryEntry[] {
       sei: e.sei ?? null,
       context: e.context === 'any' ? 'any' : 'industry',
       contextual: e.contextual ?? [],
+      broader: e.broader ?? null,
     };
   });
   return cache;

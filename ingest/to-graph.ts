@@ -1,6 +1,9 @@
 import { createRequire } from 'node:module';
-import type { GraphDocument, GraphEvidence } from '../graph/model.ts';
+import type { GraphDocument, GraphEvidence, GraphIndicator, GraphIndustryNode } from '../graph/model.ts';
 import type { Document, Evidence } from './model.ts';
+import { z } from 'zod';
+import { lexicon } from './extract/lexicon.ts';
+import { industryTaxonomy, type IndustryEntry } from './taxonomy.ts';
 
 /**
  * The resolve step's last move: a processed `Document` becomes the `GraphDocument` that graph/
@@ -17,6 +20,87 @@ const sei = require('../data/sei-2018.json') as { categories: Array<{ code: stri
 const sectionName = new Map(gbt.sections.map((s) => [s.code, s.name]));
 const divisionName = new Map(gbt.divisions.map((d) => [d.code, d.name]));
 const seiName = new Map(sei.categories.map((c) => [c.code, c.name]));
+
+const section = (code: string | null | undefined) => (code ? { code, name: sectionName.get(code) ?? code } : null);
+const division = (code: string | null | undefined) => (code ? { code, name: divisionName.get(code) ?? code } : null);
+const seiCategory = (code: string | null | undefined) => (code ? { code, name: seiName.get(code) ?? code } : null);
+
+let entries: Map<string, IndustryEntry> | null = null;
+/** The taxonomy by id (an entry's id is its name). */
+function taxonomyEntry(id: string): IndustryEntry | undefined {
+  entries ??= new Map(industryTaxonomy().map((e) => [e.name, e]));
+  return entries.get(id);
+}
+
+const broaderOf = (id: string) => {
+  const b = taxonomyEntry(id)?.broader;
+  return b && b !== id && taxonomyEntry(b) ? b : null;
+};
+
+/**
+ * The broader industries above `ids` in the taxonomy, up to its top, that are not among `ids`
+ * themselves (a cycle in the data stops the walk rather than looping).
+ */
+export function broaderIndustries(ids: string[]): GraphIndustryNode[] {
+  const mentioned = new Set(ids);
+  const out = new Map<string, GraphIndustryNode>();
+  for (const id of ids) {
+    const seen = new Set([id]);
+    for (let b = broaderOf(id); b && !seen.has(b); b = broaderOf(b)) {
+      seen.add(b);
+      if (mentioned.has(b) || out.has(b)) continue;
+      const e = taxonomyEntry(b)!;
+      out.set(b, {
+        id: e.name,
+        name: e.name,
+        aliases: e.aliases,
+        tier: e.tier,
+        candidate: false,
+        section: section(e.section),
+        division: division(e.division),
+        sei: seiCategory(e.sei),
+        broader: broaderOf(b),
+      });
+    }
+  }
+  return [...out.values()];
+}
+
+/**
+ * The indicator catalogue as the graph needs it: id → canonical name, measure and unit, growth
+ * twins (`gdp_growth`) included. Read leniently, so both the catalogue's first form
+ * ({id, growth: 'gdp_growth', names}) and its full one ({id, name, measure, unit, names,
+ * growth: {id, name}}) work; the targets extractor validates the file strictly.
+ */
+const IndicatorCatalogue = z.looseObject({
+  indicators: z.array(
+    z.looseObject({
+      id: z.string(),
+      name: z.string().optional(),
+      measure: z.string().optional(),
+      unit: z.string().optional(),
+      names: z.array(z.string()).optional(),
+      growth: z.union([z.string(), z.looseObject({ id: z.string(), name: z.string().optional() })]).optional(),
+    }),
+  ),
+});
+
+let indicators: Map<string, GraphIndicator> | null = null;
+export function catalogueIndicator(id: string | null | undefined): GraphIndicator | null {
+  if (!id) return null;
+  if (!indicators) {
+    const r = IndicatorCatalogue.safeParse(lexicon('indicators'));
+    if (!r.success) throw new Error(`data/lexicons/indicators.json: ${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message}`);
+    indicators = new Map();
+    for (const e of r.data.indicators) {
+      const name = e.name ?? e.names?.[0] ?? e.id;
+      indicators.set(e.id, { id: e.id, name, measure: e.measure ?? null, unit: e.unit ?? null });
+      const g = typeof e.growth === 'string' ? { id: e.growth, name: undefined } : e.growth;
+      if (g) indicators.set(g.id, { id: g.id, name: g.name ?? `${name}增速`, measure: 'growth', unit: '%' });
+    }
+  }
+  return indicators.get(id) ?? null;
+}
 
 /** The key that makes two spellings of one name the same node: NFKC, no quotes, brackets or spaces. */
 export function nameKey(name: string): string {
@@ -102,14 +186,16 @@ export function toGraphDocument(doc: Document): GraphDocument {
       aliases: i.aliases,
       tier: i.tier ?? null,
       candidate: i.id.startsWith('candidate:'),
-      section: i.section ? { code: i.section, name: sectionName.get(i.section) ?? i.section } : null,
-      division: i.division ? { code: i.division, name: divisionName.get(i.division) ?? i.division } : null,
-      sei: i.sei ? { code: i.sei, name: seiName.get(i.sei) ?? i.sei } : null,
+      section: section(i.section),
+      division: division(i.division),
+      sei: seiCategory(i.sei),
+      broader: broaderOf(i.id),
       confidence: i.confidence,
       // Occurrences in the text: the extractor's count when it gives one (evidence is capped), else the evidence kept.
       count: Math.max(i.count ?? 0, evidence(i.evidence).length),
       evidence: evidence(i.evidence),
     })),
+    broaderIndustries: broaderIndustries(f.industries.map((i) => i.id)),
     projects: dedupe(f.projects, (p) => nameKey(p.name)).map((p) => ({
       name: p.name,
       key: nameKey(p.name),
@@ -127,6 +213,7 @@ export function toGraphDocument(doc: Document): GraphDocument {
     ].map(({ t, kind }) => ({
       indicator: t.indicator,
       indicatorId: t.indicatorId ?? null,
+      catalogue: catalogueIndicator(t.indicatorId),
       value: t.value,
       unit: t.unit,
       comparator: t.comparator,

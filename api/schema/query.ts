@@ -44,6 +44,7 @@ const recurrenceFilter = (f: Filter) => ({
   province: text('filter.province', f?.province),
   kind: text('filter.documentKind', f?.documentKind),
   year: f?.year ?? null,
+  narrower: Boolean(f?.includeNarrower),
 });
 const compareFilter = (f: Filter) => ({
   kind: lower(f?.kind),

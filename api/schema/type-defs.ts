@@ -37,6 +37,16 @@ enum NamedOrder { NAME MENTIONS }
 enum DocumentOrder { DATE TITLE ID }
 enum WeightOrder { MENTIONS DOCUMENTS NAME }
 
+"How County.industryMix groups a county's industries."
+enum IndustryGrouping {
+  "三次产业: PRIMARY, SECONDARY, TERTIARY"
+  ECONOMIC_SECTOR
+  "GB/T 4754-2017 门类 (A–T)"
+  SECTION
+  "战略性新兴产业 category (1–9); industries outside them are left out"
+  SEI
+}
+
 enum SearchType { COUNTY INDUSTRY PROJECT AGENCY ENTERPRISE PLAN INDICATOR SENTENCE }
 enum SearchMatch { NAME SENTENCE }
 
@@ -45,7 +55,7 @@ type Query {
   county(code: ID!): County
   counties(filter: CountyFilter, orderBy: CountyOrder = CODE, direction: Direction = ASC, limit: Int = 20, offset: Int = 0): [County!]!
   countyCount(filter: CountyFilter): Int!
-  "One industry by its taxonomy id (or candidate:<name>)."
+  "One industry by its taxonomy id (or candidate:<name>), or by one of its aliases (文旅 → 文化旅游)."
   industry(id: ID!): Industry
   industries(filter: IndustryFilter, orderBy: IndustryOrder = COUNTY_COUNT, direction: Direction = DESC, limit: Int = 20, offset: Int = 0): [Industry!]!
   industryCount(filter: IndustryFilter): Int!
@@ -75,7 +85,7 @@ type Query {
   "The counties most alike to one county by industry profile, with the industries they share."
   similarCounties(code: ID!, metric: SimilarityMetric = JACCARD, minShared: Int = 1, includeCandidates: Boolean = true, limit: Int = 20, offset: Int = 0): [SimilarCounty!]!
   similarCountyCount(code: ID!, minShared: Int = 1, includeCandidates: Boolean = true): Int!
-  "For one indicator (id or part of its name), every county's targets side by side, counties with a target first; redacted ones marked. The indicators matched: indicators(filter: {name: indicator})."
+  "For one indicator — a catalogue id (gdp, gdp_growth …: exactly that indicator) or else part of a name (a search) — every county's targets side by side, counties with a target first; redacted ones marked. The indicators matched: indicators(filter: {name: indicator})."
   compareTargets(indicator: String!, filter: CompareTargetsFilter, limit: Int = 20, offset: Int = 0): [CountyTargets!]!
   "How many counties compareTargets lists."
   compareTargetsCount(indicator: String!, filter: CompareTargetsFilter): Int!
@@ -112,6 +122,8 @@ input RecurrenceFilter {
   documentKind: String
   "document year the mentions come from"
   year: Int
+  "count a county for an industry when it develops the industry or one below it in the hierarchy (光伏, 风电 → 新能源); default false"
+  includeNarrower: Boolean
 }
 input ProjectFilter { name: String, county: ID, industry: ID, status: String, minInvestment: Float }
 input TargetFilter { "indicator id or part of its name" name: String, county: ID, kind: TargetKind, year: Int, redacted: Boolean, document: ID }
@@ -151,6 +163,8 @@ type County {
   enterprises(filter: NameFilter, limit: Int = 20, offset: Int = 0): [Enterprise!]!
   enterpriseCount(filter: NameFilter): Int!
   similar(metric: SimilarityMetric = JACCARD, limit: Int = 5, offset: Int = 0): [SimilarCounty!]!
+  "the county's industries grouped by 三次产业, 门类 or 战略性新兴产业 category, most mentions first"
+  industryMix(by: IndustryGrouping = ECONOMIC_SECTOR): [IndustryGroup!]!
   "counties sharing at least one industry with this one"
   similarCount: Int!
 }
@@ -186,6 +200,17 @@ type IndustryCounty {
 
 type Sector { code: ID!, name: String, "门类 or 大类" level: String }
 
+"One group of County.industryMix."
+type IndustryGroup {
+  "PRIMARY/SECONDARY/TERTIARY, a 门类 letter, or a 战略性新兴产业 category code"
+  code: ID!
+  name: String
+  "how many of the group's industries the county develops"
+  industryCount: Int!
+  "their mentions (occurrences in the county's documents), summed"
+  mentions: Int!
+}
+
 type Industry {
   id: ID!
   name: String!
@@ -199,9 +224,14 @@ type Industry {
   "战略性新兴产业 category"
   seiCode: String
   seiName: String
-  counties(orderBy: WeightOrder = MENTIONS, limit: Int = 20, offset: Int = 0): [IndustryCounty!]!
-  "counties that develop the industry"
-  countyCount: Int!
+  "the industry above this one in the taxonomy (光伏 → 新能源)"
+  broader: Industry
+  "the industries directly below this one"
+  narrower: [Industry!]!
+  "counties developing the industry; includeNarrower: or one below it (weights summed over them)"
+  counties(includeNarrower: Boolean = false, orderBy: WeightOrder = MENTIONS, limit: Int = 20, offset: Int = 0): [IndustryCounty!]!
+  "counties that develop the industry (includeNarrower: or one below it)"
+  countyCount(includeNarrower: Boolean = false): Int!
   projects(limit: Int = 20, offset: Int = 0): [Project!]!
   projectCount: Int!
   cooccurring(orderBy: CooccurrenceOrder = LIFT, limit: Int = 10, offset: Int = 0): [Cooccurrence!]!
@@ -245,7 +275,21 @@ type Target {
   evidenceCount: Int!
 }
 
-type Indicator { id: ID!, name: String! }
+"""
+What a target measures. Canonical indicators come from the catalogue (data/lexicons/indicators.json:
+id gdp, gdp_growth, fiscal_revenue …, with its name, measure and unit); the others are named as
+the text wrote them (id = that name).
+"""
+type Indicator {
+  id: ID!
+  name: String!
+  "true for a catalogue indicator"
+  canonical: Boolean!
+  "level, growth, share, per_capita or count (catalogue indicators)"
+  measure: String
+  "the catalogue's unit: 亿元, %, 万人 …"
+  unit: String
+}
 
 type Agency {
   id: ID!

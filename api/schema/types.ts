@@ -1,6 +1,7 @@
 import { nameMatches, pageOf, slice, type PageArgs } from '../args.ts';
 import type { ApiContext } from '../context.ts';
 import type { RecurrenceScope, Row } from '../loaders.ts';
+import { countyIndustryKey } from '../../graph/read/evidence.ts';
 
 /**
  * Field resolvers of the object types. Each nested list asks a per-request DataLoader (one batched
@@ -83,11 +84,15 @@ export const County = {
     ctx.loaders.similar(a.metric ?? 'JACCARD', pageOf(a, 5)).load(String(p.code)),
   // Similarity does not depend on the metric for who is in the list, only for the order.
   similarCount: (p: Row, _: unknown, ctx: Ctx) => ctx.loaders.similarCount.load(String(p.code)),
+  industryMix: async (p: Row, a: { by?: 'ECONOMIC_SECTOR' | 'SECTION' | 'SEI' }, ctx: Ctx) =>
+    (await ctx.loaders.industryMix(a.by ?? 'ECONOMIC_SECTOR').load(String(p.code))).map(node),
 };
 
 const pairEvidence = listAndCount(
   async (p: Row, _: unknown, ctx: Ctx) =>
-    (await ctx.loaders.countyIndustryEvidence.load(`${(p.county as Row).code}|${(p.industry as Row).id}`)).map((r) => r.evidence as Row),
+    (await ctx.loaders.countyIndustryEvidence.load(countyIndustryKey(String((p.county as Row).code), String((p.industry as Row).id), Boolean(p.narrower)))).map(
+      (r) => r.evidence as Row,
+    ),
   3,
 );
 
@@ -105,9 +110,6 @@ export const IndustryCounty = {
   evidenceCount: pairEvidence.count,
 };
 
-const industryCounties = listAndCount(async (p: Row, a: { orderBy?: string }, ctx: Ctx) =>
-  weighted(await ctx.loaders.industryCounties.load(String(p.id)), a.orderBy ?? 'MENTIONS', (r) => String((r.county as Row).name)).map((r) => ({ ...r, industry: p })),
-);
 const industryProjects = listAndCount(async (p: Row, _: unknown, ctx: Ctx) => (await ctx.loaders.industryProjects.load(String(p.id))).map(node));
 const cooccurring = listAndCount(
   async (p: Row, a: { orderBy?: 'COUNT' | 'LIFT' | 'JACCARD' }, ctx: Ctx) => ctx.loaders.cooccurring(a.orderBy ?? 'LIFT').load(String(p.id)),
@@ -120,9 +122,16 @@ export const Industry = {
   section: (p: Row, _: unknown, ctx: Ctx) => (p.sectionCode ? ctx.loaders.sector.load(String(p.sectionCode)) : null),
   division: (p: Row, _: unknown, ctx: Ctx) => (p.divisionCode ? ctx.loaders.sector.load(String(p.divisionCode)) : null),
   economicSector: (p: Row) => TIER[Number(p.tier)] ?? null,
-  counties: industryCounties.list,
-  // A degree: nationally a common industry has ~2,000 counties, too many to load just to count them.
-  countyCount: (p: Row, _: unknown, ctx: Ctx) => ctx.loaders.industryCountyCount.load(String(p.id)),
+  broader: (p: Row, _: unknown, ctx: Ctx) => ctx.loaders.industryBroader.load(String(p.id)),
+  narrower: async (p: Row, _: unknown, ctx: Ctx) => (await ctx.loaders.industryNarrower.load(String(p.id))).map(node),
+  // The page is cut in Cypher: nationally a common industry has ~2,000 counties.
+  counties: async (p: Row, a: PageArgs & { orderBy?: 'MENTIONS' | 'DOCUMENTS' | 'NAME'; includeNarrower?: boolean | null }, ctx: Ctx) => {
+    const narrower = Boolean(a.includeNarrower);
+    const rows = await ctx.loaders.industryCounties(narrower, a.orderBy ?? 'MENTIONS', pageOf(a)).load(String(p.id));
+    return rows.map((r) => ({ ...r, industry: p, narrower }));
+  },
+  // A degree without includeNarrower: too many counties to load just to count them.
+  countyCount: (p: Row, a: { includeNarrower?: boolean | null }, ctx: Ctx) => ctx.loaders.industryCountyCount(Boolean(a.includeNarrower)).load(String(p.id)),
   projects: industryProjects.list,
   projectCount: industryProjects.count,
   cooccurring: cooccurring.list,
@@ -153,6 +162,8 @@ export const Agency = {
   county: (p: Row, _: unknown, ctx: Ctx) => (p.countyCode ? ctx.loaders.county.load(String(p.countyCode)) : null),
   ...sourced('Agency'),
 };
+
+export const Indicator = { canonical: (p: Row) => Boolean(p.canonical) };
 
 export const Enterprise = sourced('Enterprise');
 export const Plan = sourced('Plan');

@@ -2,13 +2,14 @@ import { q, type Query } from '../cypher.ts';
 import { whereOf, type Page } from './page.ts';
 
 /**
- * Target comparison: for one indicator (its id, or a part of its name: `一般公共预算收入`,
- * `森林覆盖率` …), every county's targets side by side. Counties without a matching target are kept
+ * Target comparison: for one indicator (a catalogue id — `gdp`, `gdp_growth` — then exactly that
+ * indicator; or else a part of its name, as a search: `一般公共预算收入`, `森林覆盖率` …), every
+ * county's targets side by side. Counties without a matching target are kept
  * (with an empty list) unless `onlyWithTargets`, so a table shows who set nothing. Redacted targets
  * (values masked as XX in the source) come back with `redacted: true` and a null value.
  *
- * The indicators that match are exactly those of `indicators(filter: {name})` (id equal or name
- * containing). The counties with a matching target are found from the indicators (a few MEASURES
+ * The indicators that match are exactly those of `indicators(filter: {name})` (the catalogue
+ * indicator of that id, or else id equal or name containing). The counties with a matching target are found from the indicators (a few MEASURES
  * expansions), so only the page's counties have their targets read (by the Target.countyCode index).
  */
 export interface CompareFilter {
@@ -20,8 +21,10 @@ export interface CompareFilter {
 }
 
 const INDICATORS = `
-  OPTIONAL MATCH (ind:Indicator) WHERE ind.id = $indicator OR toLower(ind.name) CONTAINS toLower($indicator)
-  WITH collect(ind) AS inds`;
+  OPTIONAL MATCH (exact:Indicator {id: $indicator}) WHERE exact.canonical
+  OPTIONAL MATCH (ind:Indicator) WHERE exact IS NULL AND (ind.id = $indicator OR toLower(ind.name) CONTAINS toLower($indicator))
+  WITH exact, collect(ind) AS found
+  WITH CASE WHEN exact IS NULL THEN found ELSE [exact] END AS inds`;
 
 /**
  * The target conditions that were asked for, on `t`: a condition per filter given (for `whereOf`),

@@ -123,13 +123,17 @@ const NAMED: Record<NamedLabel, string> = { Enterprise: 'Enterprise', Plan: 'Pla
 export const NAMED_ORDER = { NAME: ['n.name', 'n.id'], MENTIONS: ['COUNT { (n)<-[:MENTIONS|MEASURES]-() }', 'n.name'] } as const;
 
 export function namedList(label: NamedLabel, f: { name?: string | null }, order: keyof typeof NAMED_ORDER, dir: Direction, page: Page): Query {
-  return listed(`MATCH (n:${NAMED[label]}) WHERE ${NAMED_FILTER_OR_ID}`, NAMED_ORDER[order], dir, 'n {.*}', { name: f.name ?? null }, page);
+  return listed(`MATCH (n:${NAMED[label]}) WHERE ${filterOf(label)}`, NAMED_ORDER[order], dir, 'n {.*}', { name: f.name ?? null }, page);
 }
 
 export function namedCount(label: NamedLabel, f: { name?: string | null }): Query {
-  return counted(`MATCH (n:${NAMED[label]}) WHERE ${NAMED_FILTER_OR_ID}`, { name: f.name ?? null });
+  return counted(`MATCH (n:${NAMED[label]}) WHERE ${filterOf(label)}`, { name: f.name ?? null });
 }
 const NAMED_FILTER_OR_ID = `(${NAME_FILTER} OR n.id = $name)`;
+/** Indicators as compareTargets matches them: a catalogue id is that indicator alone, anything else a search. */
+const INDICATOR_FILTER = `CASE WHEN $name IS NOT NULL AND EXISTS { MATCH (x:Indicator {id: $name}) WHERE x.canonical }
+  THEN n.id = $name ELSE ${NAMED_FILTER_OR_ID} END`;
+const filterOf = (label: NamedLabel) => (label === 'Indicator' ? INDICATOR_FILTER : NAMED_FILTER_OR_ID);
 
 export function namedById(label: NamedLabel | 'Project' | 'Target' | 'Agency', ids: readonly string[]): Query {
   const l = { ...NAMED, Project: 'Project', Target: 'Target', Agency: 'Agency' }[label];

@@ -1,5 +1,6 @@
 import type { Query } from '../cypher.ts';
 import { byKeys } from './batch.ts';
+import { FAMILY } from './industries.ts';
 
 /**
  * Evidence: the sentence a fact was read from, with offsets into the document's normalised text and
@@ -20,17 +21,23 @@ export function evidenceOf(label: 'Project' | 'Target' | 'Agency' | 'Enterprise'
 
 /**
  * Evidence that a county develops an industry: the industry's evidence in the county's own
- * documents. Keys are `code|industryId` strings, split here so they travel as one parameter.
+ * documents. Keys are `code|industryId` strings, split here so they travel as one parameter;
+ * a key starting with `+` (`+code|industryId`) also takes the evidence of the industries below it
+ * (Industry.counties(includeNarrower: true)).
  */
+export const countyIndustryKey = (code: string, industryId: string, narrower = false) => `${narrower ? '+' : ''}${code}|${industryId}`;
+
 export function evidenceOfCountyIndustries(keys: readonly string[]): Query {
   return byKeys(
-    `WITH key, split(key, '|')[0] AS code, substring(key, size(split(key, '|')[0]) + 1) AS id
+    `WITH key, key STARTS WITH '+' AS narrower, CASE WHEN key STARTS WITH '+' THEN substring(key, 1) ELSE key END AS pair
+     WITH key, narrower, split(pair, '|')[0] AS code, substring(pair, size(split(pair, '|')[0]) + 1) AS id
      MATCH (:County {code: code})<-[:ABOUT]-(d:Document)
      MATCH (n:Industry {id: id})
+     WITH key, d, CASE WHEN narrower THEN ${FAMILY} ELSE [n] END AS family
      // The document's evidence edges by index, per document (see graph/read/recurrence.ts).
-     CALL (d, n) {
+     CALL (d, family) {
        WITH d.id AS docId
-       MATCH (s:Sentence)-[e:EVIDENCE]->(n) USING INDEX e:EVIDENCE(documentId) WHERE e.documentId = docId
+       MATCH (s:Sentence)-[e:EVIDENCE]->(x) USING INDEX e:EVIDENCE(documentId) WHERE e.documentId = docId AND x IN family
        RETURN s, e
      }
      RETURN key, ${EVIDENCE_PROJECTION} AS evidence ORDER BY d.id, s.index, e.start`,

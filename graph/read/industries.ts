@@ -37,23 +37,105 @@ export function industryCount(f: IndustryFilter): Query {
   return counted(`MATCH (n:Industry) WHERE ${INDUSTRY_FILTER}`, industryFilterParams(f));
 }
 
+/** Industries by id, or else by one of their aliases (文旅 → 文化旅游); the id wins over an alias. */
 export function industriesById(ids: readonly string[]): Query {
-  return byKeys('MATCH (n:Industry {id: key}) RETURN key, n {.*} AS node', ids);
-}
-
-/** Each industry's counties with the DEVELOPS weight. */
-export function countiesOfIndustries(ids: readonly string[]): Query {
   return byKeys(
-    `MATCH (c:County)-[r:DEVELOPS]->(:Industry {id: key})
-     RETURN key, c {.*} AS county, r.documents AS documents, r.mentions AS mentions, r.confidence AS confidence
-     ORDER BY r.mentions DESC, c.code`,
+    `CALL (key) {
+       MATCH (n:Industry {id: key}) RETURN n, 0 AS rank
+       UNION
+       MATCH (n:Industry) WHERE key IN n.aliases RETURN n, 1 AS rank
+     }
+     WITH key, n ORDER BY rank, n.id
+     WITH key, collect(n)[0] AS n
+     RETURN key, n {.*} AS node`,
     ids,
   );
 }
 
-/** How many counties develop each industry (a degree, read without walking the edges). */
-export function countyCountsOfIndustries(ids: readonly string[]): Query {
+/** The deepest taxonomy the roll-ups follow (BROADER hops). */
+export const MAX_HIERARCHY_DEPTH = 8;
+
+/** `n` and every industry below it (binds `family`, a list of nodes). */
+export const FAMILY = `COLLECT { MATCH (i:Industry)-[:BROADER*0..${MAX_HIERARCHY_DEPTH}]->(n) RETURN i }`;
+
+export function broaderOfIndustries(ids: readonly string[]): Query {
+  return byKeys('MATCH (:Industry {id: key})-[:BROADER]->(n:Industry) RETURN key, n {.*} AS node', ids);
+}
+
+export function narrowerOfIndustries(ids: readonly string[]): Query {
+  return byKeys('MATCH (n:Industry)-[:BROADER]->(:Industry {id: key}) RETURN key, n {.*} AS node ORDER BY n.name, n.id', ids);
+}
+
+export const INDUSTRY_COUNTY_ORDER = {
+  MENTIONS: 'mentions DESC, documents DESC, c.code',
+  DOCUMENTS: 'documents DESC, mentions DESC, c.code',
+  NAME: 'c.name, c.code',
+} as const;
+
+/**
+ * A page of each industry's counties with the weights, cut in the statement. With `narrower`,
+ * a county counts when it develops the industry or one below it: `documents` are its documents
+ * naming any of them, `mentions` their occurrences summed.
+ */
+export function countiesOfIndustries(ids: readonly string[], narrower = false, order: keyof typeof INDUSTRY_COUNTY_ORDER = 'MENTIONS', page: Page = { offset: 0, limit: 100 }): Query {
+  const weights = narrower
+    ? `WITH n, ${FAMILY} AS family
+       MATCH (c:County)<-[:ABOUT]-(d:Document)-[m:MENTIONS]->(i:Industry) WHERE i IN family
+       WITH c, count(DISTINCT d) AS documents, sum(m.count) AS mentions, max(m.confidence) AS confidence`
+    : `MATCH (c:County)-[r:DEVELOPS]->(n)
+       WITH c, r.documents AS documents, r.mentions AS mentions, r.confidence AS confidence`;
+  return byKeys(
+    `MATCH (n:Industry {id: key})
+     CALL (n) {
+       ${weights}
+       ORDER BY ${INDUSTRY_COUNTY_ORDER[order]} SKIP toInteger($offset) LIMIT toInteger($limit)
+       RETURN c, documents, mentions, confidence
+     }
+     RETURN key, c {.*} AS county, documents, mentions, confidence`,
+    ids,
+    { offset: page.offset, limit: page.limit },
+  );
+}
+
+/** How many counties develop each industry (a degree, read without walking the edges); with `narrower`, the industry or one below it. */
+export function countyCountsOfIndustries(ids: readonly string[], narrower = false): Query {
+  if (narrower) {
+    return byKeys(
+      `MATCH (n:Industry {id: key})
+       WITH key, ${FAMILY} AS family
+       RETURN key, size(COLLECT { UNWIND family AS i MATCH (c:County)-[:DEVELOPS]->(i) RETURN DISTINCT c }) AS total`,
+      ids,
+    );
+  }
   return byKeys('MATCH (n:Industry {id: key}) RETURN key, COUNT { (n)<-[:DEVELOPS]-() } AS total', ids);
+}
+
+/** The groupings of County.industryMix: which property of an industry groups it. */
+export const INDUSTRY_GROUPING = {
+  ECONOMIC_SECTOR: "CASE i.tier WHEN 1 THEN 'PRIMARY' WHEN 2 THEN 'SECONDARY' WHEN 3 THEN 'TERTIARY' END",
+  SECTION: 'i.sectionCode',
+  SEI: 'i.seiCode',
+} as const;
+
+/**
+ * Each county's industries grouped by 三次产业, GB/T 4754 门类 or 战略性新兴产业 category: per group
+ * how many of its industries the county develops and their mentions summed, most mentions first.
+ * Industries outside the grouping (candidates, or not 战略性新兴) are left out.
+ */
+export function industryMixOfCounties(codes: readonly string[], by: keyof typeof INDUSTRY_GROUPING): Query {
+  return byKeys(
+    `MATCH (:County {code: key})-[r:DEVELOPS]->(i:Industry)
+     WITH key, i, r, ${INDUSTRY_GROUPING[by]} AS code
+     WHERE code IS NOT NULL
+     WITH key, code, count(i) AS industryCount, sum(r.mentions) AS mentions, head(collect(i.seiName)) AS seiName
+     OPTIONAL MATCH (s:Sector {code: code})
+     RETURN key, {code: code, industryCount: industryCount, mentions: mentions,
+                  name: CASE $by WHEN 'SEI' THEN seiName WHEN 'SECTION' THEN s.name
+                                 ELSE {PRIMARY: '第一产业', SECONDARY: '第二产业', TERTIARY: '第三产业'}[code] END} AS node
+     ORDER BY mentions DESC, code`,
+    codes,
+    { by },
+  );
 }
 
 export function projectsOfIndustries(ids: readonly string[]): Query {

@@ -1,5 +1,5 @@
 import { q, type Query } from '../cypher.ts';
-import { INDUSTRY_FILTER, industryFilterParams, type IndustryFilter } from './industries.ts';
+import { FAMILY, INDUSTRY_FILTER, MAX_HIERARCHY_DEPTH, industryFilterParams, type IndustryFilter } from './industries.ts';
 import type { Page } from './page.ts';
 
 /**
@@ -19,10 +19,15 @@ export interface RecurrenceFilter extends IndustryFilter {
   /** Document kind (`政府工作报告`, `讲话` …) and year the mentions must come from. */
   kind?: string | null;
   year?: number | null;
+  /** Count a county for an industry when it develops the industry or one below it (光伏 → 新能源). */
+  narrower?: boolean | null;
 }
 
 /** Whether the filter needs the document walk (the choice picks one of two fixed statements). */
-const byDocuments = (f: RecurrenceFilter) => f.kind != null || f.year != null;
+const byDocuments = (f: RecurrenceFilter) => f.kind != null || f.year != null || Boolean(f.narrower);
+
+/** The mention edge's industry: `n` itself, or with `narrower` any industry below it. */
+const below = (f: RecurrenceFilter) => (f.narrower ? `(:Industry)-[:BROADER*0..${MAX_HIERARCHY_DEPTH}]->` : '');
 
 const DOC_FILTER = '($kind IS NULL OR d.kind = $kind) AND ($year IS NULL OR d.year = $year)';
 const PROVINCE = '($province IS NULL OR c.province = $province)';
@@ -34,13 +39,13 @@ const RANK_BY_EDGES = `
                ELSE COUNT { (n)<-[:DEVELOPS]-(c:County) WHERE c.province = $province } END AS countyCount
   WHERE countyCount > 0 AND countyCount >= $minCounties`;
 
-const RANK_BY_DOCUMENTS = `
-  MATCH (c:County)<-[:ABOUT]-(d:Document)-[:MENTIONS]->(n:Industry)
+const RANK_BY_DOCUMENTS = (f: RecurrenceFilter) => `
+  MATCH (c:County)<-[:ABOUT]-(d:Document)-[:MENTIONS]->${below(f)}(n:Industry)
   WHERE ${DOC_FILTER} AND ${PROVINCE}
   WITH n, count(DISTINCT c) AS countyCount
   WHERE countyCount >= $minCounties AND ${INDUSTRY_FILTER}`;
 
-const rank = (f: RecurrenceFilter) => (byDocuments(f) ? RANK_BY_DOCUMENTS : RANK_BY_EDGES);
+const rank = (f: RecurrenceFilter) => (byDocuments(f) ? RANK_BY_DOCUMENTS(f) : RANK_BY_EDGES);
 
 const params = (f: RecurrenceFilter, minCounties: number) => ({
   ...industryFilterParams(f),
@@ -72,8 +77,8 @@ const COUNTIES_BY_EDGES = (f: RecurrenceFilter) => `
   WITH n, c, r.documents AS documents, r.mentions AS mentions
   ORDER BY mentions DESC, c.code SKIP toInteger($offset) LIMIT toInteger($limit)`;
 
-const COUNTIES_BY_DOCUMENTS = `
-  MATCH (n)<-[m:MENTIONS]-(d:Document)-[:ABOUT]->(c:County) WHERE ${DOC_FILTER} AND ${PROVINCE}
+const COUNTIES_BY_DOCUMENTS = (f: RecurrenceFilter) => `
+  MATCH (n)<-${f.narrower ? `[:BROADER*0..${MAX_HIERARCHY_DEPTH}]-(:Industry)<-` : ''}[m:MENTIONS]-(d:Document)-[:ABOUT]->(c:County) WHERE ${DOC_FILTER} AND ${PROVINCE}
   WITH n, c, count(DISTINCT d) AS documents, sum(m.count) AS mentions
   ORDER BY mentions DESC, c.code SKIP toInteger($offset) LIMIT toInteger($limit)`;
 
@@ -88,12 +93,13 @@ export function recurrenceCounties(ids: readonly string[], f: RecurrenceFilter, 
   return q(
     `UNWIND $keys AS key
      MATCH (n:Industry {id: key})
-     CALL (n) {
-       ${byDocuments(f) ? COUNTIES_BY_DOCUMENTS : COUNTIES_BY_EDGES(f)}
-       CALL (n, c) {
+     WITH key, n, ${f.narrower ? FAMILY : '[n]'} AS family
+     CALL (n, family) {
+       ${byDocuments(f) ? COUNTIES_BY_DOCUMENTS(f) : COUNTIES_BY_EDGES(f)}
+       CALL (n, c, family) {
          MATCH (c)<-[:ABOUT]-(d)${byDocuments(f) ? ` WHERE ${DOC_FILTER}` : ''}
          WITH d.id AS doc WHERE $evidenceLimit > 0
-         MATCH (s)-[e:EVIDENCE]->(n) USING INDEX e:EVIDENCE(documentId) WHERE e.documentId = doc
+         MATCH (s)-[e:EVIDENCE]->(x) USING INDEX e:EVIDENCE(documentId) WHERE e.documentId = doc AND x IN family
          WITH e, s ORDER BY doc, s.index, e.start LIMIT toInteger($evidenceLimit)
          RETURN collect({start: e.start, end: e.end, snippet: e.snippet, documentId: e.documentId, sentence: properties(s)}) AS evidence
        }

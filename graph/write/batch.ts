@@ -1,8 +1,8 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { q, type Query } from '../cypher.ts';
 import type { Graph } from '../driver.ts';
-import type { GraphDocument } from '../model.ts';
-import { REFERENCED, dropOrphans, recomputeDevelops } from './document.ts';
+import type { GraphDocument, GraphIndustryNode } from '../model.ts';
+import { BROADER_OF_MENTIONED, REFERENCED, dropOrphans, dropOrphansUpwards, recomputeDevelops } from './document.ts';
 
 /**
  * Writes many documents in ONE transaction with the same result as `writeDocument` on each in
@@ -28,6 +28,8 @@ export function detachPreviousMany(ids: string[]): Query[] {
        OPTIONAL MATCH (d)-[:MENTIONS]->(n)
        OPTIONAL MATCH (d)-[:ABOUT]->(c:County)
        WITH collect(DISTINCT elementId(n)) AS mentioned, collect(DISTINCT c.code) AS counties, collect(DISTINCT d) AS docs
+       // The broader industries of those mentioned: held only by their narrower ones.
+       WITH ${BROADER_OF_MENTIONED}
        RETURN mentioned, counties, ${REFERENCED} AS referenced`,
       { ids },
     ),
@@ -129,6 +131,42 @@ function industries(docs: GraphDocument[]): Query {
   );
 }
 
+/**
+ * The broader industries the documents reach (written like mentioned ones, without a MENTIONS
+ * edge), then every BROADER edge of the documents' industries: one per narrower industry, an old
+ * one replaced when the taxonomy moved it.
+ */
+function hierarchy(docs: GraphDocument[]): Query[] {
+  const nodes = new Map<string, GraphIndustryNode>();
+  for (const d of docs) for (const b of d.broaderIndustries ?? []) nodes.set(b.id, b);
+  const edges = new Map<string, string>();
+  for (const d of docs) for (const i of [...d.industries, ...(d.broaderIndustries ?? [])]) if (i.broader && i.broader !== i.id) edges.set(i.id, i.broader);
+  return [
+    q(
+      `UNWIND $rows AS it
+       MERGE (n:Industry {id: it.id})
+       SET n.name = it.name, n.aliases = it.aliases, n.tier = it.tier, n.candidate = it.candidate,
+           n.sectionCode = it.section.code, n.divisionCode = it.division.code, n.seiCode = it.sei.code,
+           n.seiName = it.sei.name
+       FOREACH (sec IN CASE WHEN it.section IS NULL THEN [] ELSE [it.section] END |
+         MERGE (s:Sector {code: sec.code}) ON CREATE SET s.name = sec.name, s.level = '门类'
+         MERGE (n)-[:IN_SECTOR]->(s))
+       FOREACH (div IN CASE WHEN it.division IS NULL THEN [] ELSE [it.division] END |
+         MERGE (s:Sector {code: div.code}) ON CREATE SET s.name = div.name, s.level = '大类'
+         MERGE (n)-[:IN_SECTOR]->(s))`,
+      { rows: [...nodes.values()] },
+    ),
+    q(
+      `UNWIND $edges AS e
+       MATCH (n:Industry {id: e.id})
+       MATCH (b:Industry {id: e.broader})
+       CALL (n, b) { MATCH (n)-[old:BROADER]->(x) WHERE x <> b DELETE old }
+       MERGE (n)-[:BROADER]->(b)`,
+      { edges: [...edges].map(([id, broader]) => ({ id, broader })) },
+    ),
+  ];
+}
+
 function projects(docs: GraphDocument[]): Query {
   return q(
     `${PER_ROW}
@@ -159,8 +197,11 @@ function targets(docs: GraphDocument[]): Query {
                        comparator: it.comparator, year: it.year, baseline: it.baseline, measure: it.measure,
                        redacted: it.redacted, kind: it.kind, confidence: it.confidence})
      CREATE (d)-[:SETS]->(n)
-     MERGE (ind:Indicator {id: coalesce(it.indicatorId, it.indicator)})
-     ON CREATE SET ind.name = it.indicator
+     MERGE (ind:Indicator {id: coalesce(it.catalogue.id, it.indicatorId, it.indicator)})
+     ON CREATE SET ind.name = it.indicator, ind.canonical = false
+     // A catalogue indicator carries the catalogue's name, measure and unit, whatever the text said.
+     FOREACH (c IN CASE WHEN it.catalogue IS NULL THEN [] ELSE [it.catalogue] END |
+       SET ind.name = c.name, ind.measure = c.measure, ind.unit = c.unit, ind.canonical = true)
      CREATE (n)-[:MEASURES]->(ind)
      ${EVIDENCE}`,
     { docs: docs.filter((d) => d.targets.length).map((d) => ({ id: d.id, countyCode: d.county?.code ?? null, rows: d.targets })) },
@@ -226,13 +267,14 @@ export async function writeDocuments(graph: Graph, input: GraphDocument[], opts:
       ...countyLinks(docs),
       sentences(docs),
       industries(docs),
+      ...hierarchy(docs),
       projects(docs),
       targets(docs),
       agencies(docs),
       named(docs, 'Enterprise'),
       named(docs, 'Plan'),
     ]);
-    if (mentioned.length) await runAll(tx, [dropOrphans(mentioned)]);
+    if (mentioned.length) await dropOrphansUpwards(tx, mentioned);
     // Sectors and indicators the old versions reached: unreferenced once their industries and targets went.
     if (referenced.length) await runAll(tx, [dropOrphans(referenced)]);
     const counties = [...new Set([...oldCounties, ...docs.flatMap((d) => (d.county ? [d.county.code] : []))])];

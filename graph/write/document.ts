@@ -11,7 +11,15 @@ import type { Graph } from '../driver.ts';
 /** Indicators and sectors the documents bound as `docs` reach through their targets and industries. */
 export const REFERENCED = `COLLECT {
   UNWIND docs AS d MATCH (d)-[:SETS]->(:Target)-[:MEASURES]->(x:Indicator) RETURN elementId(x) AS x
-  UNION UNWIND docs AS d MATCH (d)-[:MENTIONS]->(:Industry)-[:IN_SECTOR]->(x:Sector) RETURN elementId(x) AS x }`;
+  UNION UNWIND docs AS d MATCH (d)-[:MENTIONS]->(:Industry)-[:BROADER*0..8]->(:Industry)-[:IN_SECTOR]->(x:Sector) RETURN elementId(x) AS x }`;
+
+/**
+ * Continues a `WITH mentioned, counties, docs` (element ids of mentioned nodes): adds the broader
+ * industries above them, which only their narrower ones hold, to `mentioned`.
+ */
+export const BROADER_OF_MENTIONED = `counties, docs, mentioned + COLLECT {
+    UNWIND docs AS d MATCH (d)-[:MENTIONS]->(:Industry)-[:BROADER*1..8]->(b:Industry) RETURN DISTINCT elementId(b) AS b
+  } AS mentioned`;
 
 /** Collects the nodes this document mentioned before, and removes its old sentences, targets and edges. */
 export function detachPrevious(docId: string): Query[] {
@@ -21,6 +29,7 @@ export function detachPrevious(docId: string): Query[] {
        OPTIONAL MATCH (d)-[:MENTIONS]->(n)
        OPTIONAL MATCH (d)-[:ABOUT]->(c:County)
        WITH collect(DISTINCT elementId(n)) AS mentioned, collect(DISTINCT c.code) AS counties, collect(d) AS docs
+       WITH ${BROADER_OF_MENTIONED}
        // Reached through a fact, not mentioned: dropped in a second pass when nothing points at them.
        RETURN mentioned, counties, ${REFERENCED} AS referenced`,
       { docId },
@@ -38,10 +47,22 @@ export function detachPrevious(docId: string): Query[] {
 export function dropOrphans(elementIds: string[]): Query {
   return q(
     `UNWIND $ids AS eid
-     MATCH (n) WHERE elementId(n) = eid AND NOT ()-[:MENTIONS|MEASURES|IN_SECTOR]->(n)
-     DETACH DELETE n`,
+     MATCH (n) WHERE elementId(n) = eid AND NOT ()-[:MENTIONS|MEASURES|IN_SECTOR|BROADER]->(n)
+     DETACH DELETE n
+     RETURN count(*) AS dropped`,
     { ids: elementIds },
   );
+}
+
+/**
+ * `dropOrphans` until nothing more goes: a broader industry is held by its narrower ones (an
+ * incoming BROADER), so it can only go once they went — one pass per level of the hierarchy.
+ */
+export async function dropOrphansUpwards(tx: ManagedTransaction, elementIds: string[]): Promise<void> {
+  for (let pass = 0; pass < 10; pass++) {
+    const r = await tx.run(dropOrphans(elementIds).cypher, dropOrphans(elementIds).params);
+    if (!Number(r.records[0]?.get('dropped') ?? 0)) return;
+  }
 }
 
 /**
@@ -83,7 +104,7 @@ export async function deleteDocument(graph: Graph, id: string): Promise<void> {
     const counties = (record.get('counties') as string[]) ?? [];
     const referenced = (record.get('referenced') as string[]) ?? [];
     await runAll(tx, [q('MATCH (d:Document {id: $id}) DETACH DELETE d', { id })]);
-    if (mentioned.length) await runAll(tx, [dropOrphans(mentioned)]);
+    if (mentioned.length) await dropOrphansUpwards(tx, mentioned);
     if (referenced.length) await runAll(tx, [dropOrphans(referenced)]);
     if (counties.length) await runAll(tx, [recomputeDevelops(counties)]);
   });

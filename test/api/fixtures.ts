@@ -20,12 +20,28 @@ export const INDUSTRIES = {
 
 type Key = keyof typeof INDUSTRIES;
 
+/** An industry written inline in a fixture (hierarchy tests): the INDUSTRIES shape plus what they vary. */
+export interface FixtureIndustry {
+  id: string;
+  name: string;
+  tier: number | null;
+  section: { code: string; name: string } | null;
+  division: { code: string; name: string } | null;
+  sei?: { code: string; name: string } | null;
+  aliases?: string[];
+  broader?: string | null;
+  /** Occurrences in the text (default: the evidence's length). */
+  count?: number;
+}
+
 interface Spec {
   id: string;
   county: (typeof COUNTIES)[keyof typeof COUNTIES];
   kind: string;
   year: number;
-  industries: Key[];
+  industries: Array<Key | FixtureIndustry>;
+  broaderIndustries?: GraphDocument['broaderIndustries'];
+  textHash?: string;
   targets?: Array<Partial<GraphTarget> & { indicator: string; kind: 'goal' | 'result' }>;
   project?: { name: string; investment: number; industry: Key };
   agency?: string;
@@ -46,16 +62,18 @@ export function makeDocument(s: Spec): GraphDocument {
   };
   say(`${s.county.name}${s.year}年${s.kind}。`, s.county.name);
   const industries: GraphIndustry[] = s.industries.map((k) => {
-    const i = INDUSTRIES[k];
+    const i: FixtureIndustry = typeof k === 'string' ? INDUSTRIES[k] : k;
     return {
       id: i.id,
       name: i.name,
-      aliases: [i.name.replace(/产业$/, '')],
+      aliases: i.aliases ?? [i.name.replace(/产业$/, '')],
       tier: i.tier,
       candidate: i.id.startsWith('candidate:'),
       section: i.section,
       division: i.division,
-      sei: null,
+      sei: i.sei ?? null,
+      ...(i.broader !== undefined ? { broader: i.broader } : {}),
+      ...(i.count !== undefined ? { count: i.count } : {}),
       confidence: 0.9,
       evidence: say(`大力发展${i.name}，做大做强${i.name.replace(/产业$/, '')}品牌。`, i.name),
     };
@@ -88,6 +106,8 @@ export function makeDocument(s: Spec): GraphDocument {
     countySuggestion: null,
     sentences,
     industries,
+    ...(s.broaderIndustries ? { broaderIndustries: s.broaderIndustries } : {}),
+    ...(s.textHash ? { textHash: s.textHash } : {}),
     projects: s.project
       ? [
           {
