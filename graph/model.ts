@@ -10,6 +10,8 @@ export interface GraphEvidence {
   start: number;
   end: number;
   snippet: string;
+  /** For paged sources (PDF): the 1-based page. */
+  page?: number;
 }
 
 export interface GraphCounty {

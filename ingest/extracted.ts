@@ -12,14 +12,17 @@ export interface Extracted {
   bytes: number;
   graph: GraphDocument;
   county: string | null;
+  /** The reader the file needed (`text`, `pdf`, `docx`, `doc`, `html`). */
+  reader: string | null;
   counts: Record<'industries' | 'projects' | 'targets' | 'results' | 'agencies' | 'enterprises' | 'plans', number>;
   warnings: string[];
 }
 
-export function summarise(doc: Document): Pick<Extracted, 'county' | 'counts' | 'warnings'> {
+export function summarise(doc: Document): Pick<Extracted, 'county' | 'reader' | 'counts' | 'warnings'> {
   const f = doc.facts;
   return {
     county: f.county?.code ? `${f.county.name ?? ''}(${f.county.code})` : null,
+    reader: doc.sourceMeta?.reader ?? null,
     counts: {
       industries: f.industries.length,
       projects: f.projects.length,

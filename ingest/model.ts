@@ -36,6 +36,8 @@ export interface Evidence {
   snippet: string;
   /** Id of the rule (lexicon entry or pattern) that produced the fact: `xianzhi extract --explain`. */
   rule?: string;
+  /** For paged formats (PDF): the 1-based page the span starts on. */
+  page?: number;
 }
 
 export type SectionKind = 'review' | 'plan' | 'other';

@@ -118,7 +118,7 @@ const evidence = (list: Evidence[]): GraphEvidence[] => {
     const key = `${e.sentence}:${e.start}:${e.end}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ sentence: e.sentence, start: e.start, end: e.end, snippet: e.snippet });
+    out.push({ sentence: e.sentence, start: e.start, end: e.end, snippet: e.snippet, ...(e.page != null ? { page: e.page } : {}) });
   }
   return out;
 };
@@ -165,11 +165,12 @@ export function toGraphDocument(doc: Document): GraphDocument {
           evidence: s.evidence.map((e) => e.snippet),
         }
       : null;
-  const date = doc.meta.date ?? doc.date;
+  // The file's own title and date (HTML meta, PDF info, DOCX properties) only where the manifest and the text say none.
+  const date = doc.meta.date ?? doc.date ?? doc.sourceMeta?.date;
   return {
     id: doc.id,
     file: doc.meta.file ?? null,
-    title: doc.meta.title ?? doc.title ?? null,
+    title: doc.meta.title ?? doc.title ?? doc.sourceMeta?.title ?? null,
     kind: doc.meta.kind ?? null,
     date: date ?? null,
     year: yearOf(date),

@@ -339,8 +339,8 @@ type Document {
 
 type Sentence { id: ID!, index: Int!, text: String!, section: String, start: Int, end: Int, document: Document! }
 
-"Where a fact was read: the sentence, offsets into the document's normalised text, and the snippet."
-type Evidence { document: Document!, sentence: Sentence!, start: Int!, end: Int!, snippet: String! }
+"Where a fact was read: the sentence, offsets into the document's normalised text, the snippet, and for a PDF the page (1-based; null for other formats)."
+type Evidence { document: Document!, sentence: Sentence!, start: Int!, end: Int!, snippet: String!, page: Int }
 
 type RecurrentIndustry {
   id: ID!

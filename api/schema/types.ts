@@ -182,6 +182,8 @@ export const Sentence = {
 
 export const Evidence = {
   document: (p: Row, _: unknown, ctx: Ctx) => ctx.loaders.document.load(String(p.documentId)),
+  // Set only for paged sources (PDF); absent on the edge for the others.
+  page: (p: Row) => (p.page == null ? null : Number(p.page)),
 };
 
 // Items of the analytics wrap an industry or a county: its id/code and name are also read directly.

@@ -7,7 +7,9 @@ import { areaByCode, areasByName } from '../../ingest/gazetteer.ts';
 const HELP = `Usage: xianzhi extract FILE… [--out DIR] [--county NAME|CODE] [--manifest PATH] [--explain]
 
 Extracts county, industries, projects, targets, agencies, enterprises and plans from report files
-(UTF-8, UTF-16 or GB18030) without a database, writing one JSON per input: a.txt → DIR/a.json.
+(PDF with a text layer, Word .docx/.doc, a saved web page, or text in UTF-8, UTF-16 or GB18030; the
+format is told by the content) without a database, writing one JSON per input: a.txt → DIR/a.json
+(its "reader" field says which reader read it).
 
 Options:
   -o, --out DIR          where to write (default .out/extract)
@@ -50,7 +52,7 @@ export const extract: Command = {
         const c = doc.facts.county;
         const f = doc.facts;
         console.log(
-          `${file}: ${c ? `${c.name} ${c.code} (${c.source}${c.source === 'inferred' ? ` ${c.confidence}` : ''})` : 'county ?'}, ` +
+          `${file}: [${doc.sourceMeta?.reader ?? '?'}] ${c ? `${c.name} ${c.code} (${c.source}${c.source === 'inferred' ? ` ${c.confidence}` : ''})` : 'county ?'}, ` +
             `${f.industries.length} industries, ${f.projects.length} projects, ${f.targets.length} targets, ${f.agencies.length} agencies → ${target}`,
         );
         if (flags.explain) console.log(explain(doc));
@@ -84,4 +86,4 @@ export function explain(doc: Document): string {
   return lines.join('\n');
 }
 
-const pageOf = (e: Evidence) => (e as Evidence & { page?: number }).page;
+const pageOf = (e: Evidence) => e.page;

@@ -20,7 +20,8 @@ const positiveInt = (v: string | boolean | undefined, name: string, min = 1): nu
 export const ingest: Command = {
   help: `Usage: xianzhi ingest PATH… [--manifest FILE] [--force] [--workers N] [--batch N] [--verbose]
 
-Reads every report file under the given files and folders (any encoding: UTF-8, UTF-16, GBK/GB18030),
+Reads every report file under the given files and folders (PDF with a text layer, Word .docx/.doc,
+saved web pages, text in any encoding: UTF-8, UTF-16, GBK/GB18030 — told by content, not name),
 extracts counties, industries, projects, targets, agencies, enterprises and plans, and writes them to
 Neo4j. Unchanged files (same content hash as stored) are skipped; a changed file replaces that
 document's facts and only them. Extraction runs on worker threads (one per core); several documents
@@ -56,7 +57,9 @@ Example: xianzhi ingest seeds/`,
     const { graph } = await openGraph({ log: (l) => console.error(l), retryMs: INGEST_RETRY_MS });
     const bar = progressReporter();
     const perFile = !bar.tty || Boolean(flags.verbose);
+    const readers = new Map<string, number>();
     const line = (e: FileEvent) => {
+      if (e.status === 'written') readers.set(e.extracted.reader ?? '?', (readers.get(e.extracted.reader ?? '?') ?? 0) + 1);
       if (e.status === 'failed') {
         if (bar.tty) process.stderr.write('\r\x1b[K');
         console.error(`FAIL ${e.file}: ${e.reason}`);
@@ -67,7 +70,7 @@ Example: xianzhi ingest seeds/`,
       const x = e.extracted;
       const c = x.counts;
       console.log(
-        `ok   ${e.file}  county ${x.county ?? '?'}  industries ${c.industries}  projects ${c.projects}  targets ${c.targets}  results ${c.results}  agencies ${c.agencies}  enterprises ${c.enterprises}  plans ${c.plans}`,
+        `ok   ${e.file}  reader ${x.reader ?? '?'}  county ${x.county ?? '?'}  industries ${c.industries}  projects ${c.projects}  targets ${c.targets}  results ${c.results}  agencies ${c.agencies}  enterprises ${c.enterprises}  plans ${c.plans}`,
       );
       for (const w of x.warnings) console.log(`     warning: ${w}`);
     };
@@ -93,6 +96,7 @@ Example: xianzhi ingest seeds/`,
         `in ${r.seconds.toFixed(1)}s (${(r.files / Math.max(r.seconds, 1e-3)).toFixed(1)} files/s)`,
     );
     if (r.written) console.log(`entities: ${formatEntities(r.entities) || 'none'}`);
+    if (readers.size) console.log(`readers: ${[...readers].map(([k, n]) => `${k} ${n}`).join(', ')}`);
     if (r.unchanged) console.log(`skipped ${r.unchanged} file(s): unchanged since the last ingest (same content hash; --force rewrites them)`);
     for (const f of failed) console.log(`  skipped ${f.file}: ${f.reason}`);
     return failed.length ? 1 : 0;

@@ -7,7 +7,7 @@ import { FAMILY } from './industries.ts';
  * the snippet. Rows carry the sentence, so `Evidence.sentence` costs no further round trip.
  */
 
-export const EVIDENCE_PROJECTION = `{start: e.start, end: e.end, snippet: e.snippet, documentId: e.documentId, sentence: s {.*}}`;
+export const EVIDENCE_PROJECTION = `{start: e.start, end: e.end, snippet: e.snippet, page: e.page, documentId: e.documentId, sentence: s {.*}}`;
 
 /** Evidence of nodes keyed by id; the label is a closed choice. */
 export function evidenceOf(label: 'Project' | 'Target' | 'Agency' | 'Enterprise' | 'Plan' | 'Industry', ids: readonly string[]): Query {

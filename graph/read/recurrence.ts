@@ -101,7 +101,7 @@ export function recurrenceCounties(ids: readonly string[], f: RecurrenceFilter, 
          WITH d.id AS doc WHERE $evidenceLimit > 0
          MATCH (s)-[e:EVIDENCE]->(x) USING INDEX e:EVIDENCE(documentId) WHERE e.documentId = doc AND x IN family
          WITH e, s ORDER BY doc, s.index, e.start LIMIT toInteger($evidenceLimit)
-         RETURN collect({start: e.start, end: e.end, snippet: e.snippet, documentId: e.documentId, sentence: properties(s)}) AS evidence
+         RETURN collect({start: e.start, end: e.end, snippet: e.snippet, page: e.page, documentId: e.documentId, sentence: properties(s)}) AS evidence
        }
        RETURN collect({county: properties(c), documents: documents, mentions: mentions, evidence: evidence}) AS counties
      }

@@ -17,7 +17,7 @@ const EVIDENCE = `
 WITH n, it, docId
 UNWIND it.evidence AS ev
 MATCH (s:Sentence {id: docId + ':' + toString(ev.sentence)})
-CREATE (s)-[:EVIDENCE {start: ev.start, end: ev.end, snippet: ev.snippet, documentId: docId}]->(n)`;
+CREATE (s)-[:EVIDENCE {start: ev.start, end: ev.end, snippet: ev.snippet, page: ev.page, documentId: docId}]->(n)`;
 
 /** What the documents mentioned before, and their old sentences, targets and edges removed. */
 export function detachPreviousMany(ids: string[]): Query[] {

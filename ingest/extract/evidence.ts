@@ -3,6 +3,7 @@
  * Every extractor builds its evidence here, so snippets look the same everywhere.
  */
 import type { Document, Evidence, Sentence } from '../model.ts';
+import { pageAt } from '../offsets.ts';
 
 /** How many characters of context the snippet keeps on each side of the span. */
 const CONTEXT = 12;
@@ -16,6 +17,10 @@ export function evidence(doc: Document, s: Sentence, start: number, end: number,
   const to = Math.min(s.end, end + CONTEXT);
   const e: Evidence = { sentence: s.index, start, end, snippet: doc.text.slice(from, to) };
   if (rule) e.rule = rule;
+  if (doc.pages) {
+    const page = pageAt(doc, start);
+    if (page != null) e.page = page;
+  }
   return e;
 }
 

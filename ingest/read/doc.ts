@@ -9,7 +9,8 @@ export async function readDoc(bytes: Uint8Array, name: string): Promise<SourceTe
   let body: string;
   try {
     const doc = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    body = doc.getBody();
+    // filterUnicode (on by default) turns “” ‘’ into ASCII quotes; reports mean the Chinese ones.
+    body = doc.getBody({ filterUnicode: false });
   } catch (e) {
     throw new Error(`${name}: not a readable Word .doc document (${(e as Error).message})`);
   }
