@@ -3,7 +3,7 @@ import { canonicalise, normaliseText, findMasks, inMask } from '../../ingest/nor
 import { looksTraditional } from '../../ingest/normalise/traditional.ts';
 import { fullWidthPunctuation } from '../../ingest/normalise/punctuation.ts';
 import { isPageNumber } from '../../ingest/normalise/page-furniture.ts';
-import { sourceOffset } from '../../ingest/offsets.ts';
+import { pageAt, sourceOffset, sourceSpan } from '../../ingest/offsets.ts';
 
 describe('normaliseText', () => {
   it('folds full-width digits, letters and symbols, keeping the length', () => {
@@ -234,5 +234,28 @@ describe('page furniture', () => {
   it('recognises page numbers and nothing else', () => {
     for (const s of ['— 1 —', '- 12 -', '第 3 页', '第3页 共20页', '3/20', '7', 'Page 3 of 20']) expect(isPageNumber(s), s).toBe(true);
     for (const s of ['2024年', '1.加快园区建设', '（一）', '12.5%', '第三章']) expect(isPageNumber(s), s).toBe(false);
+  });
+});
+
+describe('offsets back to the source', () => {
+  it('finds a span joined across a page break in the source, and its page', () => {
+    const lines = wrap(PARAS, 10).split('\n');
+    const page2 = lines.slice(0, 12).join('\n').length + 1;
+    const raw = [...lines.slice(0, 12), '— 1 —', ...lines.slice(12)].join('\n');
+    const { text, map } = canonicalise(raw, [0, page2]);
+    const doc = { offsetMap: map ?? undefined, pages: [0, page2] };
+    const word = PARAS[3]!.slice(20, 34);
+    const at = text.indexOf(word);
+    expect(at).toBeGreaterThan(0);
+    const span = sourceSpan(doc, at, at + word.length);
+    expect(raw.slice(span.start, span.end).split('\n').filter((l) => !isPageNumber(l.trim())).join('')).toBe(word);
+    expect(pageAt(doc, text.indexOf('高标准农田'))).toBe(1);
+    expect(pageAt(doc, text.indexOf('标准化厂房'))).toBe(2);
+    expect(pageAt(doc, 0)).toBe(1);
+  });
+
+  it('is the identity without a map', () => {
+    expect(sourceSpan({}, 3, 7)).toEqual({ start: 3, end: 7 });
+    expect(sourceOffset({}, 5)).toBe(5);
   });
 });
