@@ -4,7 +4,8 @@
  * Transforms, in order (each in ingest/normalise/):
  * 1. width — full-width digits, letters and spaces to ASCII; length-preserving.
  * 2. traditional — traditional characters to simplified (only when the text looks traditional).
- * 3. punctuation — half-width `,;:!?()"` standing in Chinese to full-width `，；：！？（）“”`.
+ * 3. line breaks — page numbers and running headers dropped, line breaks inside sentences joined.
+ * 4. punctuation — half-width `,;:!?()"` standing in Chinese to full-width `，；：！？（）“”`.
  *
  * A transform that changes lengths returns an offset map; the stage composes them into
  * `doc.offsetMap` (canonical offset → offset in `doc.source`, the reader's text) so that evidence
@@ -16,13 +17,30 @@ import type { Document } from './model.ts';
 import type { Stage } from './stage.ts';
 import { foldWidth } from './normalise/width.ts';
 import { looksTraditional, toSimplified } from './normalise/traditional.ts';
+import { joinLines } from './normalise/line-breaks.ts';
 import { fullWidthPunctuation } from './normalise/punctuation.ts';
 import { compose, type OffsetMap, type Rewritten } from './normalise/rewrite.ts';
 
 export { foldWidth } from './normalise/width.ts';
 
-/** The canonical text of `raw` and its map back to `raw` (null when offsets are unchanged). */
-export function canonicalise(raw: string): Rewritten {
+/** The first offset of `map` (ascending) at or after source offset `p`. */
+function canonicalOffset(map: OffsetMap, p: number): number {
+  if (!map) return p;
+  let lo = 0;
+  let hi = map.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid]! < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The canonical text of `raw` and its map back to `raw` (null when offsets are unchanged).
+ * `pages`: offsets into `raw` at which pages start (a PDF reader's `Document.pages`).
+ */
+export function canonicalise(raw: string, pages: readonly number[] = []): Rewritten {
   let text = foldWidth(raw);
   let map: OffsetMap = null;
   if (looksTraditional(text)) {
@@ -30,6 +48,9 @@ export function canonicalise(raw: string): Rewritten {
     text = r.text;
     map = compose(map, r.map);
   }
+  const l = joinLines(text, pages.map((p) => canonicalOffset(map, p)));
+  text = l.text;
+  map = compose(map, l.map);
   const p = fullWidthPunctuation(text);
   text = p.text;
   map = compose(map, p.map);
@@ -79,7 +100,7 @@ export const normalise: Stage = {
   name: 'normalise',
   run(doc: Document): Document {
     const source = doc.source ?? doc.text;
-    const { text, map } = canonicalise(source);
+    const { text, map } = canonicalise(source, doc.pages);
     if (text !== source) doc.source = source;
     doc.text = text;
     if (map) doc.offsetMap = map;

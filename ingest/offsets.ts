@@ -12,6 +12,16 @@ export function sourceOffset(doc: Pick<Document, 'offsetMap'>, i: number): numbe
   return map[Math.max(0, i)]!;
 }
 
+/**
+ * The source span of canonical span `[start, end)`: from the source offset of its first unit to
+ * just after the source offset of its last, so a span whose canonical text was joined across a line
+ * break or a page number covers them in the source.
+ */
+export function sourceSpan(doc: Pick<Document, 'offsetMap'>, start: number, end: number): { start: number; end: number } {
+  const from = sourceOffset(doc, start);
+  return { start: from, end: end > start ? sourceOffset(doc, end - 1) + 1 : from };
+}
+
 /** The 1-based page holding canonical offset `i`, or null for formats without pages. */
 export function pageAt(doc: Pick<Document, 'offsetMap' | 'pages'>, i: number): number | null {
   const pages = doc.pages;

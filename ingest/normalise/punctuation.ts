@@ -47,7 +47,7 @@ function after(text: string, i: number): number {
 
 const MARKS = /[,;:!?()".]/g;
 const ANY_MARK = /[,;:!?()"]|[^\x00-\x24\x26-\x7f]\./;
-/** How far a bracket or quote pair may reach for its partner (one line, a clause or two). */
+/** How far a bracket may reach for its partner (a clause or two). */
 const PAIR_REACH = 120;
 
 function hasChinese(text: string, from: number, to: number): boolean {
@@ -55,17 +55,23 @@ function hasChinese(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** The partner of the `(` or `"` at `i` on the same line, or -1. */
+/**
+ * The partner of the `(` or `"` at `i` on the same line, or -1. Quotes pair in turn however far
+ * apart (a quote left unpaired would turn every later pair inside out); brackets nest and close
+ * within a clause or two.
+ */
 function partner(text: string, i: number): number {
-  const open = text[i];
-  const limit = Math.min(text.length, i + PAIR_REACH);
+  const eol = text.indexOf('\n', i);
+  const end = eol < 0 ? text.length : eol;
+  if (text[i] === '"') {
+    const j = text.indexOf('"', i + 1);
+    return j >= 0 && j < end ? j : -1;
+  }
+  const limit = Math.min(end, i + PAIR_REACH);
   let depth = 0;
   for (let j = i + 1; j < limit; j++) {
     const ch = text[j];
-    if (ch === '\n') return -1;
-    if (open === '"') {
-      if (ch === '"') return j;
-    } else if (ch === '(') depth++;
+    if (ch === '(') depth++;
     else if (ch === ')') {
       if (depth === 0) return j;
       depth--;

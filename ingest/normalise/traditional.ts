@@ -38,6 +38,9 @@ function traditionalOnly(): Uint8Array {
 const TRADITIONAL_SHARE = 0.03;
 const MIN_TRADITIONAL = 8;
 
+/** Ideographs after which the share read so far decides (a document does not switch script). */
+const ENOUGH = 3000;
+
 /** True when the text is written in traditional characters (not a simplified text quoting a few). */
 export function looksTraditional(text: string): boolean {
   const t = traditionalOnly();
@@ -46,8 +49,8 @@ export function looksTraditional(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x3400 || c > 0x9fff) continue;
-    han++;
     trad += t[c]!;
+    if (++han >= ENOUGH) break;
   }
   return trad >= MIN_TRADITIONAL && trad > han * TRADITIONAL_SHARE;
 }

@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { canonicalise, normaliseText, findMasks, inMask } from '../../ingest/normalise.ts';
 import { looksTraditional } from '../../ingest/normalise/traditional.ts';
 import { fullWidthPunctuation } from '../../ingest/normalise/punctuation.ts';
-import { sourceOffset } from '../../ingest/offsets.ts';
+import { isPageNumber } from '../../ingest/normalise/page-furniture.ts';
+import { pageAt, sourceOffset, sourceSpan } from '../../ingest/offsets.ts';
 
 describe('normaliseText', () => {
   it('folds full-width digits, letters and symbols, keeping the length', () => {
@@ -116,5 +117,145 @@ describe('half-width full stops', () => {
     expect(p('全年粮食增产.工业提速.\n下一段')).toBe('全年粮食增产。工业提速。\n下一段');
     expect(p('增长8%.投资增长')).toBe('增长8%。投资增长');
     for (const s of ['增长1.5%', '1.加快发展', '网站www.example.cn', 'No.3号楼', '达到8.']) expect(p(s)).toBe(s);
+  });
+});
+
+/** Paragraphs broken every `w` characters, as text copied out of a PDF (first lines indented). */
+function wrap(paras: string[], w = 18, indent = '\u3000\u3000'): string {
+  const out: string[] = [];
+  for (const p of paras) {
+    const s = indent + p;
+    for (let i = 0; i < s.length; i += w) out.push(s.slice(i, i + w));
+  }
+  return out.join('\n');
+}
+
+const PARAS = [
+  '一、坚持创新驱动',
+  '全年新建高标准农田八千亩，粮食总产量稳定在十二万吨以上，茶叶种植基地扩大到两万亩，带动农户增收致富。',
+  '（一）壮大特色产业',
+  '推进中药材精深加工园区建设，引进龙头企业三家，建成冷链物流配送中心一处，农产品加工转化率达到百分之六十五。',
+  '1.加快园区建设',
+  '完善园区道路、供水、供电等基础设施，新建标准化厂房五万平方米，入园企业达到四十家，园区营业收入增长百分之十二。',
+];
+
+describe('hard line breaks', () => {
+  it('joins the lines of a wrapped paragraph, mid-word too, and keeps headings and short last lines', () => {
+    const out = normaliseText(wrap(PARAS));
+    expect(out.split('\n').map((l) => l.trim())).toEqual(PARAS);
+  });
+
+  it('starts a new paragraph at an indent even after a full line', () => {
+    const paras = ['全县地区生产总值完成一百二十亿元，增长百分之六。', '一般公共预算收入完成九亿元，增长百分之八点五。', ...PARAS.slice(1, 2), ...PARAS.slice(3, 4)];
+    const out = normaliseText(wrap(paras, 13));
+    expect(out.split('\n').map((l) => l.trim())).toEqual(paras);
+  });
+
+  it('joins wrapped text without indents, keeping headings on their own lines', () => {
+    const out = normaliseText(wrap(PARAS, 18, ''));
+    const lines = out.split('\n');
+    for (const h of ['一、坚持创新驱动', '（一）壮大特色产业', '1.加快园区建设']) expect(lines).toContain(h);
+    expect(out).toContain('茶叶种植基地扩大到两万亩');
+  });
+
+  it('leaves text whose lines are paragraphs alone', () => {
+    const text = ['政府工作报告', '——2024年1月10日在县人民代表大会上', ...PARAS].join('\n');
+    expect(canonicalise(text)).toEqual({ text, map: null });
+  });
+
+  it('keeps title lines and short lines apart when the text is not wrapped', () => {
+    const text = '坚定信心 砥砺奋进\n谱写县域发展新篇章\n——在县第十五次党代会上的报告\n同志们：\n现在我代表县委作报告。';
+    expect(normaliseText(text)).toBe(text);
+  });
+
+  it('maps a joined word back to the source, newline and all', () => {
+    const raw = wrap(PARAS);
+    const { text, map } = canonicalise(raw);
+    const at = text.indexOf('冷链物流配送中心');
+    const from = sourceOffset({ offsetMap: map ?? undefined }, at);
+    const to = sourceOffset({ offsetMap: map ?? undefined }, at + 8);
+    expect(raw.slice(from, to).replace(/\n/g, '')).toBe('冷链物流配送中心');
+  });
+});
+
+describe('page furniture', () => {
+  const body = wrap(PARAS, 10).split('\n');
+  const withPages = (mark: (n: number) => string, header?: string) => {
+    const out: string[] = [];
+    body.forEach((l, i) => {
+      if (i > 0 && i % 9 === 0) {
+        out.push(mark(i / 9));
+        if (header) out.push(header);
+      }
+      out.push(l);
+    });
+    return out.join('\n');
+  };
+
+  it('drops page numbers of every common style, joining the sentence a page break cut', () => {
+    for (const mark of [(n: number) => `— ${n} —`, (n: number) => `- ${n} -`, (n: number) => `第 ${n} 页`, (n: number) => `${n}/20`, (n: number) => `${n}`]) {
+      expect(normaliseText(withPages(mark)).split('\n').map((l) => l.trim())).toEqual(PARAS);
+    }
+  });
+
+  it('drops a page number inside a phrase of unwrapped text', () => {
+    expect(normaliseText('风电和光伏发电\n— 3 —\n装机容量达到五十万千瓦。')).toBe('风电和光伏发电装机容量达到五十万千瓦。');
+  });
+
+  it('drops a running header that recurs at page boundaries, keeping the title it repeats', () => {
+    const text = '县政府工作报告\n' + withPages((n) => `- ${n} -`, '县政府工作报告');
+    const out = normaliseText(text).split('\n').map((l) => l.trim());
+    expect(out).toEqual(['县政府工作报告', ...PARAS]);
+  });
+
+  it('finds running headers by repetition in text without page numbers', () => {
+    expect(body.length).toBeGreaterThan(21);
+    const out: string[] = [];
+    body.forEach((l, i) => {
+      if (i > 0 && i % 7 === 0) out.push('某某县人民政府办公室印发');
+      out.push(l);
+    });
+    expect(normaliseText(out.join('\n')).split('\n').map((l) => l.trim())).toEqual(PARAS);
+  });
+
+  it("uses the reader's page starts to find headers", () => {
+    const pages: string[] = [];
+    for (let i = 0; i < body.length; i += 9) pages.push((i ? '县政府工作报告\n' : '') + body.slice(i, i + 9).join('\n'));
+    const text = pages.join('\n');
+    const starts: number[] = [];
+    let at = 0;
+    for (const p of pages) {
+      starts.push(at);
+      at += p.length + 1;
+    }
+    expect(canonicalise(text, starts).text.split('\n').map((l) => l.trim())).toEqual(PARAS);
+  });
+
+  it('recognises page numbers and nothing else', () => {
+    for (const s of ['— 1 —', '- 12 -', '第 3 页', '第3页 共20页', '3/20', '7', 'Page 3 of 20']) expect(isPageNumber(s), s).toBe(true);
+    for (const s of ['2024年', '1.加快园区建设', '（一）', '12.5%', '第三章']) expect(isPageNumber(s), s).toBe(false);
+  });
+});
+
+describe('offsets back to the source', () => {
+  it('finds a span joined across a page break in the source, and its page', () => {
+    const lines = wrap(PARAS, 10).split('\n');
+    const page2 = lines.slice(0, 12).join('\n').length + 1;
+    const raw = [...lines.slice(0, 12), '— 1 —', ...lines.slice(12)].join('\n');
+    const { text, map } = canonicalise(raw, [0, page2]);
+    const doc = { offsetMap: map ?? undefined, pages: [0, page2] };
+    const word = PARAS[3]!.slice(20, 34);
+    const at = text.indexOf(word);
+    expect(at).toBeGreaterThan(0);
+    const span = sourceSpan(doc, at, at + word.length);
+    expect(raw.slice(span.start, span.end).split('\n').filter((l) => !isPageNumber(l.trim())).join('')).toBe(word);
+    expect(pageAt(doc, text.indexOf('高标准农田'))).toBe(1);
+    expect(pageAt(doc, text.indexOf('标准化厂房'))).toBe(2);
+    expect(pageAt(doc, 0)).toBe(1);
+  });
+
+  it('is the identity without a map', () => {
+    expect(sourceSpan({}, 3, 7)).toEqual({ start: 3, end: 7 });
+    expect(sourceOffset({}, 5)).toBe(5);
   });
 });

@@ -1,0 +1,115 @@
+/**
+ * Line breaks that a PDF's layout put inside sentences (text copied out of a PDF breaks every
+ * 30–40 characters, in the middle of words: 张峰水库供水配 / 套工程) are joined; paragraph ends,
+ * headings, title lines and list items keep theirs. Page furniture (ingest/normalise/page-furniture.ts)
+ * goes, and a sentence it interrupted is joined across it.
+ *
+ * Whether a document is hard-wrapped, and which lines are full, is read from the document's own
+ * line lengths (in characters and in display width, CJK counting two): a wrapped document has most
+ * of its lines within a narrow band below its longest usual line. A full line continues on the
+ * next one unless that opens a heading or an indented paragraph; a shorter line ends its paragraph
+ * unless it ends in a clause mark (`，`, `、`) or a page break cut it.
+ */
+import { content, isBlank, splitLines, STRONG_HEADING, WEAK_HEADING, type Line } from './lines.ts';
+import { pageFurniture } from './page-furniture.ts';
+import { Rewriter, type Rewritten } from './rewrite.ts';
+
+/** Fewest lines, and least share of them near the usual width, for a document to read as wrapped. */
+const MIN_LINES = 8;
+const MIN_FULL_SHARE = 0.5;
+/** A wrapped line is at most this many characters (wider text is paragraphs, not a page's lines). */
+const MAX_WRAP = 120;
+/** A line is full when it reaches this share of the usual (80th-percentile) line length. */
+const FULL = 0.85;
+
+const TERMINAL = new Set('。！？；：!?;:…”’）)'.split(''));
+const CLAUSE = new Set('，、,（(“《—'.split(''));
+
+function width(text: string, l: Line): number {
+  let w = 0;
+  for (let i = l.contentStart; i < l.contentEnd; i++) w += text.charCodeAt(i) < 0x2e80 ? 1 : 2;
+  return w;
+}
+
+function percentile80(lengths: number[]): number {
+  const sorted = [...lengths].sort((a, b) => a - b);
+  return sorted[Math.floor(0.8 * (sorted.length - 1))]!;
+}
+
+/** The length from which a line counts as full, or Infinity when the lines do not look wrapped. */
+function fullFrom(lengths: number[], max: number): number {
+  if (lengths.length < MIN_LINES) return Infinity;
+  const usual = percentile80(lengths);
+  if (usual > max) return Infinity;
+  const from = Math.floor(usual * FULL);
+  const near = lengths.filter((n) => n >= from && n <= usual * 1.2).length;
+  return near >= MIN_FULL_SHARE * lengths.length ? from : Infinity;
+}
+
+const indented = (text: string, l: Line) => l.contentStart > l.start;
+
+/**
+ * Joins broken lines and drops page furniture. `pageStarts`: offsets into `text` where pages begin.
+ */
+export function joinLines(text: string, pageStarts: readonly number[] = []): Rewritten {
+  if (text.indexOf('\n') < 0) return { text, map: null };
+  const lines = splitLines(text);
+  const furniture = pageFurniture(text, lines, pageStarts);
+  const body: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (!isBlank(lines[i]!) && !furniture.has(i)) body.push(i);
+  if (!body.length) return { text, map: null };
+
+  const chars = body.map((i) => lines[i]!.contentEnd - lines[i]!.contentStart);
+  const fullChars = fullFrom(chars, MAX_WRAP);
+  const wrappedByChars = fullChars !== Infinity;
+  // Display widths only where lines are short enough to be a page's (not on plain paragraphs).
+  const widths = wrappedByChars || percentile80(chars) <= MAX_WRAP ? body.map((i) => width(text, lines[i]!)) : [];
+  const fullWidth = widths.length ? fullFrom(widths, 2 * MAX_WRAP) : Infinity;
+  const wrapped = wrappedByChars || fullWidth !== Infinity;
+  // When (nearly) every line is indented, an indent marks nothing.
+  const indents = body.filter((i) => indented(text, lines[i]!)).length;
+  const indentMeans = indents < 0.6 * body.length;
+
+  const rw = new Rewriter(text);
+  // Furniture before the first line of text.
+  if (body[0]! > 0 && [...furniture].some((i) => i < body[0]!)) rw.drop(lines[body[0]!]!.start);
+  for (let k = 0; k < body.length; k++) {
+    const ai = body[k]!;
+    const a = lines[ai]!;
+    const bi = body[k + 1];
+    if (bi === undefined) {
+      // Furniture after the last line of text.
+      if ([...furniture].some((i) => i > ai)) {
+        rw.keep(a.end);
+        rw.drop(text.length);
+      }
+      break;
+    }
+    const b = lines[bi]!;
+    let gapFurniture = false;
+    let gapBlank = false;
+    for (let i = ai + 1; i < bi; i++) {
+      if (furniture.has(i)) gapFurniture = true;
+      else gapBlank = true;
+    }
+    if (gapBlank && !gapFurniture) continue; // a blank line: a paragraph break
+    const last = text[a.contentEnd - 1]!;
+    const next = content(text, { ...b, contentEnd: Math.min(b.contentEnd, b.contentStart + 8) });
+    let join: boolean;
+    if (STRONG_HEADING.test(next)) join = false;
+    else if (WEAK_HEADING.test(next) && (TERMINAL.has(last) || !wrapped)) join = false;
+    else if (indentMeans && indented(text, b)) join = false;
+    else if (wrapped && (chars[k]! >= fullChars || (widths.length > 0 && widths[k]! >= fullWidth))) join = true;
+    else if (CLAUSE.has(last) && (wrapped || gapFurniture)) join = true;
+    else join = gapFurniture && !TERMINAL.has(last);
+    if (join) {
+      // Joined without a space: a break inside `2021` or a masked `XX` splits one token.
+      rw.keep(a.contentEnd);
+      rw.drop(b.contentStart);
+    } else if (gapFurniture) {
+      rw.keep(a.end + 1);
+      rw.drop(b.start);
+    }
+  }
+  return rw.finish();
+}
