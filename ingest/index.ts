@@ -49,7 +49,7 @@ export async function readDocument(path: string, meta: DocumentMeta = {}): Promi
 }
 
 const countyOut = (c: CountyFact | null) =>
-  c && { name: c.name, code: c.code, province: c.province ?? null, city: c.city ?? null, source: c.source, confidence: c.confidence, evidence: c.evidence };
+  c && { name: c.name, code: c.code, province: c.province ?? null, city: c.city ?? null, source: c.source, confidence: c.confidence, evidence: c.evidence, ...(c.candidates ? { candidates: c.candidates } : {}) };
 
 /**
  * The extraction in the scorer's format (`test/eval/score.mjs`), with richer fields the scorer

