@@ -96,7 +96,7 @@ export const structure: Stage = {
     const text = doc.text;
     const ls = lines(text);
     frontMatter(doc, ls);
-    const docYear = Number((doc.meta.date ?? doc.date ?? '').slice(0, 4)) || null;
+    const docYear = Number((doc.meta.date ?? '').slice(0, 4)) || doc.year || Number((doc.date ?? '').slice(0, 4)) || null;
     const headings: Heading[] = [];
     const sentences: Sentence[] = [];
     // The innermost open heading per level; a section's kind is its own or its parent's.

@@ -582,6 +582,20 @@ export function rankCounties(doc: Document, limit = 10): Array<{ area: Area; sco
   });
 }
 
+/**
+ * The text's own name against the place names' inference. They agree: the name, surer. They
+ * differ: the surer one, where a name in masked text counts half (it is as often a partner
+ * county or the city as the masked county itself).
+ */
+function choose(read: CountyFact | null, inferred: CountyFact | null, masked: boolean): CountyFact | null {
+  if (!read || !inferred) return read ?? inferred;
+  if (read.code === inferred.code) {
+    return { ...read, confidence: Number((1 - (1 - read.confidence) * (1 - inferred.confidence)).toFixed(3)), evidence: [...read.evidence, ...inferred.evidence.slice(0, 3)] };
+  }
+  const r = masked ? { ...read, confidence: Number((read.confidence / 2).toFixed(3)) } : read;
+  return r.confidence >= inferred.confidence ? r : inferred;
+}
+
 /** True when the text hides its own county's name (`xx县`, `X县`) or the caller says so. */
 export function isMasked(doc: Document): boolean {
   return doc.meta.masked === true || MASKED_COUNTY.test(doc.text);
@@ -593,10 +607,10 @@ export const county: Stage = {
     const dec = declared(doc);
     const read = fromText(doc);
     const masked = isMasked(doc);
-    const suggestion = masked || !read ? inferCounty(doc) : null;
-    doc.facts.countySuggestion = suggestion;
-    // In masked text a name in speaking position is someone else's (a partner county, the city).
-    doc.facts.county = masked ? dec ?? suggestion ?? read : dec ?? read ?? suggestion;
+    const suggestion = masked || !read || read.confidence < 0.9 ? inferCounty(doc) : null;
+    doc.facts.county = dec ?? choose(read, suggestion, masked);
+    // The suggestion is for masked or unnamed texts; elsewhere it only backed the name up.
+    doc.facts.countySuggestion = masked || !read || doc.facts.county?.source === 'inferred' ? suggestion : null;
     if (dec?.code && suggestion?.code && dec.code !== suggestion.code) {
       doc.diagnostics.push({ stage: 'county', level: 'warning', message: `declared county ${dec.name} (${dec.code}) differs from the one the place names suggest: ${suggestion.name} (${suggestion.code})` });
     }
