@@ -152,7 +152,7 @@ let generic: Set<string> | null = null;
  */
 function genericNames(): Set<string> {
   if (generic) return generic;
-  const file = join(tmpdir(), `xianzhi-county-generic-v2-${placesKey()}.json`);
+  const file = join(tmpdir(), `xianzhi-county-generic-v3-${placesKey()}.json`);
   try {
     generic = new Set(JSON.parse(readFileSync(file, 'utf8')) as string[]);
     return generic;
@@ -175,8 +175,13 @@ function genericNames(): Set<string> {
     if (n.form === 'stem' && everyday(name, true)) generic.add(name);
     if (n.form === 'full' && (n.codes.length >= cues.sharedName || /^.区$/.test(name) || everyday(name, false))) generic.add(name);
   }
-  // One character before an everyday name is still one: 老城区, 东城区 (an old town, an east town).
-  for (const [name, n] of all) if (n.form === 'full' && name.length === 3 && generic.has(name.slice(1))) generic.add(name);
+  // An everyday word before 城区/郊区 is still an everyday phrase: 老城区 is 老城 + 区 (the old town).
+  for (const [name, n] of all) {
+    if (n.form === 'full' && name.length === 3 && generic.has(name.slice(1))) {
+      const f = freq.get(name.slice(0, 2));
+      if (f && f.n >= cues.commonWordFrequency && !/^n[rsz]/.test(f.tag)) generic.add(name);
+    }
+  }
   try {
     writeFileSync(file, JSON.stringify([...generic]));
   } catch {
@@ -220,25 +225,34 @@ export function countyMentions(doc: Document): CountyMention[] {
   const segmented = doc.tokens.length > 0;
   const bodyAt = bodyStart(text);
   const out: CountyMention[] = [];
-  for (const m of t.table.matches(text)) {
-    if (inMask(doc.masks, m.start, m.end)) continue;
+  // Leftmost-longest, except that a bare short form failing its checks does not hide a name that
+  // starts inside it (市南 of 市南区 in 深圳市南山区); a full name failing them still does (和县 in 新和县).
+  for (let at = 0, next = 0; at < text.length; at = Math.max(at + 1, next)) {
+    const m = t.table.longestAt(text, at);
+    if (!m) continue;
     const n = t.values[m.index]!;
+    next = n.form === 'stem' ? at + 1 : m.end;
+    if (inMask(doc.masks, m.start, m.end)) continue;
     const prevCjk = isCjk(text.charCodeAt(m.start - 1));
+    const before = citiesEndingAt(text, m.start);
     if (segmented) {
-      if (!(bound[m.start]! & 1) && prevCjk) continue;
+      // …or right after its city's name (鹤岗市南山区, which jieba may cut 鹤岗/市南/山区).
+      if (!(bound[m.start]! & 1) && prevCjk && !before.length) continue;
       // A bare stem must be a word of its own (not the 西和 of 西和平).
       if (n.form === 'stem' && !(bound[m.end]! & 2) && isCjk(text.charCodeAt(m.end))) continue;
     }
     // 和县 in 市政府和县委, 与县 …: a two-character name that begins with a function word after a word.
     if (m.end - m.start === 2 && prevCjk && FUNCTION_TAG.test(tagOf(m.term[0]!)) && !cues.before.some((b) => text.startsWith(b, m.start - b.length))) continue;
     let codes = n.codes;
-    const before = citiesEndingAt(text, m.start);
+    const cue = cueAt(text, m.start, m.end, n.form, bodyAt);
     if (before.length) {
       const narrowed = codes.filter((c) => before.includes(areaByCode(c)!.cityCode));
       if (narrowed.length) codes = narrowed;
       else if (n.form !== 'full') continue; // 西安 of 西安市 is not 西安区
-    } else if (gen.has(m.term)) continue;
-    const cue = cueAt(text, m.start, m.end, n.form, bodyAt);
+    } else if (gen.has(m.term) && cue !== 'speaking' && cue !== 'congress') continue;
+    // In a title, a two-character name opens the line (曹县2024年政府工作报告), or it is a slogan's
+    // 兴县 (奋力谱写文化兴县新篇章).
+    if (m.end - m.start === 2 && cue === 'title' && !opensLine(text, m.start) && !SPEAKING_AFTER.longestAt(text, m.end)) continue;
     // 兴县 in 文化兴县, 富县 in 富民富县: a two-character name says nothing in passing, only in a
     // title, congress, speaking or agency position, or after its city.
     if (m.end - m.start === 2 && cue === 'mention' && !before.length) continue;
@@ -252,6 +266,12 @@ export function countyMentions(doc: Document): CountyMention[] {
 }
 
 const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+
+/** Whether `start` opens its line, after blanks and a leading 关于/在/中共/中国共产党. */
+function opensLine(text: string, start: number): boolean {
+  const ls = text.lastIndexOf('\n', start - 1) + 1;
+  return /^[\s—-]*(?:关于|在|中共|中国共产党)?$/.test(text.slice(ls, start));
+}
 
 /** Offset of the first body line (`各位代表：`, `同志们：`), or of the fifth non-empty line. */
 function bodyStart(text: string): number {
