@@ -23,7 +23,7 @@ import {
 
 export interface Gold {
   doc: string;
-  county: { name: string; code: string; province: string; city: string | null; masked: false; evidence: string[] };
+  county: { name: string; code: string; province: string; city: string | null; masked: boolean; evidence: string[] };
   industries: Array<{ key: string; accept: string[]; evidence: string }>;
   projects: Array<{ name: string; keys: string[]; investment: number | null; evidence: string }>;
   targets: Array<{

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { counties, selectCounties, withPlaces } from './divisions.ts';
 import { buildReport } from './report.ts';
+import { maskCounty } from './mask.ts';
 
 /**
  * Writes a national corpus: `CODE.txt` reports, `gold/CODE.json` ground truth and `manifest.json`
@@ -13,6 +14,8 @@ export interface SynthOptions {
   out: string;
   seed?: number;
   counties?: number | 'all';
+  /** Mask each county's own name in its report (`xx县`): for testing inference from place names. */
+  mask?: boolean;
   /** Called after each report, for progress. */
   onReport?: (done: number, total: number, bytes: number) => void;
 }
@@ -39,6 +42,14 @@ export async function synthesise(opts: SynthOptions): Promise<SynthSummary> {
   let bytes = 0;
   for await (const c of withPlaces(chosen)) {
     const rep = buildReport(c, seed);
+    if (opts.mask) {
+      const m = (t: string) => maskCounty(t, c.name, c.code);
+      rep.text = m(rep.text);
+      rep.meta.title = m(rep.meta.title);
+      // Evidence is quoted from the text, so it is masked alike; the county stays the answer.
+      rep.gold = JSON.parse(m(JSON.stringify(rep.gold)).replace(`"doc":"${m(rep.file)}"`, `"doc":"${rep.file}"`));
+      rep.gold.county = { ...rep.gold.county, name: c.name, masked: true } as typeof rep.gold.county;
+    }
     const data = Buffer.from(rep.text, 'utf8');
     fs.writeFileSync(path.join(opts.out, rep.file), data);
     fs.writeFileSync(path.join(goldDir, rep.file.replace(/\.txt$/, '.json')), JSON.stringify(rep.gold, null, 1) + '\n');
@@ -48,7 +59,7 @@ export async function synthesise(opts: SynthOptions): Promise<SynthSummary> {
       kind: rep.meta.kind,
       title: rep.meta.title,
       date: rep.meta.date,
-      masked: false,
+      masked: opts.mask === true,
     };
     if (!manifest.write(`${documents ? ',\n' : ''}    ${JSON.stringify(entry)}`)) await new Promise<void>((r) => manifest.once('drain', () => r()));
     documents++;

@@ -13,6 +13,7 @@ import { emptyFacts } from './model.ts';
 import { readSource } from './read.ts';
 import { defaultPipeline, type Pipeline } from './pipeline.ts';
 import { areaByCode, areasByName } from './gazetteer.ts';
+import { KINDS as KIND_LIST } from './kind.ts';
 
 export type * from './model.ts';
 export { emptyFacts } from './model.ts';
@@ -62,7 +63,7 @@ export async function readDocument(path: string, meta: DocumentMeta = {}): Promi
 }
 
 const countyOut = (c: CountyFact | null) =>
-  c && { name: c.name, code: c.code, province: c.province ?? null, city: c.city ?? null, source: c.source, confidence: c.confidence, evidence: c.evidence };
+  c && { name: c.name, code: c.code, province: c.province ?? null, city: c.city ?? null, source: c.source, confidence: c.confidence, evidence: c.evidence, ...(c.candidates ? { candidates: c.candidates } : {}) };
 
 /**
  * The extraction in the scorer's format (`test/eval/score.mjs`), with richer fields the scorer
@@ -75,8 +76,10 @@ export function toPrediction(doc: Document): object {
     doc: doc.meta.file ?? doc.id,
     id: doc.id,
     title: doc.meta.title ?? doc.title ?? doc.sourceMeta?.title ?? null,
-    kind: doc.meta.kind ?? null,
+    kind: doc.meta.kind ?? doc.kind ?? null,
     date: doc.meta.date ?? doc.date ?? doc.sourceMeta?.date ?? null,
+    // The plan year: a manifest's date says it; else what the text says (ingest/kind.ts).
+    year: (doc.meta.date ? Number(doc.meta.date.slice(0, 4)) : null) ?? doc.year ?? null,
     encoding: doc.encoding ?? null,
     reader: doc.sourceMeta?.reader ?? null,
     ...(doc.sourceMeta && (doc.sourceMeta.title || doc.sourceMeta.date) ? { sourceMeta: doc.sourceMeta } : {}),
@@ -111,7 +114,9 @@ const industryOut = (i: IndustryFact) => ({
   evidence: i.evidence,
 });
 
-const KINDS: DocumentKind[] = ['党代会报告', '政府工作报告', '经济工作会议讲话', '全会报告', '讲话', '其他'];
+const KINDS: readonly DocumentKind[] = KIND_LIST;
+/** Kinds older manifests used, and the closed list's name for them. */
+const LEGACY_KINDS: Record<string, DocumentKind> = { 讲话: '其他', 新闻稿: '新闻报道', 计划报告: '计划执行情况报告' };
 
 /**
  * Reads a manifest (`seeds/manifest.json`: `{documents: [{file, county: {name, code}, kind, date, …}]}`)
@@ -142,8 +147,9 @@ export async function loadManifest(path: string): Promise<Map<string, DocumentMe
     const meta: DocumentMeta = { file: entry.file };
     if (entry.title != null) meta.title = String(entry.title);
     if (entry.kind != null) {
-      if (!KINDS.includes(entry.kind)) throw new Error(`${where}: kind "${entry.kind}" is not one of ${KINDS.join(', ')}`);
-      meta.kind = entry.kind;
+      const k = LEGACY_KINDS[entry.kind] ?? entry.kind;
+      if (!KINDS.includes(k)) throw new Error(`${where}: kind "${entry.kind}" is not one of ${KINDS.join(', ')}`);
+      meta.kind = k;
     }
     if (entry.date != null) {
       if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(String(entry.date))) throw new Error(`${where}: date "${entry.date}" is not YYYY, YYYY-MM or YYYY-MM-DD`);

@@ -8,8 +8,8 @@
  * indexing JavaScript strings use, so `text.slice(start, end)` gives the evidence back.
  */
 
-/** Document kinds an analyst filters by. */
-export type DocumentKind = '党代会报告' | '政府工作报告' | '经济工作会议讲话' | '全会报告' | '讲话' | '其他';
+/** Document kinds an analyst filters by (a closed list: ingest/kind.ts reads them from the text). */
+export type DocumentKind = '政府工作报告' | '党代会报告' | '经济工作会议讲话' | '全会报告' | '计划执行情况报告' | '新闻报道' | '其他';
 
 /** Metadata a manifest or the caller may declare; everything is optional. */
 export interface DocumentMeta {
@@ -79,6 +79,8 @@ export interface CountyFact {
   source: 'declared' | 'text' | 'inferred';
   confidence: number;
   evidence: Evidence[];
+  /** For an inference: the leading counties with their scores, best first. */
+  candidates?: Array<{ name: string; code: string; score: number }>;
 }
 
 export interface IndustryFact {

@@ -6,6 +6,7 @@ import type { Document } from './model.ts';
 import type { Stage } from './stage.ts';
 import { normalise } from './normalise.ts';
 import { structure } from './structure.ts';
+import { kind } from './kind.ts';
 import { segment } from './segment.ts';
 import { county } from './extract/county.ts';
 import { industries } from './extract/industries.ts';
@@ -49,9 +50,9 @@ export class Pipeline {
   }
 }
 
-/** The default pipeline: normalise → structure → segment → county → industries → extractors → resolve. */
+/** The default pipeline: normalise → kind (kind, plan year, date) → structure → segment → county → industries → extractors → resolve. */
 export function defaultPipeline(): Pipeline {
   const p = new Pipeline();
-  for (const s of [normalise, structure, segment, county, industries, ...extractStages, resolve]) p.add(s);
+  for (const s of [normalise, kind, structure, segment, county, industries, ...extractStages, resolve]) p.add(s);
   return p;
 }

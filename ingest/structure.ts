@@ -3,25 +3,29 @@
  * `一要` `第一`), sentences with offsets, and whether each section and sentence looks back
  * (review) or ahead (plan). Cue words are data: `data/lexicons/sections.json`.
  */
-import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import type { Document, Heading, SectionKind, Sentence } from './model.ts';
+import { escapeRe, lexicon } from './extract/lexicon.ts';
 import type { Stage } from './stage.ts';
 
-const cues = JSON.parse(readFileSync(new URL('../data/lexicons/sections.json', import.meta.url), 'utf8')) as {
-  heading: { review: string[]; plan: string[] };
-  sentence: { review: string[]; plan: string[] };
-};
+const Cues = z.object({ strong: z.array(z.string().min(1)), weak: z.array(z.string().min(1)) });
+const SectionCues = z.object({
+  heading: z.object({ review: z.array(z.string().min(1)), plan: z.array(z.string().min(1)) }),
+  sentence: z.object({ review: Cues, plan: Cues }),
+  notCues: z.array(z.string().min(1)),
+});
+const cues = lexicon('sections', SectionCues);
 
 const CN = '[一二三四五六七八九十]+';
 /** Line-initial headings, outermost first. Level 3 also matches at a sentence start (see below). */
-const LEVEL1 = new RegExp(`^${CN}、`);
+const LEVEL1 = new RegExp(`^${CN}[、.．]`);
 const LEVEL2 = new RegExp(`^[（(]${CN}[）)]`);
-const LEVEL3 = new RegExp(`^(?:\\d{1,2}[.、](?!\\d)|${CN}是|${CN}要|第${CN}[，、,：:是])`);
+const LEVEL3 = new RegExp(`^(?:\\d{1,2}[.、．](?!\\d)|[（(]\\d{1,2}[）)]|${CN}是|${CN}要|第${CN}[，、,：:是])`);
 
 /** Sentence ends: Chinese and ASCII terminators, with closing quotes and brackets kept inside. */
-const SENTENCE = /[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|\n|$)/g;
+const SENTENCE = /[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)"]*|\n|$)/g;
 
-const YEAR_HEADING = /(20\d\d)年(?:工作|重点工作|主要任务|的?工作安排)/;
+const YEAR_HEADING = /(20\d\d)年(?:[\u4e00-\u9fff]{0,4}工作|重点工作|主要任务|的?工作安排|主要预期目标)/;
 
 /** Counts how many cue words occur in `s` (cheap: cue lists are short). */
 function count(s: string, words: string[]): number {
@@ -42,12 +46,40 @@ export function classifyHeading(text: string, docYear: number | null): SectionKi
   return 'other';
 }
 
-/** Review or plan by sentence cues: a past-achievement marker outweighs a single plan verb. */
-export function classifySentence(text: string): SectionKind {
-  const r = count(text, cues.sentence.review);
-  const p = count(text, cues.sentence.plan);
+/** Everyday words that hold a cue (重要, 主要 hold 要): blanked before cues are counted. */
+const NOT_CUES = new RegExp(cues.notCues.map(escapeRe).join('|'), 'g');
+const YEARS = /(到|至|在)?(20\d\d)\s*年(底前|前|底|末)?/g;
+
+/** What a sentence's years mean: the plan year, and the year the text was delivered. */
+export interface YearContext {
+  planYear: number | null;
+  deliveredYear: number | null;
+}
+
+/**
+ * Review or plan by sentence cues (strong ones count twice) and by the years it names, read
+ * against the plan year: an earlier year looks back, the plan year or a later one (`到2025年`)
+ * ahead; `今年` looks back in a text that plans the next year (a December 经济工作会议), ahead
+ * otherwise. Ties go to review: a result sentence often carries a plan verb (推进, 建设).
+ */
+export function classifySentence(raw: string, ctx: YearContext = { planYear: null, deliveredYear: null }): SectionKind {
+  const text = raw.includes('要') || raw.includes('将') || raw.includes('目标') ? raw.replace(NOT_CUES, '　') : raw;
+  let r = 2 * count(text, cues.sentence.review.strong) + count(text, cues.sentence.review.weak);
+  let p = 2 * count(text, cues.sentence.plan.strong) + count(text, cues.sentence.plan.weak);
+  if (ctx.planYear != null && text.includes('年')) {
+    for (const m of text.matchAll(YEARS)) {
+      const y = Number(m[2]);
+      if (y < ctx.planYear && !m[1]) r += 2;
+      else if (y > ctx.planYear || m[1] === '到' || m[1] === '至' || m[3] === '底前' || m[3] === '前') p += 2;
+      else if (y === ctx.planYear) p += 1;
+    }
+  }
+  if (text.includes('今年') && !text.includes('今年以来')) {
+    if (ctx.planYear != null && ctx.deliveredYear != null && ctx.planYear > ctx.deliveredYear) r += 2;
+    else p += 1;
+  }
   if (r === 0 && p === 0) return 'other';
-  return r * 1.5 >= p ? 'review' : 'plan';
+  return r >= p ? 'review' : 'plan';
 }
 
 interface Line {
@@ -96,7 +128,8 @@ export const structure: Stage = {
     const text = doc.text;
     const ls = lines(text);
     frontMatter(doc, ls);
-    const docYear = Number((doc.meta.date ?? doc.date ?? '').slice(0, 4)) || null;
+    const docYear = Number((doc.meta.date ?? '').slice(0, 4)) || doc.year || Number((doc.date ?? '').slice(0, 4)) || null;
+    const ctx: YearContext = { planYear: docYear, deliveredYear: Number((doc.date ?? doc.meta.date ?? '').slice(0, 4)) || null };
     const headings: Heading[] = [];
     const sentences: Sentence[] = [];
     // The innermost open heading per level; a section's kind is its own or its parent's.
@@ -109,6 +142,9 @@ export const structure: Stage = {
       return 'other';
     };
     const innermost = () => Math.max(...open.slice(1).map((h) => h));
+    // Once a report turns to its plan, a later part without a cue of its own (三、加强政府自身建设) is
+    // still plan: reports do not go back to reviewing.
+    let planBegun = false;
     for (const line of ls) {
       let lineStart = true;
       for (const m of line.text.matchAll(SENTENCE)) {
@@ -120,7 +156,7 @@ export const structure: Stage = {
         const start = line.start + m.index! + lead;
         const end = start + s.length;
         let level = 0;
-        if (lineStart && LEVEL1.test(s)) level = 1;
+        if (lineStart && LEVEL1.test(s) && s.length < 60) level = 1;
         else if (lineStart && LEVEL2.test(s)) level = 2;
         else if (LEVEL3.test(s) && s.length < 120) level = 3;
         lineStart = false;
@@ -128,7 +164,9 @@ export const structure: Stage = {
           // An enclosing heading that took a side decides for its subsections (a `（一）我们…推进…`
           // under `一、2021年工作回顾` is still review); otherwise the heading's own cues.
           const inherited = kindOf(level - 1);
-          const section = inherited !== 'other' ? inherited : classifyHeading(s, docYear);
+          let section = inherited !== 'other' ? inherited : classifyHeading(s, docYear);
+          if (level === 1 && section === 'other' && planBegun) section = 'plan';
+          if (level === 1 && section === 'plan') planBegun = true;
           headings.push({ text: s, level, start, end, section });
           open[level] = headings.length - 1;
           for (let l = level + 1; l < open.length; l++) open[l] = -1;
@@ -140,7 +178,7 @@ export const structure: Stage = {
           text: s,
           start,
           end,
-          section: fromHeading !== 'other' ? fromHeading : classifySentence(s),
+          section: fromHeading !== 'other' ? fromHeading : classifySentence(s, ctx),
           heading: h,
         });
       }

