@@ -38,12 +38,16 @@ export const TargetLexiconSchema = z.object({
   listOpenersRe: words,
   /** Nouns after which `百亿` is a size class, as `百亿级` is (`三大百亿产业链`). */
   sizeClassNouns: words,
-  /** Words that distribute several values over several indicators (`A、B分别增长x%、y%`). */
+  /** Words that distribute several values over several indicators (`A、B分别增长x%、y%`); not 均, which stands in 人均. */
   distributive: words,
   /** A compound naming two indicators at once (`城乡` → 城镇, 农村). */
   pairs: z.record(z.string(), z.array(z.string()).length(2)),
-  /** Words that mark a sentence fragment, never an indicator's name. */
-  fragmentWords: words,
+  /** What marks a sentence fragment, never an indicator's name (RegExp sources). */
+  fragmentRe: words,
+  /** A clause that states a project's own figures (`该项目…达产后可年产…`), not a goal (RegExp sources). */
+  projectFactRe: words,
+  /** Amounts that name no indicator of their own (`总投资`): after a count of projects they are its amount. */
+  bareMeasures: words,
   /** The longest indicator name kept; longer ones are fragments. */
   maxIndicatorLength: z.number().int().positive(),
 });

@@ -46,6 +46,8 @@ interface Rules {
   annual: RegExp;
   distributive: RegExp;
   fragment: RegExp;
+  projectFact: RegExp;
+  bare: Set<string>;
   countVerb: RegExp;
   classifiers: Set<string>;
   vague: Set<string>;
@@ -74,7 +76,9 @@ function rules(): Rules {
     growthTail: new RegExp(`(?:${alternation(lex.annualAverageWords)})?(?:${growth})$`),
     annual: new RegExp(alternation(lex.annualAverageWords)),
     distributive: new RegExp(alternation(lex.distributive)),
-    fragment: new RegExp(alternation(lex.fragmentWords)),
+    fragment: new RegExp(lex.fragmentRe.join('|')),
+    projectFact: new RegExp(lex.projectFactRe.join('|')),
+    bare: new Set(lex.bareMeasures),
     countVerb: new RegExp(alternation(lex.countVerbs)),
     classifiers: new Set(lex.classifiers),
     vague: new Set(lex.vagueChineseUnits),
@@ -176,8 +180,9 @@ function slogan(clause: string, q: Found, r: Rules): boolean {
   if (/^[人民口员才]/.test(after) && /人$/.test(q.unit)) return true; // `X万人民`
   if (!q.chinese) return false;
   const before = clause.slice(0, q.start);
+  if (q.unit === '亿级') return false; // `“千亿级”汽车产业集群`
   if (/[“"第]$/.test(before) || /^[^”“"]{0,6}[”"]/.test(after)) return true;
-  if (q.unit === '%' || q.unit === '倍' || q.unit === '亿级') return false;
+  if (q.unit === '%' || q.unit === '倍') return false;
   if (r.vague.has(q.unit)) return true;
   if (!r.classifiers.has(q.unit.replace(/^[万亿]/, '')) && !r.classifiers.has(q.unit)) return false;
   if (/^(?:以上|左右|以内)?$/.test(after)) return false;
@@ -260,7 +265,8 @@ export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget
   let runYear = ctx.run?.year ?? null;
   const hYear = headingYear(doc, s);
   let previous = ''; // the indicator an empty one inherits (`7%以上、力争8%`)
-  let previousParts: string[] | null = null; // the heads of the last `分别` (`…分别达到…，分别增长…`)
+  let previousParts: string[] | null = null;
+  let lastCount = ''; // a count of projects, whose amount a bare `总投资` is // the heads of the last `分别` (`…分别达到…，分别增长…`)
   // A named project's investment (`实施X工程，总投资2.25亿元`) is a fact of the project, not a goal.
   // Project spans cost as much as the projects stage itself: found only once a figure is.
   let spans: ReturnType<typeof projectSpans> | null = null;
@@ -278,19 +284,22 @@ export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget
     }
     const inList = (opener != null && opener.index < base + clause.length) || (ctx.run?.list ?? false);
     const role = roleOf(clause, s, inList, sentenceRole, r, ctx);
-    if (!role) continue;
+    if (!role || r.projectFact.test(s.text.slice(0, base + clause.length))) continue;
     const year = explicit ?? runYear ?? relativeYear(s.text.slice(0, base + clause.length), ctx) ?? hYear;
     const items = readItems(clause, qs, r, previous, previousParts);
     previousParts = items.parts ?? previousParts;
     for (const it of items.list) {
       const { q } = it;
       const at = base + q.start;
-      if (/投资|规模/.test(it.ind) && /元$/.test(q.unit) && projectEnds.some((e) => e <= at && at - e <= 24)) continue;
+      // `安排市级重点项目220个，总投资2860亿元`: the amount of the projects just counted.
+      if (r.bare.has(it.ind) && lastCount) it.ind = lastCount + it.ind;
+      else if (/投资|规模/.test(it.ind) && /元$/.test(q.unit) && projectEnds.some((e) => e <= at && at - e <= 24)) continue;
       // A figure inside a project's name (`源网荷3万千瓦储能项目`) is the project's capacity.
       if (qs.length === 1 && spans.some((p) => p.start <= at && at < p.end)) continue;
       const fact = targetFact(doc, s, clause, base, it, year, inList, r);
       if (!fact) continue;
       previous = it.ind;
+      lastCount = r.classifiers.has(q.unit) && /项目$/.test(fact.indicator) ? fact.indicator : '';
       out.push({ role, fact });
     }
   }
@@ -299,11 +308,12 @@ export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget
 }
 
 /** The indicator each quantity of a clause measures. */
-function readItems(clause: string, qs: Found[], r: Rules, previous: string, previousParts: string[] | null): { list: Item[]; parts: string[] | null } {
+function readItems(clause: string, qs: Found[], r: Rules, before: string, previousParts: string[] | null): { list: Item[]; parts: string[] | null } {
+  let previous = before;
   const list: Item[] = [];
   const dist = r.distributive.exec(clause);
   let parts: string[] | null = null;
-  if (dist && dist[0] === '分别') {
+  if (dist) {
     const after = qs.filter((q) => q.start >= dist.index);
     const head = clean(clause.slice(0, dist.index), r);
     const verb = clean(clause.slice(dist.index + dist[0].length, after[0]?.start ?? dist.index), r);
@@ -349,12 +359,13 @@ function readItems(clause: string, qs: Found[], r: Rules, previous: string, prev
       const verb = repeats ? (firstVerb.length <= 4 ? firstVerb : '') : ind;
       ind = verb + noun;
       rule = 'targets.counted-noun';
-    } else if (ind.replace(r.growth, '').length < 2 && previous) {
+    } else if (ind.replace(r.growth, '').replace(r.annual, '').length < 2 && previous) {
       ind = `${previous.replace(r.growthTail, '')}${ind}`;
       rule = 'targets.continued';
     }
     from = q.end;
     prevNoun = noun;
+    if (ind) previous = ind;
     list.push({ q, ind, rule, rawBefore, after });
   }
   return { list, parts };
