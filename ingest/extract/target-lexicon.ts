@@ -30,6 +30,8 @@ export const TargetLexiconSchema = z.object({
   comparators: z.object({ before: z.record(z.string(), comparator), after: z.record(z.string(), comparator) }),
   /** Past within a clause: the figure is a result even in a plan section (RegExp sources). */
   resultCuesRe: words,
+  /** Past for the whole sentence from its start (`据介绍，…`, `此次…`): news of an event (RegExp sources). */
+  resultSentenceCuesRe: words,
   /** Future within a clause, strong enough to make a goal even in a review section. */
   goalCues: words,
   /** Weaker goal cues: they decide a sentence that neither section nor neighbours decide. */

@@ -38,6 +38,7 @@ interface Rules {
   afterWords: RegExp;
   afterAtStart: RegExp;
   result: RegExp;
+  resultSentence: RegExp;
   goal: RegExp;
   plan: RegExp;
   listOpener: RegExp;
@@ -69,6 +70,7 @@ function rules(): Rules {
     afterWords: new RegExp(`^(?:${after})`),
     afterAtStart: new RegExp(`^(?:${after})+[、和]?`),
     result: new RegExp(lex.resultCuesRe.join('|')),
+    resultSentence: new RegExp(`^(?:${lex.resultSentenceCuesRe.join('|')})`),
     goal: new RegExp(alternation(lex.goalCues)),
     plan: new RegExp(alternation(lex.planCues)),
     listOpener: new RegExp(lex.listOpenersRe.join('|')),
@@ -178,8 +180,10 @@ function modifier(after: string, q: Found, r: Rules): boolean {
 function slogan(clause: string, q: Found, r: Rules): boolean {
   const after = clause.slice(q.end);
   if (/^[人民口员才]/.test(after) && /人$/.test(q.unit)) return true; // `X万人民`
-  if (!q.chinese) return false;
   const before = clause.slice(0, q.start);
+  // A figure quoted with its noun names something (`“x%工作法”`, `“百亿产业集群”`); `“千亿级”` alone is a figure.
+  if (/[“"][^”“"]{0,4}$/.test(before) && /^[^”“"\s]+[”"]/.test(after)) return true;
+  if (!q.chinese) return false;
   if (q.unit === '亿级') return false; // `“千亿级”汽车产业集群`
   if (/[“"第]$/.test(before) || /^[^”“"]{0,6}[”"]/.test(after)) return true;
   if (q.unit === '%' || q.unit === '倍') return false;
@@ -224,7 +228,7 @@ function fragment(ind: string, r: Rules): boolean {
   if (ind.length > r.lex.maxIndicatorLength) return true;
   if (r.fragment.test(ind)) return true;
   if (/[的了着之和与及或]$/.test(ind)) return true;
-  return ind.replace(NOT_NAME, '').length < 3 || /[“”"]$/.test(ind);
+  return ind.replace(NOT_NAME, '').length < 3;
 }
 
 /** What kind of figure a clause holds, from its own cues, its list, its sentence and the text before. */
@@ -261,6 +265,7 @@ export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget
   const out: FoundTarget[] = [];
   if (!mayHoldQuantity(s.text)) return out;
   const opener = r.listOpener.exec(s.text);
+  const news = r.resultSentence.test(s.text);
   const sentenceRole: Role | null = s.section === 'other' && r.plan.test(s.text) ? 'target' : null;
   let runYear = ctx.run?.year ?? null;
   const hYear = headingYear(doc, s);
@@ -283,7 +288,7 @@ export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget
       projectEnds = /投资/.test(s.text) ? spans.map((p) => p.end) : [];
     }
     const inList = (opener != null && opener.index < base + clause.length) || (ctx.run?.list ?? false);
-    const role = roleOf(clause, s, inList, sentenceRole, r, ctx);
+    const role = news ? 'result' : roleOf(clause, s, inList, sentenceRole, r, ctx);
     if (!role || r.projectFact.test(s.text.slice(0, base + clause.length))) continue;
     const year = explicit ?? runYear ?? relativeYear(s.text.slice(0, base + clause.length), ctx) ?? hYear;
     const items = readItems(clause, qs, r, previous, previousParts);
@@ -295,7 +300,8 @@ export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget
       if (r.bare.has(it.ind) && lastCount) it.ind = lastCount + it.ind;
       else if (/投资|规模/.test(it.ind) && /元$/.test(q.unit) && projectEnds.some((e) => e <= at && at - e <= 24)) continue;
       // A figure inside a project's name (`源网荷3万千瓦储能项目`) is the project's capacity.
-      if (qs.length === 1 && spans.some((p) => p.start <= at && at < p.end)) continue;
+      // A count is not (`建设甲镇、乙镇两个旅游特色小镇`).
+      if (qs.length === 1 && !r.classifiers.has(q.unit) && spans.some((p) => p.start <= at && at < p.end)) continue;
       const fact = targetFact(doc, s, clause, base, it, year, inList, r);
       if (!fact) continue;
       previous = it.ind;
