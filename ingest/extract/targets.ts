@@ -93,8 +93,10 @@ function rules(): Rules {
 /** Clauses: split at Chinese and ASCII clause marks; an ASCII comma between digits is a thousands mark. */
 const CLAUSE = /(?:[^，；：:;。！？!?,]|(?<=[0-9]),(?=[0-9]{3}))+/g;
 const CJK = /[\u4e00-\u9fff]/;
+const RATE_UNITS = new Set(['%', '‰', '个百分点', '百分点', '倍']);
 const NOT_NAME = /[^\u4e00-\u9fffA-Za-z]/g;
-const YEAR = /(?:到|至)?(20\d\d|二〇[一二三四五六七八九〇]{2})年/g;
+/** A year a figure is for; not a baseline (`在2022年基础上`, `比2020年`). */
+const YEAR = /(?<![比较])(?:到|至)?(20\d\d|二〇[一二三四五六七八九〇]{2})年(?!(?:的)?基础)/g;
 const FIVE_YEAR_END = /十四五.?(?:期)?末/;
 const THIS_YEAR = /今年|全年|年内|年底前/;
 const NEXT_YEAR = /明年/;
@@ -166,7 +168,8 @@ function clean(s: string, r: Rules): string {
 
 /** Is the quantity a modifier of a following noun (`30亿元的项目`, `10亿元以上项目`)? */
 function modifier(after: string, q: Found, r: Rules): boolean {
-  if (/^的/.test(after)) return true;
+  // `30亿元的项目`, `年屠宰加工30万只山羊的屠宰厂`: the figure describes what follows.
+  if (/^(?:[\u4e00-\u9fff]{1,6})?的/.test(after) && !/^(?:以上|左右|以内)/.test(after)) return true;
   if (r.classifiers.has(q.unit)) return false;
   return /^(?:以上|以下|左右)[\u4e00-\u9fff]/.test(after) && !/^(?:以上|以下|左右)(?:的)?[，。；]/.test(after);
 }
@@ -196,7 +199,7 @@ function slogan(clause: string, q: Found, r: Rules): boolean {
 /** The leading noun right after a quantity (`省级示范村` in `2个省级示范村、46个…`). */
 function nounAfter(after: string, r: Rules): string {
   const rest = after.replace(r.afterWords, '');
-  const m = /^[“”"\u4e00-\u9fffA-Za-z0-9]+/.exec(rest);
+  const m = /^[“"\u4e00-\u9fffA-Za-z0-9][“”"\u4e00-\u9fffA-Za-z0-9]*/.exec(rest);
   return m ? m[0].replace(/^的/, '').replace(/[和及与]$/, '') : '';
 }
 
@@ -291,13 +294,17 @@ export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget
     const role = news ? 'result' : roleOf(clause, s, inList, sentenceRole, r, ctx);
     if (!role || r.projectFact.test(s.text.slice(0, base + clause.length))) continue;
     const year = explicit ?? runYear ?? relativeYear(s.text.slice(0, base + clause.length), ctx) ?? hYear;
+    // A figure for a year before the plan year is a result, whatever the section says (`2023年…` in a 2024 plan).
+    const past = year != null && ctx.planYear != null && year < ctx.planYear && !r.goal.test(clause);
     const items = readItems(clause, qs, r, previous, previousParts);
     previousParts = items.parts ?? previousParts;
     for (const it of items.list) {
       const { q } = it;
       const at = base + q.start;
       // `安排市级重点项目220个，总投资2860亿元`: the amount of the projects just counted.
-      if (r.bare.has(it.ind) && lastCount) it.ind = lastCount + it.ind;
+      const bare = r.bare.has(it.ind);
+      if (bare && !lastCount) continue; // `X项目：总投资15亿元`: the project's own figure
+      if (bare) it.ind = lastCount + it.ind;
       else if (/投资|规模/.test(it.ind) && /元$/.test(q.unit) && projectEnds.some((e) => e <= at && at - e <= 24)) continue;
       // A figure inside a project's name (`源网荷3万千瓦储能项目`) is the project's capacity.
       // A count is not (`建设甲镇、乙镇两个旅游特色小镇`).
@@ -305,8 +312,8 @@ export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget
       const fact = targetFact(doc, s, clause, base, it, year, inList, r);
       if (!fact) continue;
       previous = it.ind;
-      lastCount = r.classifiers.has(q.unit) && /项目$/.test(fact.indicator) ? fact.indicator : '';
-      out.push({ role, fact });
+      if (!bare) lastCount = r.classifiers.has(q.unit) && /项目$/.test(fact.indicator) ? fact.indicator : '';
+      out.push({ role: past ? 'result' : role, fact });
     }
   }
   ctx.run = /[；;]$/.test(s.text) ? { role: out.at(-1)?.role ?? ctx.run?.role ?? null, year: runYear, list: opener != null || (ctx.run?.list ?? false) } : null;
@@ -342,7 +349,8 @@ function readItems(clause: string, qs: Found[], r: Rules, before: string, previo
     const after = clause.slice(q.end, qs[i + 1]?.start ?? clause.length);
     let ind = clean(rawBefore, r);
     let rule = 'targets.figure';
-    const noun = nounAfter(after, r);
+    // A rate has no counted noun after it (`兑付率100%”作为…`).
+    const noun = RATE_UNITS.has(q.unit) ? '' : nounAfter(after, r);
     const enumeration = qs.length === 1 ? ENUMERATION.exec(rawBefore) : null;
     if (enumeration && sameCount(enumeration, r)) {
       // `打造咖啡、牛油果、甘蔗三大百亿产业链`, `冶金新材料、中医药两个产业集群均迈入百亿级`.
