@@ -42,6 +42,10 @@ export const TargetLexiconSchema = z.object({
   sizeClassNouns: words,
   /** Words that distribute several values over several indicators (`A、B分别增长x%、y%`); not 均, which stands in 人均. */
   distributive: words,
+  /** Counters after the number of an enumeration (`甲、乙、丙三大…`, `甲、乙两个…`). */
+  enumerationCounters: words,
+  /** `均`/`都` after an enumerated noun: the one figure holds for each item (`…两个产业集群均迈入百亿级`). */
+  enumerationAll: words,
   /** A compound naming two indicators at once (`城乡` → 城镇, 农村). */
   pairs: z.record(z.string(), z.array(z.string()).length(2)),
   /** What marks a sentence fragment, never an indicator's name (RegExp sources). */

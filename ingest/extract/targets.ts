@@ -50,6 +50,8 @@ interface Rules {
   projectFact: RegExp;
   bare: Set<string>;
   countVerb: RegExp;
+  countVerbStart: RegExp;
+  enumeration: RegExp;
   classifiers: Set<string>;
   vague: Set<string>;
   pairs: RegExp | null;
@@ -82,6 +84,12 @@ function rules(): Rules {
     projectFact: new RegExp(lex.projectFactRe.join('|')),
     bare: new Set(lex.bareMeasures),
     countVerb: new RegExp(alternation(lex.countVerbs)),
+    countVerbStart: new RegExp(`^(?:${alternation(lex.countVerbs)})`),
+    // `甲、乙、丙三大` / `甲、乙两个产业集群均迈入`: an enumeration counted before a figure.
+    enumeration: new RegExp(
+      `^(.*?)((?:[^、，]{1,12}、)+[^、，]{1,12}?)([0-9]+|[两二三四五六七八九十])(?:${alternation(lex.enumerationCounters)})` +
+        `(?:([^、，]*?)(?:${alternation(lex.enumerationAll)})[^、，]*)?$`,
+    ),
     classifiers: new Set(lex.classifiers),
     vague: new Set(lex.vagueChineseUnits),
     pairs: pairs.length ? new RegExp(`^(${alternation(pairs)})`) : null,
@@ -101,8 +109,6 @@ const FIVE_YEAR_END = /十四五.?(?:期)?末/;
 const THIS_YEAR = /今年|全年|年内|年底前/;
 const NEXT_YEAR = /明年/;
 const CHINESE_COUNT = /^(?:[0-9]+|[两二三四五六七八九十]+)$/;
-/** `A、B、C三大` / `A、B两个产业集群均`: an enumeration counted before a figure. */
-const ENUMERATION = /^(.*?)((?:[^、，]{1,12}、)+[^、，]{1,12}?)([0-9]+|[两二三四五六七八九十])(?:个|大|项|家|条|座|类)([^、，]*?)(?:均|都)?([^、，]*)$/;
 
 /** What the figures of one run of `；`-joined sentences share. */
 interface Run {
@@ -234,8 +240,7 @@ function fragment(ind: string, r: Rules): boolean {
   return ind.replace(NOT_NAME, '').length < 3;
 }
 
-/** What kind of figure a clause holds, from its own cues, its list, its sentence and the text before. */
-function roleOf(clause: string, s: Sentence, inList: boolean, sentenceRole: Role | null, r: Rules, ctx: Context): Role | null {
+function cueOf(clause: string, r: Rules, ctx: Context): Role | null {
   const goal = r.goal.test(clause);
   if (r.result.test(clause) && !goal) return 'result';
   if (goal) {
@@ -243,6 +248,12 @@ function roleOf(clause: string, s: Sentence, inList: boolean, sentenceRole: Role
     const y = namedYear(clause);
     if (!(y != null && ctx.planYear != null && y < ctx.planYear)) return 'target';
   }
+  return null;
+}
+
+/** What kind of figure a clause holds: its own cue or the sentence's so far, its list, its section, the text before. */
+function roleOf(cue: Role | null, s: Sentence, inList: boolean, sentenceRole: Role | null, ctx: Context): Role | null {
+  if (cue) return cue;
   if (inList) return 'target';
   if (s.section === 'review') return 'result';
   if (s.section === 'plan') return 'target';
@@ -274,6 +285,7 @@ export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget
   const hYear = headingYear(doc, s);
   let previous = ''; // the indicator an empty one inherits (`7%以上、力争8%`)
   let previousParts: string[] | null = null;
+  let cue: Role | null = null;
   let lastCount = ''; // a count of projects, whose amount a bare `总投资` is // the heads of the last `分别` (`…分别达到…，分别增长…`)
   // A named project's investment (`实施X工程，总投资2.25亿元`) is a fact of the project, not a goal.
   // Project spans cost as much as the projects stage itself: found only once a figure is.
@@ -285,15 +297,18 @@ export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget
     const qs = quantities(clause).filter((q) => !modifier(clause.slice(q.end), q, r) && !slogan(clause, q, r));
     const explicit = namedYear(clause);
     if (explicit != null) runYear = explicit;
+    // `力争到2027年，规模以上工业企业达到80家`: a cue holds for the clauses after it.
+    cue = cueOf(clause, r, ctx) ?? cue;
     if (!qs.length) continue;
     if (!spans) {
       spans = projectSpans(s.text);
       projectEnds = /投资/.test(s.text) ? spans.map((p) => p.end) : [];
     }
     const inList = (opener != null && opener.index < base + clause.length) || (ctx.run?.list ?? false);
-    const role = news ? 'result' : roleOf(clause, s, inList, sentenceRole, r, ctx);
+    const role = news ? 'result' : roleOf(cue, s, inList, sentenceRole, ctx);
     if (!role || r.projectFact.test(s.text.slice(0, base + clause.length))) continue;
-    const year = explicit ?? runYear ?? relativeYear(s.text.slice(0, base + clause.length), ctx) ?? hYear;
+    // Goals no cue dates are for the plan year.
+    const year = explicit ?? runYear ?? relativeYear(s.text.slice(0, base + clause.length), ctx) ?? hYear ?? (role === 'target' ? ctx.planYear : null);
     // A figure for a year before the plan year is a result, whatever the section says (`2023年…` in a 2024 plan).
     const past = year != null && ctx.planYear != null && year < ctx.planYear && !r.goal.test(clause);
     const items = readItems(clause, qs, r, previous, previousParts);
@@ -351,20 +366,25 @@ function readItems(clause: string, qs: Found[], r: Rules, before: string, previo
     let rule = 'targets.figure';
     // A rate has no counted noun after it (`兑付率100%”作为…`).
     const noun = RATE_UNITS.has(q.unit) ? '' : nounAfter(after, r);
-    const enumeration = qs.length === 1 ? ENUMERATION.exec(rawBefore) : null;
+    const enumeration = qs.length === 1 ? r.enumeration.exec(rawBefore) : null;
     if (enumeration && sameCount(enumeration, r)) {
       // `打造咖啡、牛油果、甘蔗三大百亿产业链`, `冶金新材料、中医药两个产业集群均迈入百亿级`.
-      const verb = clean(enumeration[1]!, r);
+      const items = enumeration[2]!.split('、');
+      // `培育甲、乙、丙三大…`: the verb before the first item is the enumeration's.
+      const lead = r.countVerbStart.exec(items[0]!)?.[0] ?? '';
+      items[0] = items[0]!.slice(lead.length);
+      const verb = clean(enumeration[1]! + lead, r);
       const shared = enumeration[4] || noun;
-      for (const item of enumeration[2]!.split('、')) {
+      for (const item of items) {
         list.push({ q, ind: `${verb}${item}${shared}`, rule: 'targets.enumeration', rawBefore, after });
       }
       from = q.end;
       continue;
     }
     if (!ind && previous && (noun.length < 2 || /^(?:大关|左右|以上)/.test(after))) {
-      // `地区生产总值增长8%，到2025年突破70亿元`: the clause continues the previous indicator.
-      ind = previous.replace(r.growthTail, '');
+      // `地区生产总值增长8%，到2025年突破70亿元`: the clause continues the previous indicator
+      // (a rate after a rate keeps its growth word: `增长9%以上、力争10%`).
+      ind = RATE_UNITS.has(q.unit) ? previous : previous.replace(r.growthTail, '');
       rule = 'targets.continued';
     } else if (noun.length >= 2) {
       // `打造2个省级示范村`, `建成胡襄等5个乡镇污水处理厂`: the counted noun follows the figure.
@@ -395,7 +415,7 @@ function sameCount(m: RegExpExecArray, r: Rules): boolean {
 function targetFact(doc: Document, s: Sentence, clause: string, base: number, it: Item, year: number | null, inList: boolean, r: Rules): TargetFact | null {
   const { q } = it;
   let ind = it.ind;
-  const growth = r.growth.test(ind);
+  const growth = r.growth.test(ind) || q.unit === '倍';
   const entry = ind ? resolveIndicator(ind, q.unit, growth) : null;
   if (!ind || fragment(ind, r)) {
     // A catalogued name inside a fragment is the indicator (`…要确保脱贫人口人均纯收入增长`).
