@@ -18,6 +18,8 @@ import { KINDS as KIND_LIST } from './kind.ts';
 export type * from './model.ts';
 export { emptyFacts } from './model.ts';
 export type { Stage } from './stage.ts';
+export { indicatorCatalogue, indicatorById, resolveIndicator, convertUnit } from './indicators.ts';
+export type { IndicatorEntry, IndicatorMeasure } from './indicators.ts';
 
 let pipeline: Pipeline | null = null;
 

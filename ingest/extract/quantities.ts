@@ -36,7 +36,8 @@ const DIGITS = '零〇一二两三四五六七八九十百千';
 function pattern(): Scanner {
   if (re) return re;
   const { units, sizeClassNouns } = targetLexicon();
-  const arabic = '[0-9]+(?:\\.[0-9]+)?(?:[-~～—][0-9]+(?:\\.[0-9]+)?)?';
+  // `1,200` with a thousands separator, `8.5`, a range `1-2`.
+  const arabic = '(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?(?:[-~～—][0-9]+(?:\\.[0-9]+)?)?';
   const mask = '[xX]+(?:\\.[xX]+)?(?:[-~][xX]+)?';
   // 二百七十九亿三千 (万元), 八万六千 (吨), 一点二 (万亩): 万/亿 inside the numeral, 点 for decimals.
   const cn = `[一二两三四五六七八九十百千][${DIGITS}]*(?:[万亿][${DIGITS}]+)*(?:点[零〇一二三四五六七八九]+)?`;
@@ -75,7 +76,7 @@ export function quantities(text: string): Found[] {
       out.push({ start, end, value: null, unit: big + g.unit!, redacted: true, chinese: false });
     } else if (g.ar) {
       // A range `1-2所` reads as its lower bound, the figure a goal commits to.
-      const v = Number(g.ar.split(/[-~～—]/)[0]);
+      const v = Number(g.ar.split(/[-~～—]/)[0]!.replace(/,/g, ''));
       out.push({ start, end, value: v, unit: big + g.unit!, redacted: false, chinese: false });
     } else if (g.cn) {
       // The unit's 万/亿 closes the numeral (`二百七十九亿三千` + `万元`).

@@ -30,6 +30,8 @@ export const TargetLexiconSchema = z.object({
   comparators: z.object({ before: z.record(z.string(), comparator), after: z.record(z.string(), comparator) }),
   /** Past within a clause: the figure is a result even in a plan section (RegExp sources). */
   resultCuesRe: words,
+  /** Past for the whole sentence from its start (`据介绍，…`, `此次…`): news of an event (RegExp sources). */
+  resultSentenceCuesRe: words,
   /** Future within a clause, strong enough to make a goal even in a review section. */
   goalCues: words,
   /** Weaker goal cues: they decide a sentence that neither section nor neighbours decide. */
@@ -38,12 +40,20 @@ export const TargetLexiconSchema = z.object({
   listOpenersRe: words,
   /** Nouns after which `百亿` is a size class, as `百亿级` is (`三大百亿产业链`). */
   sizeClassNouns: words,
-  /** Words that distribute several values over several indicators (`A、B分别增长x%、y%`). */
+  /** Words that distribute several values over several indicators (`A、B分别增长x%、y%`); not 均, which stands in 人均. */
   distributive: words,
+  /** Counters after the number of an enumeration (`甲、乙、丙三大…`, `甲、乙两个…`). */
+  enumerationCounters: words,
+  /** `均`/`都` after an enumerated noun: the one figure holds for each item (`…两个产业集群均迈入百亿级`). */
+  enumerationAll: words,
   /** A compound naming two indicators at once (`城乡` → 城镇, 农村). */
   pairs: z.record(z.string(), z.array(z.string()).length(2)),
-  /** Words that mark a sentence fragment, never an indicator's name. */
-  fragmentWords: words,
+  /** What marks a sentence fragment, never an indicator's name (RegExp sources). */
+  fragmentRe: words,
+  /** A clause that states a project's own figures (`该项目…达产后可年产…`), not a goal (RegExp sources). */
+  projectFactRe: words,
+  /** Amounts that name no indicator of their own (`总投资`): after a count of projects they are its amount. */
+  bareMeasures: words,
   /** The longest indicator name kept; longer ones are fragments. */
   maxIndicatorLength: z.number().int().positive(),
 });

@@ -38,6 +38,7 @@ interface Rules {
   afterWords: RegExp;
   afterAtStart: RegExp;
   result: RegExp;
+  resultSentence: RegExp;
   goal: RegExp;
   plan: RegExp;
   listOpener: RegExp;
@@ -46,7 +47,11 @@ interface Rules {
   annual: RegExp;
   distributive: RegExp;
   fragment: RegExp;
+  projectFact: RegExp;
+  bare: Set<string>;
   countVerb: RegExp;
+  countVerbStart: RegExp;
+  enumeration: RegExp;
   classifiers: Set<string>;
   vague: Set<string>;
   pairs: RegExp | null;
@@ -67,6 +72,7 @@ function rules(): Rules {
     afterWords: new RegExp(`^(?:${after})`),
     afterAtStart: new RegExp(`^(?:${after})+[、和]?`),
     result: new RegExp(lex.resultCuesRe.join('|')),
+    resultSentence: new RegExp(`^(?:${lex.resultSentenceCuesRe.join('|')})`),
     goal: new RegExp(alternation(lex.goalCues)),
     plan: new RegExp(alternation(lex.planCues)),
     listOpener: new RegExp(lex.listOpenersRe.join('|')),
@@ -74,8 +80,16 @@ function rules(): Rules {
     growthTail: new RegExp(`(?:${alternation(lex.annualAverageWords)})?(?:${growth})$`),
     annual: new RegExp(alternation(lex.annualAverageWords)),
     distributive: new RegExp(alternation(lex.distributive)),
-    fragment: new RegExp(alternation(lex.fragmentWords)),
+    fragment: new RegExp(lex.fragmentRe.join('|')),
+    projectFact: new RegExp(lex.projectFactRe.join('|')),
+    bare: new Set(lex.bareMeasures),
     countVerb: new RegExp(alternation(lex.countVerbs)),
+    countVerbStart: new RegExp(`^(?:${alternation(lex.countVerbs)})`),
+    // `甲、乙、丙三大` / `甲、乙两个产业集群均迈入`: an enumeration counted before a figure.
+    enumeration: new RegExp(
+      `^(.*?)((?:[^、，]{1,12}、)+[^、，]{1,12}?)([0-9]+|[两二三四五六七八九十])(?:${alternation(lex.enumerationCounters)})` +
+        `(?:([^、，]*?)(?:${alternation(lex.enumerationAll)})[^、，]*)?$`,
+    ),
     classifiers: new Set(lex.classifiers),
     vague: new Set(lex.vagueChineseUnits),
     pairs: pairs.length ? new RegExp(`^(${alternation(pairs)})`) : null,
@@ -87,14 +101,14 @@ function rules(): Rules {
 /** Clauses: split at Chinese and ASCII clause marks; an ASCII comma between digits is a thousands mark. */
 const CLAUSE = /(?:[^，；：:;。！？!?,]|(?<=[0-9]),(?=[0-9]{3}))+/g;
 const CJK = /[\u4e00-\u9fff]/;
+const RATE_UNITS = new Set(['%', '‰', '个百分点', '百分点', '倍']);
 const NOT_NAME = /[^\u4e00-\u9fffA-Za-z]/g;
-const YEAR = /(?:到|至)?(20\d\d|二〇[一二三四五六七八九〇]{2})年/g;
+/** A year a figure is for; not a baseline (`在2022年基础上`, `比2020年`). */
+const YEAR = /(?<![比较])(?:到|至)?(20\d\d|二〇[一二三四五六七八九〇]{2})年(?!(?:的)?基础)/g;
 const FIVE_YEAR_END = /十四五.?(?:期)?末/;
 const THIS_YEAR = /今年|全年|年内|年底前/;
 const NEXT_YEAR = /明年/;
 const CHINESE_COUNT = /^(?:[0-9]+|[两二三四五六七八九十]+)$/;
-/** `A、B、C三大` / `A、B两个产业集群均`: an enumeration counted before a figure. */
-const ENUMERATION = /^(.*?)((?:[^、，]{1,12}、)+[^、，]{1,12}?)([0-9]+|[两二三四五六七八九十])(?:个|大|项|家|条|座|类)([^、，]*?)(?:均|都)?([^、，]*)$/;
 
 /** What the figures of one run of `；`-joined sentences share. */
 interface Run {
@@ -160,7 +174,8 @@ function clean(s: string, r: Rules): string {
 
 /** Is the quantity a modifier of a following noun (`30亿元的项目`, `10亿元以上项目`)? */
 function modifier(after: string, q: Found, r: Rules): boolean {
-  if (/^的/.test(after)) return true;
+  // `30亿元的项目`, `年屠宰加工30万只山羊的屠宰厂`: the figure describes what follows.
+  if (/^(?:[\u4e00-\u9fff]{1,6})?的/.test(after) && !/^(?:以上|左右|以内)/.test(after)) return true;
   if (r.classifiers.has(q.unit)) return false;
   return /^(?:以上|以下|左右)[\u4e00-\u9fff]/.test(after) && !/^(?:以上|以下|左右)(?:的)?[，。；]/.test(after);
 }
@@ -174,10 +189,13 @@ function modifier(after: string, q: Found, r: Rules): boolean {
 function slogan(clause: string, q: Found, r: Rules): boolean {
   const after = clause.slice(q.end);
   if (/^[人民口员才]/.test(after) && /人$/.test(q.unit)) return true; // `X万人民`
-  if (!q.chinese) return false;
   const before = clause.slice(0, q.start);
+  // A figure quoted with its noun names something (`“x%工作法”`, `“百亿产业集群”`); `“千亿级”` alone is a figure.
+  if (/[“"][^”“"]{0,4}$/.test(before) && /^[^”“"\s]+[”"]/.test(after)) return true;
+  if (!q.chinese) return false;
+  if (q.unit === '亿级') return false; // `“千亿级”汽车产业集群`
   if (/[“"第]$/.test(before) || /^[^”“"]{0,6}[”"]/.test(after)) return true;
-  if (q.unit === '%' || q.unit === '倍' || q.unit === '亿级') return false;
+  if (q.unit === '%' || q.unit === '倍') return false;
   if (r.vague.has(q.unit)) return true;
   if (!r.classifiers.has(q.unit.replace(/^[万亿]/, '')) && !r.classifiers.has(q.unit)) return false;
   if (/^(?:以上|左右|以内)?$/.test(after)) return false;
@@ -187,7 +205,7 @@ function slogan(clause: string, q: Found, r: Rules): boolean {
 /** The leading noun right after a quantity (`省级示范村` in `2个省级示范村、46个…`). */
 function nounAfter(after: string, r: Rules): string {
   const rest = after.replace(r.afterWords, '');
-  const m = /^[“”"\u4e00-\u9fffA-Za-z0-9]+/.exec(rest);
+  const m = /^[“"\u4e00-\u9fffA-Za-z0-9][“”"\u4e00-\u9fffA-Za-z0-9]*/.exec(rest);
   return m ? m[0].replace(/^的/, '').replace(/[和及与]$/, '') : '';
 }
 
@@ -219,11 +237,10 @@ function fragment(ind: string, r: Rules): boolean {
   if (ind.length > r.lex.maxIndicatorLength) return true;
   if (r.fragment.test(ind)) return true;
   if (/[的了着之和与及或]$/.test(ind)) return true;
-  return ind.replace(NOT_NAME, '').length < 3 || /[“”"]$/.test(ind);
+  return ind.replace(NOT_NAME, '').length < 3;
 }
 
-/** What kind of figure a clause holds, from its own cues, its list, its sentence and the text before. */
-function roleOf(clause: string, s: Sentence, inList: boolean, sentenceRole: Role | null, r: Rules, ctx: Context): Role | null {
+function cueOf(clause: string, r: Rules, ctx: Context): Role | null {
   const goal = r.goal.test(clause);
   if (r.result.test(clause) && !goal) return 'result';
   if (goal) {
@@ -231,6 +248,12 @@ function roleOf(clause: string, s: Sentence, inList: boolean, sentenceRole: Role
     const y = namedYear(clause);
     if (!(y != null && ctx.planYear != null && y < ctx.planYear)) return 'target';
   }
+  return null;
+}
+
+/** What kind of figure a clause holds: its own cue or the sentence's so far, its list, its section, the text before. */
+function roleOf(cue: Role | null, s: Sentence, inList: boolean, sentenceRole: Role | null, ctx: Context): Role | null {
+  if (cue) return cue;
   if (inList) return 'target';
   if (s.section === 'review') return 'result';
   if (s.section === 'plan') return 'target';
@@ -256,11 +279,14 @@ export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget
   const out: FoundTarget[] = [];
   if (!mayHoldQuantity(s.text)) return out;
   const opener = r.listOpener.exec(s.text);
+  const news = r.resultSentence.test(s.text);
   const sentenceRole: Role | null = s.section === 'other' && r.plan.test(s.text) ? 'target' : null;
   let runYear = ctx.run?.year ?? null;
   const hYear = headingYear(doc, s);
   let previous = ''; // the indicator an empty one inherits (`7%以上、力争8%`)
-  let previousParts: string[] | null = null; // the heads of the last `分别` (`…分别达到…，分别增长…`)
+  let previousParts: string[] | null = null;
+  let cue: Role | null = null;
+  let lastCount = ''; // a count of projects, whose amount a bare `总投资` is // the heads of the last `分别` (`…分别达到…，分别增长…`)
   // A named project's investment (`实施X工程，总投资2.25亿元`) is a fact of the project, not a goal.
   // Project spans cost as much as the projects stage itself: found only once a figure is.
   let spans: ReturnType<typeof projectSpans> | null = null;
@@ -271,27 +297,38 @@ export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget
     const qs = quantities(clause).filter((q) => !modifier(clause.slice(q.end), q, r) && !slogan(clause, q, r));
     const explicit = namedYear(clause);
     if (explicit != null) runYear = explicit;
+    // `力争到2027年，规模以上工业企业达到80家`: a cue holds for the clauses after it.
+    cue = cueOf(clause, r, ctx) ?? cue;
     if (!qs.length) continue;
     if (!spans) {
       spans = projectSpans(s.text);
       projectEnds = /投资/.test(s.text) ? spans.map((p) => p.end) : [];
     }
     const inList = (opener != null && opener.index < base + clause.length) || (ctx.run?.list ?? false);
-    const role = roleOf(clause, s, inList, sentenceRole, r, ctx);
-    if (!role) continue;
-    const year = explicit ?? runYear ?? relativeYear(s.text.slice(0, base + clause.length), ctx) ?? hYear;
+    const role = news ? 'result' : roleOf(cue, s, inList, sentenceRole, ctx);
+    if (!role || r.projectFact.test(s.text.slice(0, base + clause.length))) continue;
+    // Goals no cue dates are for the plan year.
+    const year = explicit ?? runYear ?? relativeYear(s.text.slice(0, base + clause.length), ctx) ?? hYear ?? (role === 'target' ? ctx.planYear : null);
+    // A figure for a year before the plan year is a result, whatever the section says (`2023年…` in a 2024 plan).
+    const past = year != null && ctx.planYear != null && year < ctx.planYear && !r.goal.test(clause);
     const items = readItems(clause, qs, r, previous, previousParts);
     previousParts = items.parts ?? previousParts;
     for (const it of items.list) {
       const { q } = it;
       const at = base + q.start;
-      if (/投资|规模/.test(it.ind) && /元$/.test(q.unit) && projectEnds.some((e) => e <= at && at - e <= 24)) continue;
+      // `安排市级重点项目220个，总投资2860亿元`: the amount of the projects just counted.
+      const bare = r.bare.has(it.ind);
+      if (bare && !lastCount) continue; // `X项目：总投资15亿元`: the project's own figure
+      if (bare) it.ind = lastCount + it.ind;
+      else if (/投资|规模/.test(it.ind) && /元$/.test(q.unit) && projectEnds.some((e) => e <= at && at - e <= 24)) continue;
       // A figure inside a project's name (`源网荷3万千瓦储能项目`) is the project's capacity.
-      if (qs.length === 1 && spans.some((p) => p.start <= at && at < p.end)) continue;
+      // A count is not (`建设甲镇、乙镇两个旅游特色小镇`).
+      if (qs.length === 1 && !r.classifiers.has(q.unit) && spans.some((p) => p.start <= at && at < p.end)) continue;
       const fact = targetFact(doc, s, clause, base, it, year, inList, r);
       if (!fact) continue;
       previous = it.ind;
-      out.push({ role, fact });
+      if (!bare) lastCount = r.classifiers.has(q.unit) && /项目$/.test(fact.indicator) ? fact.indicator : '';
+      out.push({ role: past ? 'result' : role, fact });
     }
   }
   ctx.run = /[；;]$/.test(s.text) ? { role: out.at(-1)?.role ?? ctx.run?.role ?? null, year: runYear, list: opener != null || (ctx.run?.list ?? false) } : null;
@@ -299,11 +336,12 @@ export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget
 }
 
 /** The indicator each quantity of a clause measures. */
-function readItems(clause: string, qs: Found[], r: Rules, previous: string, previousParts: string[] | null): { list: Item[]; parts: string[] | null } {
+function readItems(clause: string, qs: Found[], r: Rules, before: string, previousParts: string[] | null): { list: Item[]; parts: string[] | null } {
+  let previous = before;
   const list: Item[] = [];
   const dist = r.distributive.exec(clause);
   let parts: string[] | null = null;
-  if (dist && dist[0] === '分别') {
+  if (dist) {
     const after = qs.filter((q) => q.start >= dist.index);
     const head = clean(clause.slice(0, dist.index), r);
     const verb = clean(clause.slice(dist.index + dist[0].length, after[0]?.start ?? dist.index), r);
@@ -326,21 +364,27 @@ function readItems(clause: string, qs: Found[], r: Rules, previous: string, prev
     const after = clause.slice(q.end, qs[i + 1]?.start ?? clause.length);
     let ind = clean(rawBefore, r);
     let rule = 'targets.figure';
-    const noun = nounAfter(after, r);
-    const enumeration = qs.length === 1 ? ENUMERATION.exec(rawBefore) : null;
+    // A rate has no counted noun after it (`兑付率100%”作为…`).
+    const noun = RATE_UNITS.has(q.unit) ? '' : nounAfter(after, r);
+    const enumeration = qs.length === 1 ? r.enumeration.exec(rawBefore) : null;
     if (enumeration && sameCount(enumeration, r)) {
       // `打造咖啡、牛油果、甘蔗三大百亿产业链`, `冶金新材料、中医药两个产业集群均迈入百亿级`.
-      const verb = clean(enumeration[1]!, r);
+      const items = enumeration[2]!.split('、');
+      // `培育甲、乙、丙三大…`: the verb before the first item is the enumeration's.
+      const lead = r.countVerbStart.exec(items[0]!)?.[0] ?? '';
+      items[0] = items[0]!.slice(lead.length);
+      const verb = clean(enumeration[1]! + lead, r);
       const shared = enumeration[4] || noun;
-      for (const item of enumeration[2]!.split('、')) {
+      for (const item of items) {
         list.push({ q, ind: `${verb}${item}${shared}`, rule: 'targets.enumeration', rawBefore, after });
       }
       from = q.end;
       continue;
     }
     if (!ind && previous && (noun.length < 2 || /^(?:大关|左右|以上)/.test(after))) {
-      // `地区生产总值增长8%，到2025年突破70亿元`: the clause continues the previous indicator.
-      ind = previous.replace(r.growthTail, '');
+      // `地区生产总值增长8%，到2025年突破70亿元`: the clause continues the previous indicator
+      // (a rate after a rate keeps its growth word: `增长9%以上、力争10%`).
+      ind = RATE_UNITS.has(q.unit) ? previous : previous.replace(r.growthTail, '');
       rule = 'targets.continued';
     } else if (noun.length >= 2) {
       // `打造2个省级示范村`, `建成胡襄等5个乡镇污水处理厂`: the counted noun follows the figure.
@@ -349,12 +393,13 @@ function readItems(clause: string, qs: Found[], r: Rules, previous: string, prev
       const verb = repeats ? (firstVerb.length <= 4 ? firstVerb : '') : ind;
       ind = verb + noun;
       rule = 'targets.counted-noun';
-    } else if (ind.replace(r.growth, '').length < 2 && previous) {
+    } else if (ind.replace(r.growth, '').replace(r.annual, '').length < 2 && previous) {
       ind = `${previous.replace(r.growthTail, '')}${ind}`;
       rule = 'targets.continued';
     }
     from = q.end;
     prevNoun = noun;
+    if (ind) previous = ind;
     list.push({ q, ind, rule, rawBefore, after });
   }
   return { list, parts };
@@ -370,7 +415,7 @@ function sameCount(m: RegExpExecArray, r: Rules): boolean {
 function targetFact(doc: Document, s: Sentence, clause: string, base: number, it: Item, year: number | null, inList: boolean, r: Rules): TargetFact | null {
   const { q } = it;
   let ind = it.ind;
-  const growth = r.growth.test(ind);
+  const growth = r.growth.test(ind) || q.unit === '倍';
   const entry = ind ? resolveIndicator(ind, q.unit, growth) : null;
   if (!ind || fragment(ind, r)) {
     // A catalogued name inside a fragment is the indicator (`…要确保脱贫人口人均纯收入增长`).

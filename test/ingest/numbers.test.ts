@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { chineseToNumber, parseQuantity } from '../../ingest/numbers.ts';
+import { chineseToNumber, numeralQuantity, parseQuantity } from '../../ingest/numbers.ts';
 
 describe('chineseToNumber', () => {
   it.each([
@@ -13,6 +13,26 @@ describe('chineseToNumber', () => {
   });
 });
 
+describe('numeralQuantity: 万 and 亿 stay in the unit, expressed in the largest one the numeral holds', () => {
+  it.each([
+    ['四百一十六亿五千万', '元', 416.5, '亿元'],
+    ['九万三千', '吨', 9.3, '万吨'],
+    ['两千万', '元', 2000, '万元'],
+    ['二点五', '万亩', 2.5, '万亩'],
+    ['二点五万', '亩', 2.5, '万亩'],
+    ['三千七百', '人', 3700, '人'],
+    ['六点零五', '', 6.05, ''],
+  ])('%s + %s → %d %s', (numeral, unit, value, u) => {
+    expect(numeralQuantity(numeral, unit)).toEqual({ value, unit: u });
+  });
+
+  it('returns null for what is not a numeral', () => {
+    expect(numeralQuantity('点五', '亩')).toBeNull();
+    expect(numeralQuantity('一点', '亩')).toBeNull();
+    expect(numeralQuantity('好多', '亩')).toBeNull();
+  });
+});
+
 describe('parseQuantity', () => {
   it.each([
     ['一百三十万千瓦', 130, '万千瓦'],
@@ -21,9 +41,11 @@ describe('parseQuantity', () => {
     ['两个', 2, '个'],
     ['8.5%', 8.5, '%'],
     ['百分之八', 8, '%'],
+    ['百分之六点五', 6.5, '%'],
     ['1,200万元', 1200, '万元'],
     ['5千瓦', 5, '千瓦'],
-    ['一亿二千万元', 12000, '万元'],
+    ['一亿二千万元', 1.2, '亿元'],
+    ['四千万元', 4000, '万元'],
   ])('%s → %d %s', (text, value, unit) => {
     expect(parseQuantity(text)).toEqual({ value, unit, redacted: false });
   });
