@@ -17,6 +17,7 @@ import { areaByCode, areasByName } from './gazetteer.ts';
 export type * from './model.ts';
 export { emptyFacts } from './model.ts';
 export type { Stage } from './stage.ts';
+export { industryHierarchy, industryByIdOrAlias, industrySubtree, type IndustryNode } from './taxonomy.ts';
 
 let pipeline: Pipeline | null = null;
 
@@ -87,11 +88,13 @@ const industryOut = (i: IndustryFact) => ({
   name: i.name,
   aliases: i.aliases,
   id: i.id,
+  broader: i.broader ?? null,
   tier: i.tier ?? null,
   section: i.section ?? null,
   division: i.division ?? null,
   sei: i.sei ?? null,
   confidence: i.confidence,
+  count: i.count ?? i.evidence.length,
   evidence: i.evidence,
 });
 
