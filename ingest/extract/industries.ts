@@ -33,9 +33,12 @@ export const IndustryContextLexicon = z.object({
   terminal: words,
   suffix: words,
   suffixNotBefore: chars,
+  notEnumEnd: z.array(z.string()),
   near: words,
   nearWindow: z.number().int().min(0).max(10),
   verbs: words,
+  verbModifiers: words,
+  quantityUnits: words,
   links: chars.min(1),
   singleAfter: chars,
   heads: chars,
@@ -51,17 +54,23 @@ const SUFFIX = alternation(lex.suffix);
 const SUFFIXES = new Set(lex.suffix);
 const LINKS = lex.links.map(escapeRe).join('');
 /** Directly followed by an industry suffix (optionally after 等). `业` must not start 业务/业绩. */
-const AFTER = new RegExp(`^等?(?:${SUFFIX})${NOT_AFTER}`);
+const MODIFIER = alternation(lex.verbModifiers);
+const AFTER = new RegExp(`^等?(?:${MODIFIER})?(?:${SUFFIX})${NOT_AFTER}`);
 /** A few words before a park or cluster: `辣椒现代农业产业园`, `金刚石超硬材料产业集群`. */
 const NEAR = new RegExp(`^[^${BOUNDARY}]{0,${lex.nearWindow}}?(?:${alternation(lex.near)})`);
 /** Inside an enumeration that ends in a suffix: `、杂粮、蔬菜、药材等产业板块`. */
-const ENUM = new RegExp(`^(?:[${LINKS}][^${BOUNDARY}]{1,10}?){1,12}?等?[^${BOUNDARY}]{0,4}?(?:${SUFFIX})${NOT_AFTER}`);
-const VERB = new RegExp(`(?:${alternation(lex.verbs)})$`);
+const ENUM_SUFFIX = alternation(lex.suffix.filter((s) => !lex.notEnumEnd.includes(s)));
+const NOT_ENUM_END = lex.notEnumEnd.length ? `(?<!${alternation(lex.notEnumEnd)})` : '';
+const ENUM = new RegExp(`^(?:[${LINKS}][^${BOUNDARY}]{1,10}?){1,12}?等?[^${BOUNDARY}]{0,4}?(?:${ENUM_SUFFIX})${NOT_ENUM_END}${NOT_AFTER}`);
+const VERB = new RegExp(`(?:${alternation(lex.verbs)})(?:${MODIFIER})?$`);
+/** A quantity of production right after the term: `茶园3万亩`, `高粱15.8万亩`, `xx万头`. */
+const QUANTITY = new RegExp(`^[\\dxX.]+(?:${alternation(lex.quantityUnits)})`);
 const GENERIC = new Set(lex.generic);
 const TERMINAL = new RegExp(`(?:${alternation(lex.terminal)})$`);
 /** What may stand between two items of one enumeration: `风力、光伏`, `风力光伏`, `养老和托育`. */
 const LINK = new RegExp(`^[${LINKS}]?$`);
-const LINK_BEFORE = new RegExp(`^[，。；${LINKS}]`);
+/** What may follow `发展X` for X to be the object itself: punctuation, a link, a figure. */
+const AFTER_VERB = new RegExp(`^[，。；“”"\\d${LINKS}]`);
 const SINGLE_AFTER = new Set([...lex.links, ...lex.singleAfter]);
 const HEADS = new Set(lex.heads);
 const PLACE_WORDS = new Set(lex.placeWords);
@@ -107,9 +116,10 @@ export function inIndustryContext(text: string, start: number, end: number): boo
   if (single && start > 0 && CJK.test(text[start - 1]!) && !SINGLE_AFTER.has(text[start - 1]!)) return false;
   if (AFTER.test(after)) return true;
   if (!single && NEAR.test(after)) return true;
+  if (QUANTITY.test(after)) return true;
   if (single) return ENUM.test(after);
   if (ENUM.test(after)) return true;
-  return VERB.test(text.slice(Math.max(0, start - 2), start)) && LINK_BEFORE.test(after);
+  return VERB.test(text.slice(Math.max(0, start - 5), start)) && AFTER_VERB.test(after);
 }
 
 /**
