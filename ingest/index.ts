@@ -20,6 +20,7 @@ export { emptyFacts } from './model.ts';
 export type { Stage } from './stage.ts';
 export { indicatorCatalogue, indicatorById, resolveIndicator, convertUnit } from './indicators.ts';
 export type { IndicatorEntry, IndicatorMeasure } from './indicators.ts';
+export { industryHierarchy, industryByIdOrAlias, industrySubtree, type IndustryNode } from './taxonomy.ts';
 
 let pipeline: Pipeline | null = null;
 
@@ -108,11 +109,13 @@ const industryOut = (i: IndustryFact) => ({
   name: i.name,
   aliases: i.aliases,
   id: i.id,
+  broader: i.broader ?? null,
   tier: i.tier ?? null,
   section: i.section ?? null,
   division: i.division ?? null,
   sei: i.sei ?? null,
   confidence: i.confidence,
+  count: i.count ?? i.evidence.length,
   evidence: i.evidence,
 });
 

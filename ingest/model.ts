@@ -88,6 +88,8 @@ export interface IndustryFact {
   id: string;
   name: string;
   aliases: string[];
+  /** Id of the broader taxonomy entry (光伏 → 新能源), null at the top or for a candidate. */
+  broader?: string | null;
   /** 1, 2 or 3 (三次产业), when known from the taxonomy. */
   tier?: 1 | 2 | 3 | null;
   /** GB/T 4754-2017 门类 code (A–T) and 大类 code (two digits), when known. */

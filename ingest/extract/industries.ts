@@ -1,47 +1,82 @@
 /**
  * Industries: taxonomy terms in an industry context, and unknown `X产业` phrases as candidates.
  *
- * - match: the dictionary of taxonomy names and aliases (leftmost-longest);
+ * - match: taxonomy names and aliases as whole jieba tokens or token sequences, leftmost-longest
+ *   over token starts. A term inside another word is no term (绿化工程 is not 化工, 风光带 not
+ *   新能源). Two exceptions, both about how jieba glues words: a token made wholly of terms
+ *   (牛羊猪) counts as those terms, and a term may end one character before its token ends when
+ *   that character is a nominal head (风电场, 不锈钢管: `heads` in the lexicon);
  * - context: an `any` term counts wherever it stands; an `industry` term (products such as 辣椒,
  *   杏, 牛; ambiguous words such as 养老, 体育) only when followed by an industry suffix
  *   (X产业, X种植, X之乡 …), preceded by a development verb (发展X), or inside an enumeration
  *   that ends in one (`黄花、杂粮、蔬菜、药材等产业板块`, `xx牛、食用菌产业`);
+ * - count: once an industry is found, every whole-word occurrence of its terms (one-character
+ *   terms only in context), uncapped; evidence keeps the first five;
  * - candidates: `X产业` whose X is a noun not in the taxonomy nor in the generic list, with a
  *   lower confidence and id `candidate:X`.
- * Patterns are data: `data/lexicons/industry-context.json`.
+ * Word lists are data: `data/lexicons/industry-context.json`, checked against the schema below.
  */
-import { readFileSync } from 'node:fs';
-import type { Document, IndustryFact } from '../model.ts';
+import { z } from 'zod';
+import type { Document, IndustryFact, Token } from '../model.ts';
 import type { Stage } from '../stage.ts';
-import { Dictionary, type DictMatch } from '../dictionary.ts';
-import { TermTable } from '../term-table.ts';
+import { Dictionary } from '../dictionary.ts';
+import { TermTable, type TableMatch } from '../term-table.ts';
 import { industryTaxonomy, type IndustryEntry } from '../taxonomy.ts';
 import { evidence } from '../evidence.ts';
 import { inMask } from '../normalise.ts';
+import { lexicon, alternation, escapeRe } from './lexicon.ts';
 
-const lexicon = JSON.parse(readFileSync(new URL('../../data/lexicons/industry-context.json', import.meta.url), 'utf8')) as {
-  terminal: string[];
-  suffix: string[];
-  verbs: string[];
-  generic: string[];
-};
+const words = z.array(z.string().min(1)).min(1);
+const chars = z.array(z.string().length(1));
+export const IndustryContextLexicon = z.object({
+  _comment: z.string().optional(),
+  terminal: words,
+  suffix: words,
+  suffixNotBefore: chars,
+  notEnumEnd: z.array(z.string()),
+  near: words,
+  nearWindow: z.number().int().min(0).max(10),
+  verbs: words,
+  verbModifiers: words,
+  quantityUnits: words,
+  links: chars.min(1),
+  singleAfter: chars,
+  heads: chars,
+  placeWords: words,
+  generic: words,
+});
+
+const lex = lexicon('industry-context', IndustryContextLexicon);
 
 const BOUNDARY = '，。；：、！？\\n';
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const SUFFIX = lexicon.suffix.map(esc).join('|');
-const SUFFIXES = new Set(lexicon.suffix);
+const NOT_AFTER = lex.suffixNotBefore.length ? `(?![${lex.suffixNotBefore.map(escapeRe).join('')}])` : '';
+const SUFFIX = alternation(lex.suffix);
+const SUFFIXES = new Set(lex.suffix);
+const LINKS = lex.links.map(escapeRe).join('');
 /** Directly followed by an industry suffix (optionally after 等). `业` must not start 业务/业绩. */
-const AFTER = new RegExp(`^等?(?:${SUFFIX})(?![务绩主])`);
+const MODIFIER = alternation(lex.verbModifiers);
+const AFTER = new RegExp(`^等?(?:${MODIFIER})?(?:${SUFFIX})${NOT_AFTER}`);
 /** A few words before a park or cluster: `辣椒现代农业产业园`, `金刚石超硬材料产业集群`. */
-const NEAR = /^[^，。；：、！？\n]{0,4}?(?:产业园|产业集群|产业基地|产业带|产业链|示范园)/;
+const NEAR = new RegExp(`^[^${BOUNDARY}]{0,${lex.nearWindow}}?(?:${alternation(lex.near)})`);
 /** Inside an enumeration that ends in a suffix: `、杂粮、蔬菜、药材等产业板块`. */
-const ENUM = new RegExp(`^(?:[、和及与][^${BOUNDARY}]{1,10}?){1,12}?等?[^${BOUNDARY}]{0,4}?(?:${SUFFIX})(?![务绩主])`);
-const VERB = new RegExp(`(?:${lexicon.verbs.map(esc).join('|')})$`);
-const GENERIC = new Set(lexicon.generic);
-const TERMINAL = new RegExp(`(?:${lexicon.terminal.map(esc).join('|')})$`);
+const ENUM_SUFFIX = alternation(lex.suffix.filter((s) => !lex.notEnumEnd.includes(s)));
+const NOT_ENUM_END = lex.notEnumEnd.length ? `(?<!${alternation(lex.notEnumEnd)})` : '';
+const ENUM = new RegExp(`^(?:[${LINKS}][^${BOUNDARY}]{1,10}?){1,12}?等?[^${BOUNDARY}]{0,4}?(?:${ENUM_SUFFIX})${NOT_ENUM_END}${NOT_AFTER}`);
+const VERB = new RegExp(`(?:${alternation(lex.verbs)})(?:${MODIFIER})?$`);
+/** A quantity of production right after the term: `茶园3万亩`, `高粱15.8万亩`, `xx万头`. */
+const QUANTITY = new RegExp(`^[\\dxX.]+(?:${alternation(lex.quantityUnits)})`);
+const GENERIC = new Set(lex.generic);
+const TERMINAL = new RegExp(`(?:${alternation(lex.terminal)})$`);
 /** What may stand between two items of one enumeration: `风力、光伏`, `风力光伏`, `养老和托育`. */
-const LINK = /^[、和及与]?$/;
+const LINK = new RegExp(`^[${LINKS}]?$`);
+/** What may follow `发展X` for X to be the object itself: punctuation, a link, a figure. */
+const AFTER_VERB = new RegExp(`^[，。；“”"\\d${LINKS}]`);
+const SINGLE_AFTER = new Set([...lex.links, ...lex.singleAfter]);
+const HEADS = new Set(lex.heads);
+const PLACE_WORDS = new Set(lex.placeWords);
 const CJK = /[\u4e00-\u9fff]/;
+const HAN_WORD = /^[\u4e00-\u9fff]+$/;
+const NOUN = /^n/;
 
 interface Tagged {
   entry: IndustryEntry;
@@ -78,55 +113,153 @@ export function inIndustryContext(text: string, start: number, end: number): boo
   const after = text.slice(end, end + 60);
   const single = end - start === 1;
   // A one-character term (牛, 杏, 菌) must not be the tail of a longer word (蜗牛, 银杏).
-  if (single && start > 0 && CJK.test(text[start - 1]!) && !/[、和及与展大强]/.test(text[start - 1]!)) return false;
+  if (single && start > 0 && CJK.test(text[start - 1]!) && !SINGLE_AFTER.has(text[start - 1]!)) return false;
   if (AFTER.test(after)) return true;
   if (!single && NEAR.test(after)) return true;
+  if (QUANTITY.test(after)) return true;
   if (single) return ENUM.test(after);
   if (ENUM.test(after)) return true;
-  return VERB.test(text.slice(Math.max(0, start - 2), start)) && /^[，。；、和及与]/.test(after);
+  return VERB.test(text.slice(Math.max(0, start - 5), start)) && AFTER_VERB.test(after);
 }
 
-function addFact(facts: Map<string, IndustryFact>, doc: Document, entry: IndustryEntry | null, name: string, start: number, end: number, confidence: number): void {
-  const id = entry ? entry.name : `candidate:${name}`;
-  let f = facts.get(id);
-  if (!f) {
-    f = {
-      id,
-      name: entry ? entry.name : name,
-      aliases: entry ? [...entry.aliases] : [],
-      tier: entry?.tier ?? null,
-      section: entry?.section ?? null,
-      division: entry?.division ?? null,
-      sei: entry?.sei ?? null,
-      confidence,
-      evidence: [],
-    };
-    facts.set(id, f);
+/**
+ * Where jieba's tokens start and end (bit 1: a token starts here, bit 2: one ends here), and for
+ * each position covered by a token, that token's end. Without tokens every position is a boundary.
+ */
+interface Boundaries {
+  edge: Uint8Array;
+  tokenEnd: Int32Array;
+}
+function boundaries(text: string, tokens: Token[]): Boundaries | null {
+  if (!tokens.length) return null;
+  const edge = new Uint8Array(text.length + 1);
+  const tokenEnd = new Int32Array(text.length).fill(-1);
+  for (const t of tokens) {
+    edge[t.start]! |= 1;
+    edge[t.end]! |= 2;
+    tokenEnd.fill(t.end, t.start, t.end);
   }
+  return { edge, tokenEnd };
+}
+
+/** A term that ends where a token ends, or one nominal head short of it (风电|场). */
+function endsWell(text: string, b: Boundaries, end: number): boolean {
+  if (b.edge[end]! & 2) return true;
+  return b.tokenEnd[end] === end + 1 && HEADS.has(text[end]!);
+}
+
+/** The longest term at token start `p` that ends well, or null. */
+function longestWhole(scan: TermTable, text: string, b: Boundaries, p: number, to: number): TableMatch | null {
+  let m = scan.longestAt(text, p, to);
+  while (m && !endsWell(text, b, m.end)) m = m.end - 1 > p ? scan.longestAt(text, p, m.end - 1) : null;
+  return m && !beforePlaceWord(text, b, m.end) ? m : null;
+}
+
+/** Whether the word after `end` makes the term part of a place name (化工/路). */
+function beforePlaceWord(text: string, b: Boundaries, end: number): boolean {
+  const next = b.tokenEnd[end];
+  return next !== undefined && next > end && b.edge[end]! & 1 ? PLACE_WORDS.has(text.slice(end, next)) : false;
+}
+
+/** The terms that tile the token [p, end) exactly (牛羊猪 → 牛, 羊, 猪), or null. */
+function tiling(scan: TermTable, text: string, p: number, end: number): TableMatch[] | null {
+  const out: TableMatch[] = [];
+  for (let i = p; i < end; ) {
+    const m = scan.longestAt(text, i, end);
+    if (!m) return null;
+    out.push(m);
+    i = m.end;
+  }
+  return out.length > 1 ? out : null;
+}
+
+/** Whole-word term matches in document order (all positions when the document has no tokens). */
+function* wholeMatches(doc: Document, scan: TermTable): Generator<TableMatch> {
+  const text = doc.text;
+  const b = boundaries(text, doc.tokens);
+  if (!b) {
+    yield* scan.matches(text);
+    return;
+  }
+  let covered = 0;
+  for (const t of doc.tokens) {
+    if (t.start < covered) continue;
+    const m = longestWhole(scan, text, b, t.start, Math.min(text.length, t.start + 24));
+    if (m) {
+      covered = m.end;
+      yield m;
+      continue;
+    }
+    const parts = t.end - t.start > 1 ? tiling(scan, text, t.start, t.end) : null;
+    if (parts) {
+      covered = t.end;
+      yield* parts;
+    }
+  }
+}
+
+interface Found {
+  fact: IndustryFact;
+  entry: IndustryEntry | null;
+}
+
+function addFact(facts: Map<string, Found>, doc: Document, entry: IndustryEntry | null, name: string, start: number, end: number, confidence: number, rule: string): IndustryFact {
+  const id = entry ? entry.name : `candidate:${name}`;
+  let found = facts.get(id);
+  if (!found) {
+    found = {
+      entry,
+      fact: {
+        id,
+        name: entry ? entry.name : name,
+        aliases: entry ? [...entry.aliases] : [],
+        broader: entry?.broader ?? null,
+        tier: entry?.tier ?? null,
+        section: entry?.section ?? null,
+        division: entry?.division ?? null,
+        sei: entry?.sei ?? null,
+        confidence,
+        count: 0,
+        evidence: [],
+      },
+    };
+    facts.set(id, found);
+  }
+  const f = found.fact;
   const surface = doc.text.slice(start, end);
   if (surface !== f.name && !f.aliases.includes(surface)) f.aliases.push(surface);
-  if (f.evidence.length < 5) f.evidence.push(evidence(doc, start, end));
+  if (f.evidence.length < 5 && !f.evidence.some((e) => e.start === start)) {
+    const e = evidence(doc, start, end);
+    e.rule = rule;
+    f.evidence.push(e);
+  }
   f.confidence = Math.max(f.confidence, confidence);
+  return f;
 }
 
 /** `X产业` phrases whose X is unknown: the noun token right before 产业. */
-function candidates(doc: Document, facts: Map<string, IndustryFact>, known: Dictionary<Tagged>): void {
+function candidates(doc: Document, facts: Map<string, Found>, known: Dictionary<Tagged>): void {
   const tokens = doc.tokens;
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!t.word.startsWith('产业')) continue;
     const prev = tokens[i - 1]!;
-    if (prev.end !== t.start || prev.word.length < 2 || !/^n/.test(prev.tag) || prev.tag === 'ns' || prev.tag === 'nr') continue;
+    if (prev.end !== t.start || prev.word.length < 2 || !NOUN.test(prev.tag) || prev.tag === 'ns' || prev.tag === 'nr') continue;
     const x = prev.word;
-    if (!/^[\u4e00-\u9fff]+$/.test(x) || GENERIC.has(x) || known.has(x) || inMask(doc.masks, prev.start, prev.end)) continue;
+    if (!HAN_WORD.test(x) || GENERIC.has(x) || known.has(x) || inMask(doc.masks, prev.start, prev.end)) continue;
     // Split by jieba but known whole: 文化/产业 is the term 文化产业, 循环/经济/产业 the generic 循环经济.
     if (known.has(x + t.word) || known.has(`${x}产业`)) continue;
     const before = tokens[i - 2];
     if (before && before.end === prev.start && (GENERIC.has(before.word + x) || known.has(before.word + x))) continue;
     // `X型产业` (数字型产业, 资源型产业) is the industry X when X is a known term.
     const typed = x.endsWith('型') ? known.get(x.slice(0, -1)) : undefined;
-    if (typed) addFact(facts, doc, typed.entry, x.slice(0, -1), prev.start, prev.end - 1, 1);
-    else addFact(facts, doc, null, x, prev.start, t.end, 0.5);
+    if (typed) {
+      const f = addFact(facts, doc, typed.entry, x.slice(0, -1), prev.start, prev.end - 1, 1, `industries.typed:${typed.entry.name}`);
+      f.count = (f.count ?? 0) + 1;
+    } else {
+      const f = addFact(facts, doc, null, x, prev.start, t.end, 0.5, 'industries.candidate');
+      f.count = (f.count ?? 0) + 1;
+    }
   }
 }
 
@@ -135,18 +268,26 @@ export const industries: Stage = {
   run(doc: Document): Document {
     const text = doc.text;
     const d = dictionary();
-    const facts = new Map<string, IndustryFact>();
+    const facts = new Map<string, Found>();
+    // Every whole-word occurrence, for the counts: entry → occurrences outside context too.
+    const occurrences = new Map<IndustryEntry, number>();
     // Chains of terms joined by 、/和/及 or nothing are one enumeration: if one member is an
     // industry in context (光伏 is, 风力 alone is not), so are the others (`风力、光伏`).
-    let chain: Array<{ m: DictMatch<Tagged>; ok: boolean }> = [];
+    type Link = { m: TableMatch; t: Tagged; ok: boolean };
+    let chain: Link[] = [];
     const flush = () => {
-      if (chain.some((c) => c.ok)) for (const { m } of chain) addFact(facts, doc, m.value.entry, m.term, m.start, m.end, 1);
+      const accepted = chain.some((c) => c.ok);
+      for (const { m, t } of chain) {
+        if (accepted) addFact(facts, doc, t.entry, m.term, m.start, m.end, 1, `industries.term:${t.entry.name}`);
+        // One-character terms (牛, 茶) are words of too many kinds to count outside context.
+        if (accepted || m.end - m.start > 1) occurrences.set(t.entry, (occurrences.get(t.entry) ?? 0) + 1);
+      }
       chain = [];
     };
     const scan = scanner();
-    for (const hit of scan.table.matches(text)) {
-      const m: DictMatch<Tagged> = { term: hit.term, value: scan.values[hit.index]!, start: hit.start, end: hit.end };
+    for (const m of wholeMatches(doc, scan.table)) {
       if (inMask(doc.masks, m.start, m.end)) continue;
+      const t = scan.values[m.index]!;
       const last = chain[chain.length - 1];
       // A term that is also an industry suffix (精深加工, 深加工) right after another term is that
       // term's suffix (半夏精深加工 is 半夏), not an industry of its own.
@@ -154,12 +295,15 @@ export const industries: Stage = {
         last.ok = true;
         continue;
       }
-      if (last && !LINK.test(text.slice(last.m.end, m.start))) flush();
-      chain.push({ m, ok: !m.value.contextual || inIndustryContext(text, m.start, m.end) });
+      // Juxtaposed without a link, only short items make one enumeration (风力光伏, 牛羊): two
+      // longer terms side by side are two words (地热/资源综合利用, 新能源汽车/电子水泵).
+      if (last && (!LINK.test(text.slice(last.m.end, m.start)) || (last.m.end === m.start && (m.end - m.start > 2 || last.m.end - last.m.start > 2)))) flush();
+      chain.push({ m, t, ok: !t.contextual || inIndustryContext(text, m.start, m.end) });
     }
     flush();
+    for (const { fact, entry } of facts.values()) if (entry) fact.count = Math.max(occurrences.get(entry) ?? 0, fact.evidence.length);
     candidates(doc, facts, d);
-    doc.facts.industries = [...facts.values()];
+    doc.facts.industries = [...facts.values()].map((f) => f.fact);
     return doc;
   },
 };

@@ -1,0 +1,109 @@
+/**
+ * What resource, farm, fishery, manufacturing and service counties develop, in sentences written
+ * for these tests (no seed or devset sentence); the hierarchy as data; occurrence counts.
+ */
+import { describe, it, expect } from 'vitest';
+import { processText, industryHierarchy, industryByIdOrAlias, industrySubtree } from '../../ingest/index.ts';
+
+const found = (text: string) => processText(text).facts.industries.filter((i) => !i.id.startsWith('candidate:'));
+const names = (text: string) => found(text).map((i) => i.name);
+
+const classes: Array<[string, string, string[]]> = [
+  ['mining and energy', '稳定煤炭产量在三千万吨，推进煤层气抽采利用，建设页岩气示范区。', ['煤炭', '煤层气', '石油天然气']],
+  ['oil and gas', '力争原油产量突破200万吨，天然气产量达到30亿立方米。', ['石油天然气']],
+  ['metals', '做强钒钛产业，延伸稀土永磁和电解锰链条。', ['钒钛', '稀土', '锰']],
+  ['salt lakes and potash', '推动盐湖产业向下游延伸，钾肥产能稳定在500万吨，碳酸锂产能提高到5万吨。', ['盐湖', '钾', '锂']],
+  ['chemicals by feedstock', '打造精细磷化工和现代煤化工产业基地，发展盐化工。', ['磷化工', '煤化工', '盐化工']],
+  ['phosphate rock', '推进磷矿绿色开采，磷矿石就地转化率达到80%。', ['磷矿']],
+  ['new-energy branches', '建设海上风电基地，推进核电项目前期工作，发展光热发电。', ['海上风电', '核电', '光热']],
+  ['hydropower', '实施小水电增效扩容改造，建设水电站两座。', ['水电']],
+  ['tropical crops', '扩大咖啡种植面积，发展牛油果、百香果产业，稳定糖料蔗种植。', ['咖啡', '牛油果', '百香果', '甘蔗']],
+  ['sericulture and tea', '推广种桑养蚕，蚕桑产业综合产值突破十亿元；新建生态茶园2万亩。', ['蚕桑', '茶叶']],
+  ['grain and oil crops', '大豆种植面积稳定在60万亩，发展鲜食玉米和酿酒高粱订单种植。', ['大豆', '玉米', '高粱']],
+  ['fisheries', '发展牡蛎、海参养殖，建设国家级海洋牧场示范区。', ['牡蛎', '海参', '海洋牧场']],
+  ['livestock', '做大肉牛产业，肉牛存栏增长一成；发展牦牛、山羊养殖。', ['肉牛', '牦牛', '肉羊']],
+  ['dairy', '建设万头奶牛牧场，乳制品加工产值增长20%。', ['奶牛', '乳制品']],
+  ['forestry', '发展林下经济，做强核桃、板栗等干果产业。', ['林下经济', '核桃', '板栗', '干果']],
+  ['herbs', '建设道地中药材基地，发展天麻、三七种植。', ['中药材', '天麻', '三七']],
+  ['food', '做强糖业，发展豆制品和预制菜加工。', ['糖业', '豆制品', '预制菜']],
+  ['steel and ceramics', '打造不锈钢制品产业集群，推动陶瓷卫浴企业智能化改造。', ['不锈钢', '卫浴']],
+  ['equipment', '发展船舶修造和轴承产业，壮大汽车零部件产业集群。', ['船舶', '轴承', '汽车零部件']],
+  ['trade', '发展边境贸易，做大互市商品落地加工。', ['边境贸易']],
+  ['e-commerce', '发展农村电商和直播电商，培育电商企业200家。', ['电子商务']],
+  ['tourism', '发展冰雪旅游，建设精品民宿，开发研学旅行线路。', ['冰雪旅游', '民宿', '研学']],
+];
+
+describe('industries of every kind of county', () => {
+  for (const [kind, text, want] of classes) {
+    it(`finds ${kind}: ${want.join('、')}`, () => {
+      expect(names(text)).toEqual(expect.arrayContaining(want));
+    });
+  }
+
+  it('does not take everyday words of the new classes for industries', () => {
+    for (const text of ['群众冬季取暖用煤价格保持稳定。', '今年雨水偏多，庄稼长势良好。', '发放助学金三百万元。']) expect(names(text)).toEqual([]);
+    // 中石油 and 昆钢 named in a list of companies are not the oil industry.
+    expect(names('积极推动中石油、昆钢等大型企业绿色化改造。')).not.toContain('石油天然气');
+  });
+});
+
+describe('the industry hierarchy', () => {
+  const nodes = industryHierarchy();
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+
+  it('names only existing entries as broader, and has no cycles', () => {
+    for (const n of nodes) {
+      if (n.broader) expect(byId.has(n.broader), `${n.id} → ${n.broader}`).toBe(true);
+      const seen = new Set<string>();
+      for (let up: string | null = n.id; up; up = byId.get(up)!.broader) {
+        expect(seen.has(up), `cycle through ${up}`).toBe(false);
+        seen.add(up);
+      }
+    }
+  });
+
+  it('lists each entry among its parent’s narrower, and nowhere else', () => {
+    for (const n of nodes) {
+      for (const c of n.narrower) expect(byId.get(c)!.broader).toBe(n.id);
+      if (n.broader) expect(byId.get(n.broader)!.narrower).toContain(n.id);
+    }
+  });
+
+  it('puts the new-energy branches under 新能源 and livestock under 畜牧', () => {
+    expect(byId.get('新能源')!.narrower).toEqual(expect.arrayContaining(['光伏', '风电', '储能', '氢能', '核电', '生物质能']));
+    expect(byId.get('畜牧')!.narrower).toEqual(expect.arrayContaining(['肉牛', '生猪', '肉羊', '奶牛']));
+    expect(industrySubtree('新能源')).toEqual(expect.arrayContaining(['海上风电', '光伏制造']));
+    expect(industrySubtree('新能源')).not.toContain('新能源汽车');
+  });
+
+  it('carries sector codes on every entry that has a division', () => {
+    for (const n of nodes) if (n.division) expect(n.section, n.id).toMatch(/^[A-T]$/);
+    expect(byId.get('光伏')).toMatchObject({ section: 'D', tier: 2, sei: '6' });
+  });
+
+  it('finds an entry by id or alias', () => {
+    expect(industryByIdOrAlias('文旅')?.id).toBe('文化旅游');
+    expect(industryByIdOrAlias('光伏')?.broader).toBe('新能源');
+    expect(industryByIdOrAlias('不是行业')).toBeNull();
+  });
+
+  it('puts broader on the facts', () => {
+    const f = found('大力发展光伏产业。').find((i) => i.name === '光伏')!;
+    expect(f.broader).toBe('新能源');
+  });
+});
+
+describe('industry counts', () => {
+  it('counts every whole-word occurrence, beyond the five kept as evidence', () => {
+    const text = Array.from({ length: 8 }, (_, i) => `第${i + 1}个镇新建辣椒种植基地。`).join('') + '辣椒价格稳定。';
+    const f = found(text).find((i) => i.name === '辣椒')!;
+    expect(f.evidence.length).toBe(5);
+    expect(f.count).toBe(9);
+  });
+
+  it('counts the aliases with the entry, and not words that merely contain a term', () => {
+    const f = found('发展光伏产业，建设光伏电站和分布式光伏，推进美化工程。').find((i) => i.name === '光伏')!;
+    expect(f.count).toBe(3);
+    expect(found('做强化工产业，实施绿化工程和美化工程。').find((i) => i.name === '化工')!.count).toBe(1);
+  });
+});
