@@ -181,7 +181,13 @@ function nameStart(
   while (i > floor && !HARD.test(text[i - 1]!) && text[i - 1] !== '、') i--;
   const region = text.slice(i, hs);
   // `A、B等（XX个）重点工业项目`: whatever follows 等 is the list's shared descriptor.
-  const lists = inList ? [] : [...region.matchAll(r.listEnd)];
+  // (Matched with the head's first character, which the list's lookaheads may need to see.)
+  // `三大` closes a list only after a `、` (`甲、乙、丙三大煤矿`; `“九大工程”` is one name).
+  const lists = inList
+    ? []
+    : [...text.slice(i, hs + 1).matchAll(r.listEnd)].filter(
+        (l) => l.index! + l[0].length <= region.length && (!l[0].endsWith('大') || text[i - 1] === '、'),
+      );
   const deng = lists[lists.length - 1];
   if (deng) return { start: i + deng.index! + deng[0].length, cutBy: '等', listEnd: i + deng.index!, cuts: [] };
   let start = i;
@@ -231,7 +237,7 @@ function modifier(name: string, r: Rules): string {
   // nothing in front stays (`高铁小镇`), and so does a building's owner (`xx中心卫生院`).
   let h = r.strongAtEnd.exec(m);
   if (h && (h.index > 0 || m === name)) m = m.slice(0, h.index);
-  for (h = r.plainAtEnd.exec(m); h && h.index > 0; h = r.plainAtEnd.exec(m)) m = m.slice(0, h.index);
+  for (h = r.plainAtEnd.exec(m); h && h.index >= 2; h = r.plainAtEnd.exec(m)) m = m.slice(0, h.index);
   return m;
 }
 
