@@ -54,6 +54,8 @@ export const ProjectLexicon = z
     ownerNouns: words,
     ownHeads: words,
     listRanks: words,
+    stopEnds: words,
+    areaHeads: words,
   })
   .strict();
 type ProjectLexicon = z.infer<typeof ProjectLexicon>;
@@ -93,6 +95,8 @@ interface Rules {
   owner: RegExp;
   ownAtEnd: RegExp;
   leadingRanks: RegExp;
+  stopAtEnd: RegExp;
+  areaAtEnd: RegExp;
 }
 
 const cls = (s: string) => `[${s.replace(/[\]\\^-]/g, '\\$&')}]`;
@@ -145,6 +149,8 @@ function rules(): Rules {
     // A name starts after a quantity (`打造15公里生态廊道`): the figure measures the works.
     // `白沙溪、中茶安化第一茶厂等龙头企业`: names of companies, not of works.
     owner: new RegExp(`^等?[一二三四五六七八九十0-9xX]*[个家]?(?:${alternation(lex.ownerNouns)})`),
+    stopAtEnd: new RegExp(`(?:${alternation(lex.stopEnds)})$`),
+    areaAtEnd: new RegExp(`(?:${alternation(lex.areaHeads)})$`),
     leadingRanks: new RegExp(`^(?:${alternation(lex.listRanks)})+`),
     ownAtEnd: new RegExp(`(?:${alternation(lex.ownHeads)})$`),
     leadingQuantity: new RegExp(`^(?:[0-9]+(?:\\.[0-9]+)?|[xX]+|[一二两三四五六七八九十百千万]+)(?:${alternation(lex.quantityUnits)})`),
@@ -199,6 +205,7 @@ function nameStart(
     // A one-character boundary that would leave a one-character name is part of the name (和昌高速).
     if (/^[和与及]$/.test(m[0]) && left === 1) continue;
     if (inList && /^[和及与]$/.test(m[0])) continue; // list joints are split by the caller
+    if (inList && left === 0 && r.weak.has(m[0])) continue; // an item's own works (`…检测中心扩建`)
     // 及 separates names only after a complete one (`辣椒农产品深加工及智慧物流产业园` is one
     // name, `道路及管网改造工程` too); 和/与 nearly always separate.
     if (m[0] === '及' && !endsInHead(text.slice(0, i + m.index!), r)) continue;
@@ -244,7 +251,7 @@ function modifier(name: string, r: Rules): string {
 function specific(quotedName: string, r: Rules): boolean {
   if ((quotedName.match(/[“”]/g)?.length ?? 0) % 2) return false; // the boundary fell inside a slogan
   const name = quotedName.replace(/[“”]/g, '');
-  if (r.stop.has(name) || name.length > 28 || name.includes('的') || r.figure.test(name) || r.foreign.test(name)) return false;
+  if (r.stop.has(name) || r.stopAtEnd.test(name) || name.length > 28 || name.includes('的') || r.figure.test(name) || r.foreign.test(name)) return false;
   // Unbalanced brackets or quotes: the boundary fell inside a heading or a slogan.
   if (/（/.test(name) !== /）/.test(name)) return false;
   const mod = modifier(name, r);
@@ -255,7 +262,10 @@ function specific(quotedName: string, r: Rules): boolean {
   if (mod.length < 2 || r.generic.test(mod)) return false;
   const head = name.slice(mod.length);
   const specificPart = mod.replace(r.genericAll, '');
-  if (r.lex.strictHeads.some((h) => head.startsWith(h)) && specificPart.length < 3) return false;
+  // A quoted part is a proper name however short (`“三北”六期工程`).
+  const quote = /“([^”]{2,})”/.exec(quotedName);
+  const quoted = !!quote && mod.length > quote[1]!.length;
+  if (!quoted && r.lex.strictHeads.some((h) => head.startsWith(h)) && specificPart.length < 3) return false;
   if (head.startsWith('工程') && r.lex.planLike.some((w) => mod.endsWith(w))) return false;
   // An object with a head of its own, then its works (`新世纪大道打通提升`, `产业园二期`).
   if (r.strongAtEnd.test(core)) return true;
@@ -414,6 +424,8 @@ export function projectSpans(text: string): Span[] {
       start += marker[0].length;
       name = name.slice(marker[0].length);
     }
+    // An item of a numbered list (`4.…冷链物流中心（…镇）：总投资…`) is a project list's entry.
+    const numbered = !!marker && /^[0-9（(]/.test(marker[0]);
     // `乡镇卫生院疫情防控能力提升项目`: a boundary that also occurs inside names (提升, 建设) may
     // have cut too late; the next cut to the left is tried when the name is left generic.
     for (let k = 0; cutBy !== '等' && bare(name, r) && k + 1 < found.cuts.length; k++) {
@@ -457,7 +469,7 @@ export function projectSpans(text: string): Span[] {
     if (r.goal.test(text.slice(he))) continue;
     if (!specific(name, r)) continue;
     // `中心`, `楼`, `厂`: such a name is a project where the sentence builds it (`新建…中心`).
-    if (needsBuilding(name, r) && !built(text, start, he, r)) continue;
+    if (needsBuilding(name, r) && !numbered && !built(text, start, he, r)) continue;
     out.push({ start, end: he, name, rule: `projects.head:${m[0]}` });
     used.add(start);
     if (coordinated) {
