@@ -95,6 +95,7 @@ interface Rules {
   owner: RegExp;
   ownAtEnd: RegExp;
   leadingRanks: RegExp;
+  worksOnly: RegExp;
   stopAtEnd: RegExp;
   areaAtEnd: RegExp;
 }
@@ -151,6 +152,7 @@ function rules(): Rules {
     owner: new RegExp(`^等?[一二三四五六七八九十0-9xX]*[个家]?(?:${alternation(lex.ownerNouns)})`),
     stopAtEnd: new RegExp(`(?:${alternation(lex.stopEnds)})$`),
     areaAtEnd: new RegExp(`(?:${alternation(lex.areaHeads)})$`),
+    worksOnly: new RegExp(`^(?:${alternation([...lex.phases, ...lex.weakHeads, ...lex.workBeforeHead, ...lex.strictHeads, '保护'])})+$`),
     leadingRanks: new RegExp(`^(?:${alternation(lex.listRanks)})+`),
     ownAtEnd: new RegExp(`(?:${alternation(lex.ownHeads)})$`),
     leadingQuantity: new RegExp(`^(?:[0-9]+(?:\\.[0-9]+)?|[xX]+|[一二两三四五六七八九十百千万]+)(?:${alternation(lex.quantityUnits)})`),
@@ -506,6 +508,22 @@ function sameProject(a: string, b: string): boolean {
   return !!kind && !/[xX]/.test(head) && a.length > 4 && b.startsWith(head) && b.endsWith(kind);
 }
 
+/**
+ * One project named short and in full (`娜允古城`, `娜允古城保护提升工程`): the short mention
+ * joins the one full name that adds only works, phases or a generic head to it.
+ */
+function mergeMentions(facts: ProjectFact[], r: Rules): ProjectFact[] {
+  const gone = new Set<ProjectFact>();
+  for (const a of facts) {
+    if (!r.strongAtEnd.test(a.name)) continue;
+    const longer = facts.filter((b) => b !== a && !gone.has(b) && b.name.startsWith(a.name) && r.worksOnly.test(b.name.slice(a.name.length)));
+    if (longer.length !== 1) continue;
+    longer[0]!.evidence.push(...a.evidence);
+    gone.add(a);
+  }
+  return facts.filter((f) => !gone.has(f));
+}
+
 export const projects: Stage = {
   name: 'projects',
   run(doc: Document): Document {
@@ -532,7 +550,7 @@ export const projects: Stage = {
         });
       }
     }
-    doc.facts.projects = [...byName.values()];
+    doc.facts.projects = mergeMentions([...byName.values()], r);
     return doc;
   },
 };
