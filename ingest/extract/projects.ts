@@ -56,6 +56,8 @@ export const ProjectLexicon = z
     listRanks: words,
     stopEnds: words,
     areaHeads: words,
+    companyKinds: words,
+    referenceHeads: words,
   })
   .strict();
 type ProjectLexicon = z.infer<typeof ProjectLexicon>;
@@ -451,6 +453,8 @@ export function projectSpans(text: string): Span[] {
       if (/的|为/.test(descriptor)) continue;
       // `金刚石及其制品、生物医药等一批重大项目`: a list of kinds, not of named projects.
       if (r.listQuantifier.test(text.slice(listEnd ?? start))) continue;
+      // `白沙溪、…第一茶厂等龙头企业扩能提质`: a list of companies.
+      if (r.owner.test(text.slice(listEnd ?? start))) continue;
       // The items are the names: the descriptor is shared without its ranks (`重点`, `一批`).
       const shared = descriptor.replace(r.leadingRanks, '') || m[0];
       if (r.goal.test(text.slice(he))) continue; // `引入石化下游等项目不少于x个`: a goal's object
@@ -515,13 +519,38 @@ function sameProject(a: string, b: string): boolean {
 function mergeMentions(facts: ProjectFact[], r: Rules): ProjectFact[] {
   const gone = new Set<ProjectFact>();
   for (const a of facts) {
-    if (!r.strongAtEnd.test(a.name)) continue;
-    const longer = facts.filter((b) => b !== a && !gone.has(b) && b.name.startsWith(a.name) && r.worksOnly.test(b.name.slice(a.name.length)));
+    const head = r.strongAtEnd.exec(a.name);
+    if (!head) continue;
+    const lead = a.name.slice(0, head.index);
+    const longer = facts.filter(
+      (b) =>
+        b !== a &&
+        !gone.has(b) &&
+        b.name.length > a.name.length &&
+        (b.name.startsWith(a.name)
+          ? r.worksOnly.test(b.name.slice(a.name.length))
+          : shortFor(a.name, lead, head[0], b.name, r)),
+    );
     if (longer.length !== 1) continue;
     longer[0]!.evidence.push(...a.evidence);
     gone.add(a);
   }
   return facts.filter((f) => !gone.has(f));
+}
+
+/**
+ * `赤水河项目` for `赤水河流域（仁怀段）…治理项目`, `国台数智酿造基地` for `国台酒业数智酿造基地`:
+ * the full name starts with the short one's lead and ends in its head, or is the short one with
+ * the company's kind (`酒业`, `股份`) left out.
+ */
+function shortFor(short: string, lead: string, head: string, full: string, r: Rules): boolean {
+  // Only a generic head makes a short reference (`赤水河项目`); `生物医药产业园` is a name of its own.
+  if (r.lex.referenceHeads.includes(head) && lead.length >= 2 && full.startsWith(lead) && full.endsWith(head) && !/[xX]/.test(lead)) return true;
+  for (let i = 2; i + 4 <= short.length; i++) {
+    if (!full.startsWith(short.slice(0, i)) || !full.endsWith(short.slice(i))) continue;
+    if (r.lex.companyKinds.includes(full.slice(i, full.length - (short.length - i)))) return true;
+  }
+  return false;
 }
 
 export const projects: Stage = {
