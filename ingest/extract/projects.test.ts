@@ -1,45 +1,148 @@
 import { describe, expect, it } from 'vitest';
-import { projects, projectSpans } from './projects.ts';
+import { ProjectLexicon, projects, projectSpans } from './projects.ts';
 import { docOf } from './doc.fixtures.ts';
+import { lexicon } from './lexicon.ts';
 
+// Sentences written for these tests, one or more per class of expression; none is copied
+// from a seed or the devset.
 const names = (t: string) => projectSpans(t).map((s) => s.name);
+const rules = (t: string) => projectSpans(t).map((s) => s.rule);
 
-describe('projects', () => {
-  it('splits coordinated names that share a tail', () => {
-    expect(names('扎实推进国华、盛风风力光伏项目')).toEqual(expect.arrayContaining(['盛风风力光伏项目', '国华风力光伏项目']));
+describe('projects: the lexicon', () => {
+  it('is checked by its schema when it loads', () => {
+    const lex = lexicon('projects', ProjectLexicon);
+    expect(lex.heads).toContain('项目');
+    expect(lex.boundaries.length).toBeGreaterThan(10); // enterprises.ts reads `boundaries` too
+    expect(() => ProjectLexicon.parse({ ...lex, heads: 'X' })).toThrow();
+    expect(() => ProjectLexicon.parse({ ...lex, unknownList: [] })).toThrow();
   });
 
-  it('gives one project per item of an 等-list', () => {
-    expect(names('推进晚霞湖、云华山及仇池山、八峰崖等景区开发建设')).toEqual([
-      '晚霞湖景区', '云华山景区', '仇池山景区', '八峰崖景区',
-    ]);
+  it('has heads that are class words, not one project', () => {
+    const lex = lexicon('projects', ProjectLexicon);
+    for (const lifted of ['农博城', '积水点改造', '打通提升', '博览苑']) {
+      expect([...lex.heads, ...lex.weakHeads, ...lex.buildHeads]).not.toContain(lifted);
+    }
+  });
+});
+
+describe('projects: names by what they are', () => {
+  it('mines, plants and power stations', () => {
+    expect(names('加快推进青石岭煤矿技术改造')).toEqual(['青石岭煤矿技术改造']);
+    expect(names('建成白马河水电站')).toEqual(['白马河水电站']);
+    expect(names('开工建设东岗热电厂')).toEqual(['东岗热电厂']);
+    expect(names('大湾子风电场并网发电')).toEqual(['大湾子风电场']);
   });
 
-  it('starts a name after the verb or particle before it', () => {
-    expect(names('推进大伟嘉二期5千头种猪场项目')).toEqual(['大伟嘉二期5千头种猪场项目']);
-    expect(names('推动总投资30亿元的金刚石产业园建成投产')).toEqual(['金刚石产业园']);
-    expect(names('全力配合和昌高速等重大交通工程')).toEqual(['和昌高速']);
+  it('parks and zones', () => {
+    expect(names('推动南屏工业集中区扩区')).toEqual(['南屏工业集中区扩区']);
+    expect(names('积极申报凤岭经济技术开发区')).toEqual(['凤岭经济技术开发区']);
+    expect(names('加快青禾农产品加工园建设')).toEqual(['青禾农产品加工园']);
   });
 
-  it('drops generic phrases', () => {
-    expect(names('加快重点项目建设，实施文化惠民工程，推进厕所革命')).toEqual([]);
-    expect(names('全年招引亿元以上项目20个以上')).toEqual([]);
+  it('water works, roads and bridges', () => {
+    expect(names('开工建设石门坎水库')).toEqual(['石门坎水库']);
+    expect(names('东林至西坝旅游公路建成通车')).toEqual(['东林至西坝旅游公路']);
+    expect(names('推进省道S210东林段改建工程')).toEqual(['省道S210东林段改建工程']);
+    expect(names('启动柳湾大桥建设')).toEqual(['柳湾大桥']);
   });
 
-  it('reads investment in 亿元, capacity and status', () => {
-    const doc = projects.run(docOf(['实施总投资5000万元的源网荷3万千瓦储能项目。']));
+  it('hospitals, schools and scenic areas', () => {
+    expect(names('县中医院新院区投入使用')).toEqual(['县中医院新院区']);
+    expect(names('新建城北第二小学')).toEqual(['城北第二小学']);
+    expect(names('推动云雾山景区创建国家4A级旅游景区')).toEqual(['云雾山景区']);
+    expect(names('打造桃源茶香小镇')).toEqual(['桃源茶香小镇']);
+  });
+
+  it('needs a building clause for 中心, 楼, 厂, 路', () => {
+    expect(names('建成青山镇游客服务中心')).toEqual(['青山镇游客服务中心']);
+    expect(names('县医院住院楼主体封顶')).toEqual(['县医院住院楼']);
+    expect(names('新建白鹭路、芳华路')).toEqual(['白鹭路', '芳华路']);
+    // Not built: a hub in a slogan, a road as a figure of speech.
+    expect(names('融入区域物流中心')).toEqual([]);
+    expect(names('坚定走好绿色发展之路')).toEqual([]);
+    expect(names('提高干部驾驭市场经济的能力')).toEqual([]);
+  });
+
+  it('keeps works and phases named after the object', () => {
+    expect(names('实施滨江大道拓宽改造')).toEqual(['滨江大道拓宽改造']);
+    expect(names('加快建设智能制造产业园二期')).toEqual(['智能制造产业园二期']);
+    expect(names('着力加快县人民医院搬迁')).toEqual(['县人民医院搬迁']);
+  });
+});
+
+describe('projects: where a name starts', () => {
+  it('after a verb or particle', () => {
+    expect(names('推进总投资12亿元的远山年产5万吨锂电材料项目')).toEqual(['远山年产5万吨锂电材料项目']);
+    expect(names('全力配合和西高速等重大交通工程')).toEqual(['和西高速']);
+  });
+
+  it('after a quantity', () => {
+    expect(names('打造20公里生态廊道')).toEqual([]);
+    expect(names('建设一批乡村振兴示范项目')).toEqual([]);
+  });
+
+  it('after a numbered list marker, before a location note', () => {
+    expect(names('1.东升新材料精密铜管项目（县经济开发区）')).toEqual(['东升新材料精密铜管项目']);
+    expect(names('（3）金穗面粉加工项目')).toEqual(['金穗面粉加工项目']);
+  });
+});
+
+describe('projects: several in one phrase', () => {
+  it('shares the head of a coordinated list', () => {
+    expect(names('加快建设龙湾、石岗风电场')).toEqual(expect.arrayContaining(['龙湾风电场', '石岗风电场']));
+    expect(names('推进东坡镇、西岭乡蔬菜产业园')).toEqual(expect.arrayContaining(['东坡镇蔬菜产业园', '西岭乡蔬菜产业园']));
+    expect(rules('加快建设龙湾、石岗风电场')).toContain('projects.shared:风电场');
+  });
+
+  it('gives one project per item of an 等-list or a count', () => {
+    expect(names('推进青龙、白虎、玄武三大煤矿技改')).toEqual(['青龙煤矿技改', '白虎煤矿技改', '玄武煤矿技改']);
+    expect(names('建成青龙、白虎、玄武三大煤矿')).toEqual(['青龙煤矿', '白虎煤矿', '玄武煤矿']);
+    expect(names('实施红旗路、解放路等雨污管网改造')).toEqual(['红旗路雨污管网改造', '解放路雨污管网改造']);
+    expect(rules('实施红旗路、解放路等雨污管网改造')).toEqual(['projects.list:管网', 'projects.list:管网']);
+  });
+
+  it('reads a numbered programme as one name', () => {
+    expect(names('实施城乡供水“六大工程”')).not.toContain('城乡供水工程');
+  });
+
+  it('does not share an old place\'s own head', () => {
+    expect(names('串联云岭、石桥古镇')).not.toContain('云岭古镇');
+  });
+
+  it('does not read companies as works', () => {
+    expect(names('支持金山、银河第一酒厂等龙头企业扩能')).toEqual([]);
+  });
+});
+
+describe('projects: generic phrases are not projects', () => {
+  it('drops generic and counted phrases', () => {
+    expect(names('加快重点项目建设，实施一批民生工程，推进厕所革命')).toEqual([]);
+    expect(names('谋划一批基础设施项目')).toEqual([]);
+    expect(names('全年实施亿元以上项目30个以上')).toEqual([]);
+    expect(names('新建、改扩建中小学和幼儿园8所')).toEqual([]);
+  });
+
+  it('drops dated headings and offices', () => {
+    expect(names('全市2025年三季度重大项目集中开工')).toEqual([]);
+    expect(names('县自然资源局保障项目用地')).toEqual([]);
+  });
+});
+
+describe('projects: facts on the project', () => {
+  it('reads investment in 亿元, capacity, status and the rule', () => {
+    const doc = projects.run(docOf(['实施总投资8000万元的北坡5万千瓦光伏项目。']));
     const p = doc.facts.projects[0]!;
-    expect(p.name).toBe('源网荷3万千瓦储能项目');
-    expect(p.investment).toBeCloseTo(0.5);
-    expect(p.capacity).toEqual({ value: 3, unit: '万千瓦' });
-    expect(p.evidence[0]!.sentence).toBe(0);
-    expect(doc.text.slice(p.evidence[0]!.start, p.evidence[0]!.end)).toBe('源网荷3万千瓦储能项目');
+    expect(p.name).toBe('北坡5万千瓦光伏项目');
+    expect(p.investment).toBeCloseTo(0.8);
+    expect(p.capacity).toEqual({ value: 5, unit: '万千瓦' });
+    expect(p.evidence[0]!.rule).toBe('projects.head:项目');
+    expect(doc.text.slice(p.evidence[0]!.start, p.evidence[0]!.end)).toBe('北坡5万千瓦光伏项目');
   });
 
   it('tells completed from planned', () => {
-    const done = projects.run(docOf(['凯迪生物质热电联产项目建成投产。'], 'review'));
+    const done = projects.run(docOf(['金叶生物质发电项目竣工投产。'], 'review'));
     expect(done.facts.projects[0]!.status).toBe('in_operation');
-    const plan = projects.run(docOf(['谋划建设胸科医院。']));
+    const plan = projects.run(docOf(['谋划建设县妇幼保健中心大楼项目。']));
     expect(plan.facts.projects[0]!.status).toBe('planned');
   });
 });

@@ -54,6 +54,10 @@ export const ProjectLexicon = z
     ownerNouns: words,
     ownHeads: words,
     listRanks: words,
+    stopEnds: words,
+    areaHeads: words,
+    companyKinds: words,
+    referenceHeads: words,
   })
   .strict();
 type ProjectLexicon = z.infer<typeof ProjectLexicon>;
@@ -93,6 +97,9 @@ interface Rules {
   owner: RegExp;
   ownAtEnd: RegExp;
   leadingRanks: RegExp;
+  worksOnly: RegExp;
+  stopAtEnd: RegExp;
+  areaAtEnd: RegExp;
 }
 
 const cls = (s: string) => `[${s.replace(/[\]\\^-]/g, '\\$&')}]`;
@@ -145,6 +152,9 @@ function rules(): Rules {
     // A name starts after a quantity (`打造15公里生态廊道`): the figure measures the works.
     // `白沙溪、中茶安化第一茶厂等龙头企业`: names of companies, not of works.
     owner: new RegExp(`^等?[一二三四五六七八九十0-9xX]*[个家]?(?:${alternation(lex.ownerNouns)})`),
+    stopAtEnd: new RegExp(`(?:${alternation(lex.stopEnds)})$`),
+    areaAtEnd: new RegExp(`(?:${alternation(lex.areaHeads)})$`),
+    worksOnly: new RegExp(`^(?:${alternation([...lex.phases, ...lex.weakHeads, ...lex.workBeforeHead, ...lex.strictHeads, '保护'])})+$`),
     leadingRanks: new RegExp(`^(?:${alternation(lex.listRanks)})+`),
     ownAtEnd: new RegExp(`(?:${alternation(lex.ownHeads)})$`),
     leadingQuantity: new RegExp(`^(?:[0-9]+(?:\\.[0-9]+)?|[xX]+|[一二两三四五六七八九十百千万]+)(?:${alternation(lex.quantityUnits)})`),
@@ -181,7 +191,13 @@ function nameStart(
   while (i > floor && !HARD.test(text[i - 1]!) && text[i - 1] !== '、') i--;
   const region = text.slice(i, hs);
   // `A、B等（XX个）重点工业项目`: whatever follows 等 is the list's shared descriptor.
-  const lists = inList ? [] : [...region.matchAll(r.listEnd)];
+  // (Matched with the head's first character, which the list's lookaheads may need to see.)
+  // `三大` closes a list only after a `、` (`甲、乙、丙三大煤矿`; `“九大工程”` is one name).
+  const lists = inList
+    ? []
+    : [...text.slice(i, hs + 1).matchAll(r.listEnd)].filter(
+        (l) => l.index! + l[0].length <= region.length && (!l[0].endsWith('大') || text[i - 1] === '、'),
+      );
   const deng = lists[lists.length - 1];
   if (deng) return { start: i + deng.index! + deng[0].length, cutBy: '等', listEnd: i + deng.index!, cuts: [] };
   let start = i;
@@ -193,6 +209,7 @@ function nameStart(
     // A one-character boundary that would leave a one-character name is part of the name (和昌高速).
     if (/^[和与及]$/.test(m[0]) && left === 1) continue;
     if (inList && /^[和及与]$/.test(m[0])) continue; // list joints are split by the caller
+    if (inList && left === 0 && r.weak.has(m[0])) continue; // an item's own works (`…检测中心扩建`)
     // 及 separates names only after a complete one (`辣椒农产品深加工及智慧物流产业园` is one
     // name, `道路及管网改造工程` too); 和/与 nearly always separate.
     if (m[0] === '及' && !endsInHead(text.slice(0, i + m.index!), r)) continue;
@@ -231,14 +248,14 @@ function modifier(name: string, r: Rules): string {
   // nothing in front stays (`高铁小镇`), and so does a building's owner (`xx中心卫生院`).
   let h = r.strongAtEnd.exec(m);
   if (h && (h.index > 0 || m === name)) m = m.slice(0, h.index);
-  for (h = r.plainAtEnd.exec(m); h && h.index > 0; h = r.plainAtEnd.exec(m)) m = m.slice(0, h.index);
+  for (h = r.plainAtEnd.exec(m); h && h.index >= 2; h = r.plainAtEnd.exec(m)) m = m.slice(0, h.index);
   return m;
 }
 
 function specific(quotedName: string, r: Rules): boolean {
   if ((quotedName.match(/[“”]/g)?.length ?? 0) % 2) return false; // the boundary fell inside a slogan
   const name = quotedName.replace(/[“”]/g, '');
-  if (r.stop.has(name) || name.length > 28 || name.includes('的') || r.figure.test(name) || r.foreign.test(name)) return false;
+  if (r.stop.has(name) || r.stopAtEnd.test(name) || name.length > 28 || name.includes('的') || r.figure.test(name) || r.foreign.test(name)) return false;
   // Unbalanced brackets or quotes: the boundary fell inside a heading or a slogan.
   if (/（/.test(name) !== /）/.test(name)) return false;
   const mod = modifier(name, r);
@@ -249,7 +266,10 @@ function specific(quotedName: string, r: Rules): boolean {
   if (mod.length < 2 || r.generic.test(mod)) return false;
   const head = name.slice(mod.length);
   const specificPart = mod.replace(r.genericAll, '');
-  if (r.lex.strictHeads.some((h) => head.startsWith(h)) && specificPart.length < 3) return false;
+  // A quoted part is a proper name however short (`“三北”六期工程`).
+  const quote = /“([^”]{2,})”/.exec(quotedName);
+  const quoted = !!quote && mod.length > quote[1]!.length;
+  if (!quoted && r.lex.strictHeads.some((h) => head.startsWith(h)) && specificPart.length < 3) return false;
   if (head.startsWith('工程') && r.lex.planLike.some((w) => mod.endsWith(w))) return false;
   // An object with a head of its own, then its works (`新世纪大道打通提升`, `产业园二期`).
   if (r.strongAtEnd.test(core)) return true;
@@ -408,6 +428,8 @@ export function projectSpans(text: string): Span[] {
       start += marker[0].length;
       name = name.slice(marker[0].length);
     }
+    // An item of a numbered list (`4.…冷链物流中心（…镇）：总投资…`) is a project list's entry.
+    const numbered = !!marker && /^[0-9（(]/.test(marker[0]);
     // `乡镇卫生院疫情防控能力提升项目`: a boundary that also occurs inside names (提升, 建设) may
     // have cut too late; the next cut to the left is tried when the name is left generic.
     for (let k = 0; cutBy !== '等' && bare(name, r) && k + 1 < found.cuts.length; k++) {
@@ -431,6 +453,8 @@ export function projectSpans(text: string): Span[] {
       if (/的|为/.test(descriptor)) continue;
       // `金刚石及其制品、生物医药等一批重大项目`: a list of kinds, not of named projects.
       if (r.listQuantifier.test(text.slice(listEnd ?? start))) continue;
+      // `白沙溪、…第一茶厂等龙头企业扩能提质`: a list of companies.
+      if (r.owner.test(text.slice(listEnd ?? start))) continue;
       // The items are the names: the descriptor is shared without its ranks (`重点`, `一批`).
       const shared = descriptor.replace(r.leadingRanks, '') || m[0];
       if (r.goal.test(text.slice(he))) continue; // `引入石化下游等项目不少于x个`: a goal's object
@@ -451,7 +475,7 @@ export function projectSpans(text: string): Span[] {
     if (r.goal.test(text.slice(he))) continue;
     if (!specific(name, r)) continue;
     // `中心`, `楼`, `厂`: such a name is a project where the sentence builds it (`新建…中心`).
-    if (needsBuilding(name, r) && !built(text, start, he, r)) continue;
+    if (needsBuilding(name, r) && !numbered && !built(text, start, he, r)) continue;
     out.push({ start, end: he, name, rule: `projects.head:${m[0]}` });
     used.add(start);
     if (coordinated) {
@@ -488,6 +512,47 @@ function sameProject(a: string, b: string): boolean {
   return !!kind && !/[xX]/.test(head) && a.length > 4 && b.startsWith(head) && b.endsWith(kind);
 }
 
+/**
+ * One project named short and in full (`娜允古城`, `娜允古城保护提升工程`): the short mention
+ * joins the one full name that adds only works, phases or a generic head to it.
+ */
+function mergeMentions(facts: ProjectFact[], r: Rules): ProjectFact[] {
+  const gone = new Set<ProjectFact>();
+  for (const a of facts) {
+    const head = r.strongAtEnd.exec(a.name);
+    if (!head) continue;
+    const lead = a.name.slice(0, head.index);
+    const longer = facts.filter(
+      (b) =>
+        b !== a &&
+        !gone.has(b) &&
+        b.name.length > a.name.length &&
+        (b.name.startsWith(a.name)
+          ? r.worksOnly.test(b.name.slice(a.name.length))
+          : shortFor(a.name, lead, head[0], b.name, r)),
+    );
+    if (longer.length !== 1) continue;
+    longer[0]!.evidence.push(...a.evidence);
+    gone.add(a);
+  }
+  return facts.filter((f) => !gone.has(f));
+}
+
+/**
+ * `赤水河项目` for `赤水河流域（仁怀段）…治理项目`, `国台数智酿造基地` for `国台酒业数智酿造基地`:
+ * the full name starts with the short one's lead and ends in its head, or is the short one with
+ * the company's kind (`酒业`, `股份`) left out.
+ */
+function shortFor(short: string, lead: string, head: string, full: string, r: Rules): boolean {
+  // Only a generic head makes a short reference (`赤水河项目`); `生物医药产业园` is a name of its own.
+  if (r.lex.referenceHeads.includes(head) && lead.length >= 2 && full.startsWith(lead) && full.endsWith(head) && !/[xX]/.test(lead)) return true;
+  for (let i = 2; i + 4 <= short.length; i++) {
+    if (!full.startsWith(short.slice(0, i)) || !full.endsWith(short.slice(i))) continue;
+    if (r.lex.companyKinds.includes(full.slice(i, full.length - (short.length - i)))) return true;
+  }
+  return false;
+}
+
 export const projects: Stage = {
   name: 'projects',
   run(doc: Document): Document {
@@ -514,7 +579,7 @@ export const projects: Stage = {
         });
       }
     }
-    doc.facts.projects = [...byName.values()];
+    doc.facts.projects = mergeMentions([...byName.values()], r);
     return doc;
   },
 };
