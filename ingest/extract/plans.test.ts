@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { plans } from './plans.ts';
+import { plans, PlanLexicon } from './plans.ts';
 import { docOf } from './doc.fixtures.ts';
+import { lexicon } from './lexicon.ts';
 
-const names = (s: string) => plans.run(docOf([s])).facts.plans.map((p) => p.name);
+const facts = (s: string) => plans.run(docOf([s])).facts.plans;
+const names = (s: string) => facts(s).map((p) => p.name);
+const rules = (s: string) => facts(s).map((p) => [p.name, p.evidence[0]!.rule]);
 
 describe('plans', () => {
   it('reads quoted slogans with a plan word', () => {
@@ -19,5 +22,58 @@ describe('plans', () => {
 
   it('merges 十四五 into “十四五”规划 and skips metaphors', () => {
     expect(names('实施“十四五”规划，打通“最后一公里”，十四五时期。')).toEqual(['“十四五”规划']);
+  });
+
+  it('splits a quoted list of N字 strategies into one plan per item, for any unit', () => {
+    expect(rules('全面落实“农业稳旗、工业强旗”战略。')).toEqual([['“农业稳旗、工业强旗”战略', 'plans.slogan-list']]);
+    expect(names('深入实施“生态立市、科技强市、旅游兴市、开放活市”战略。')).toEqual(['生态立市', '科技强市', '旅游兴市', '开放活市']);
+    expect(rules('坚定走“以果兴县”之路。')).toEqual([['“以果兴县”', 'plans.slogan']]);
+  });
+
+  it('reads an unquoted N字 strategy where a word may end', () => {
+    expect(rules('坚持人才强区，实施质量兴县战略，建设交通强州。')).toEqual([
+      ['人才强区', 'plans.slogan'],
+      ['质量兴县战略', 'plans.unquoted'],
+      ['交通强州', 'plans.slogan'],
+    ]);
+  });
+
+  it('does not read rankings, places or prose as N字 strategies', () => {
+    expect(names('连续三年入选全国百强县，延安市富县的苹果，推动兴县经济，以古传文、以文兴县。')).toEqual([]);
+  });
+
+  it('keeps a quoted list of short slogans after a strategy verb whole, not after other verbs', () => {
+    expect(rules('坚持“稳粮、优经、扩饲”。')).toEqual([['“稳粮、优经、扩饲”', 'plans.slogan-list']]);
+    expect(names('建立“日调度、周通报”机制。')).toEqual([]);
+  });
+
+  it('reads half-width quotes as full-width pairs', () => {
+    expect(names('围绕"一村一品"布局，坚持"农业当家"。')).toEqual(['“一村一品”', '“农业当家”']);
+  });
+
+  it('reads numbered slogans but not measures, holidays or levels', () => {
+    expect(names('打造“三区一带”，推进“一网通办”。')).toEqual(['“三区一带”', '“一网通办”']);
+    expect(names('“十一”假期，“六号井”复产，建成“千亿级”集群。')).toEqual([]);
+  });
+
+  it('reads province pairings and regional strategies after a joining verb', () => {
+    expect(rules('深化沪滇协作，主动融入长株潭都市圈。')).toEqual([
+      ['沪滇协作', 'plans.pairing'],
+      ['长株潭都市圈', 'plans.unquoted'],
+    ]);
+    expect(names('成为周边都市圈的后花园。')).toEqual([]);
+  });
+
+  it('keeps a plan inside a body name out, and generic plans out', () => {
+    expect(names('县乡村振兴局牵头，审议年度计划。')).toEqual([]);
+  });
+
+  it('strips a national prefix from an unquoted plan', () => {
+    expect(names('落实国家油菜振兴计划。')).toEqual(['油菜振兴计划']);
+  });
+
+  it('has a lexicon that matches its schema', () => {
+    expect(() => lexicon('plans', PlanLexicon)).not.toThrow();
+    expect(PlanLexicon.safeParse({ suffixes: [] }).success).toBe(false);
   });
 });

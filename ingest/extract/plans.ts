@@ -1,29 +1,56 @@
 /**
  * Plans: named plans, strategies and campaigns (`“十四五”规划`, `“工业立市”战略`,
- * `《xx山革命老区振兴发展规划》`, `乡村振兴战略`, `安全生产专项整治三年行动`).
+ * `《xx山革命老区振兴发展规划》`, `乡村振兴战略`, `安全生产专项整治三年行动`, `工业强县`).
  *
- * Three signals, all from `data/lexicons/plans.json`: a quoted slogan followed by a plan word
- * (`“百园增效”三年行动`) or shaped like one (`“三个一批”`, `“人人持证、技能XX”`); a 《…》 title
- * ending in 规划/方案/意见; an unquoted name ending in a plan word right after a verb
- * (`深入实施乡村振兴战略`). National plans every report cites are a general list.
+ * Every word list is in `data/lexicons/plans.json`; the rules, with the id their evidence carries:
+ * - `plans.quoted`: a quoted slogan followed by a plan word (`“百园增效”三年行动`) or shaped like
+ *   one (`“三个一批”`, `“拿地即开工”`, `“制造业当家”`);
+ * - `plans.slogan`: the N字 strategies a county names itself by — a field and a verb of the
+ *   unit (`工业强县`, `生态立旗`, `旅游兴市`, `以茶兴县`), quoted or not, one per item of a list;
+ * - `plans.slogan-list`: a quoted list of short slogans after a strategy verb
+ *   (`坚持“转型为纲、项目为王”`), kept whole;
+ * - `plans.title`: a 《…》 title ending in 规划/方案/意见;
+ * - `plans.unquoted`: an unquoted name ending in a plan word right after a verb (`深入实施乡村振兴战略`);
+ * - `plans.counted`: a counted set after quoted parts (`…四大战略`);
+ * - `plans.pairing`: a cooperation between two provinces by their short names (`粤桂协作`);
+ * - `plans.named`: national plans every report may cite.
+ * Half-width quotes (`"一镇一品"`) are read as the full-width pairs they stand for.
  */
+import { z } from 'zod';
 import type { Document, NamedFact } from '../model.ts';
 import type { Stage } from '../stage.ts';
 import { evidence } from './evidence.ts';
 import { alternation, lexicon } from './lexicon.ts';
 import { Literals } from './literals.ts';
 
-interface PlanLexicon {
-  suffixes: string[];
-  unquotedSuffixes: string[];
-  campaignWords: string[];
-  badStart: string[];
-  verbs: string[];
-  documents: string[];
-  named: string[];
-  notSlogans: string[];
-  sloganShape: string;
-}
+const words = z.array(z.string().min(1));
+
+/** The shape of `data/lexicons/plans.json` (checked when it loads). */
+export const PlanLexicon = z.object({
+  suffixes: words,
+  unquotedSuffixes: words,
+  campaignWords: words,
+  badStart: words,
+  lead: words,
+  verbs: words,
+  strategyVerbs: words,
+  documents: words,
+  named: words,
+  notSlogans: words,
+  generic: words,
+  sloganShape: z.string().min(1),
+  sloganNext: words,
+  sloganVerbs: z.string().min(1),
+  sloganUnits: z.string().min(1),
+  sloganNotField: z.string().min(1),
+  pairingChars: z.string().min(2),
+  pairingWords: words,
+  partOfName: z.string().min(1),
+  regionSuffixes: words,
+  regionVerbs: words,
+  synonyms: z.record(z.string().min(1), z.string().min(1)),
+});
+type PlanLexicon = z.infer<typeof PlanLexicon>;
 
 interface Rules {
   lex: PlanLexicon;
@@ -32,29 +59,57 @@ interface Rules {
   unquoted: RegExp;
   named: Literals;
   shape: RegExp;
+  slogan: RegExp;
+  sloganWhole: RegExp;
+  sloganEnd: RegExp;
+  pairing: RegExp;
+  lead: RegExp;
+  strategyBefore: RegExp;
   notSlogans: Set<string>;
+  generic: Set<string>;
+  partOfName: RegExp;
   /** What an unquoted name must end in; tested first, as the unquoted pattern is costly. */
   unquotedEnd: RegExp;
+  regionEnd: RegExp;
+  regionVerb: RegExp;
 }
 
 let cached: Rules | null = null;
 function rules(): Rules {
   if (cached) return cached;
-  const lex = lexicon<PlanLexicon>('plans');
+  const lex = lexicon('plans', PlanLexicon);
   const suffix = alternation(lex.suffixes);
+  // `工业强县`, `以茶兴县`: two characters of field, a verb, the unit the slogan is for.
+  const field = `(?![${lex.sloganNotField}])[\\u4e00-\\u9fff](?![${lex.sloganNotField}])[\\u4e00-\\u9fff]`;
+  const tail = `[${lex.sloganVerbs}][${lex.sloganUnits}]`;
+  // Quoted, the field may also be `以` and a thing (`“以茶兴县”`); unquoted that reads prose.
+  const slogan = `${field}${tail}`;
+  const quotedSlogan = `(?:以[\\u4e00-\\u9fff]|${field})${tail}`;
   cached = {
     lex,
     // One or more adjacent quoted parts (`“生态优先”“工业立市”`) are handled one by one below.
-    quoted: new RegExp(`(?<lead>[\\u4e00-\\u9fffxX]{0,6}?)“(?<body>[^“”]{2,16})”(?<suffix>${suffix})?`, 'g'),
+    quoted: new RegExp(`“(?<body>[^“”]{2,30})”(?<suffix>${suffix})?`, 'g'),
     title: new RegExp(`《(?<body>[^《》]{2,40}?(?:${alternation(lex.documents)}))(?:（[^）]*）)?》`, 'g'),
     unquoted: new RegExp(
-      `(?:${alternation(lex.verbs)})(?<body>[\\u4e00-\\u9fffxX]{2,14}?(?:${alternation(lex.unquotedSuffixes)}|(?:${alternation(lex.campaignWords)})工程))(?![\\u4e00-\\u9fff]{0,1}(?:项目|资金|中心|编制))`,
+      `(?:${alternation(lex.verbs)})(?<body>[\\u4e00-\\u9fffxX]{2,14}?(?:${alternation([...lex.unquotedSuffixes, ...lex.regionSuffixes])}|(?:${alternation(lex.campaignWords)})工程))(?![\\u4e00-\\u9fff]{0,1}(?:项目|资金|中心|编制|[${lex.partOfName}]))`,
       'g',
     ),
     named: new Literals(lex.named),
     shape: new RegExp(lex.sloganShape),
+    // Unquoted, the slogan must end where a word may end (`工业强县战略`, `工业强县、`), so that a
+    // county named 兴县 or 富县 (`推动兴县经济`) reads as the place.
+    slogan: new RegExp(`(?:${slogan})(?=[^\\u4e00-\\u9fff]|$|${alternation(lex.sloganNext)})`, 'g'),
+    sloganWhole: new RegExp(`^(?:${quotedSlogan})$`),
+    sloganEnd: new RegExp(`[${lex.sloganVerbs}][${lex.sloganUnits}]`),
+    pairing: new RegExp(`[${lex.pairingChars}]{2}(?:东西部)?(?:${alternation(lex.pairingWords)})`, 'g'),
+    lead: new RegExp(`^(?:${alternation(lex.lead)})+`),
+    strategyBefore: new RegExp(`(?:${alternation(lex.strategyVerbs)})$`),
     notSlogans: new Set(lex.notSlogans),
-    unquotedEnd: new RegExp(`${alternation(lex.unquotedSuffixes)}|工程`),
+    generic: new Set(lex.generic),
+    partOfName: new RegExp(`^[${lex.partOfName}]`),
+    unquotedEnd: new RegExp(`${alternation([...lex.unquotedSuffixes, ...lex.regionSuffixes])}|工程`),
+    regionEnd: new RegExp(`(?:${alternation(lex.regionSuffixes)})$`),
+    regionVerb: new RegExp(`(?:${alternation(lex.regionVerbs)})$`),
   };
   return cached;
 }
@@ -63,10 +118,10 @@ interface Hit {
   start: number;
   end: number;
   name: string;
+  rule: string;
+  /** Another name the plan goes by (`“扩群增量”行动` → `扩群增量`). */
+  alias?: string;
 }
-
-/** Leading words that are not part of a plan's name (`坚持“…”`, `全面实施…`). */
-const LEAD = /^(?:完成|编制|制定|深入|全面|大力|扎实|持续|加快|积极|继续|认真|切实|坚决|着力|统筹|常态化|高标准|高质量|开展|实施|推进|落实|做好|抓好|打好)+/;
 
 /** `四大战略`, `十大行动`: a counted set of strategies is itself a plan. */
 const COUNTED = /(?<=[”])[一二两三四五六七八九十]+大(?:战略|行动|工程|举措)/g;
@@ -78,49 +133,108 @@ function chained(text: string, end: number): boolean {
   return !!m && /^“|^[一二两三四五六七八九十]+大/.test(rest);
 }
 
-/** Plan names in one sentence (sentence-relative spans). */
-export function planSpans(text: string): Hit[] {
-  const r = rules();
-  const out: Hit[] = [];
-  const quotes = text.includes('“');
-  for (const m of quotes ? text.matchAll(r.quoted) : []) {
-    const { body, suffix } = m.groups!;
-    if (/[。；！？]/.test(body!)) continue;
-    const start = m.index! + m[0].indexOf('“');
-    if (suffix && !(r.notSlogans.has(body!) && !/战略|行动|计划/.test(suffix))) {
-      out.push({ start, end: m.index! + m[0].length, name: `“${body}”${suffix}` });
-    } else if (chained(text, m.index! + m[0].length) && !r.notSlogans.has(body!)) {
-      // `“生态优先”“工业立市”…四大战略`: each quoted part of a counted set is a plan.
-      out.push({ start, end: start + body!.length + 2, name: `“${body}”` });
-    } else if (
-      r.shape.test(body!) &&
-      !/[、，]/.test(body!) &&
-      !r.notSlogans.has(body!) &&
-      !r.lex.badStart.some((w) => body!.startsWith(w)) &&
-      !/[园城区馆路]$/.test(body!)
-    ) {
-      out.push({ start, end: start + body!.length + 2, name: `“${body}”` });
+/** Half-width quotes paired as full-width ones (`"一镇一品"` → `“一镇一品”`), same length. */
+function fullQuotes(text: string): string {
+  if (!text.includes('"')) return text;
+  let open = true;
+  return text.replace(/"/g, () => ((open = !open) ? '”' : '“'));
+}
+
+/** Whether a quoted body is a single slogan (no list, not a metaphor, not a place). */
+function sloganLike(r: Rules, body: string): boolean {
+  return (
+    r.shape.test(body) &&
+    !/[、，]/.test(body) &&
+    !r.notSlogans.has(body) &&
+    !r.lex.badStart.some((w) => body.startsWith(w)) &&
+    !/[园城区馆路级]$/.test(body)
+  );
+}
+
+/** The plans a quoted phrase names (sentence-relative spans), appended to `out`. */
+function quotedPlans(r: Rules, text: string, m: RegExpExecArray, out: Hit[]): void {
+  const { body, suffix } = m.groups!;
+  if (/[。；！？]/.test(body!)) return;
+  const start = m.index!;
+  const end = start + m[0].length;
+  const items = body!.split('、');
+  // `“生态立县、工业强县、文旅兴县”战略`: each item is a strategy of its own.
+  if (items.length > 1 && items.every((i) => r.sloganWhole.test(i) && !r.notSlogans.has(i))) {
+    let at = start + 1;
+    for (const i of items) {
+      out.push({ start: at, end: at + i.length, name: i, rule: 'plans.slogan' });
+      at += i.length + 1;
     }
+    return;
   }
+  if (items.length > 1) {
+    // `坚持“转型为纲、项目为王、改革为要”`: a list of short slogans after a strategy verb is one plan.
+    const short = items.every((i) => i.length >= 2 && i.length <= 6);
+    if (short && (r.strategyBefore.test(text.slice(Math.max(0, start - 4), start)) || suffix)) {
+      out.push({ start, end, name: `“${body}”${suffix ?? ''}`, rule: 'plans.slogan-list', alias: suffix ? body! : undefined });
+    }
+    return;
+  }
+  if (suffix && !(r.notSlogans.has(body!) && !/战略|行动|计划/.test(suffix))) {
+    out.push({ start, end, name: `“${body}”${suffix}`, rule: 'plans.quoted', alias: body! });
+  } else if (chained(text, end) && !r.notSlogans.has(body!)) {
+    // `“生态优先”“工业立市”…四大战略`: each quoted part of a counted set is a plan.
+    out.push({ start, end: start + body!.length + 2, name: `“${body}”`, rule: 'plans.quoted' });
+  } else if (r.sloganWhole.test(body!) && !r.notSlogans.has(body!)) {
+    out.push({ start, end: start + body!.length + 2, name: `“${body}”`, rule: 'plans.slogan' });
+  } else if (sloganLike(r, body!)) {
+    out.push({ start, end: start + body!.length + 2, name: `“${body}”`, rule: 'plans.quoted' });
+  }
+}
+
+/** Plan names in one sentence (sentence-relative spans). */
+export function planSpans(raw: string): Hit[] {
+  const r = rules();
+  const text = fullQuotes(raw);
+  const out: Hit[] = [];
+  for (const m of text.includes('“') ? text.matchAll(r.quoted) : []) quotedPlans(r, text, m, out);
   for (const m of text.includes('《') ? text.matchAll(r.title) : []) {
-    out.push({ start: m.index!, end: m.index! + m[0].length, name: m.groups!.body! });
+    out.push({ start: m.index!, end: m.index! + m[0].length, name: m.groups!.body!, rule: 'plans.title' });
   }
   for (const m of r.unquotedEnd.test(text) ? text.matchAll(r.unquoted) : []) {
     // The verb alternation may have matched early (`实施的产业倍增计划`): the name starts after 的.
-    const body = m.groups!.body!.split(/[的了]/).pop()!.replace(LEAD, '');
-    if (body.length < 4 || /[“”《》等]|作为/.test(body)) continue;
+    const body = m.groups!.body!.split(/[的了和与及、]/).pop()!.replace(r.lead, '');
+    if (body.length < 4 || /[“”《》等局]|作为/.test(body) || r.generic.has(body)) continue;
     if (body.endsWith('行动') && !/(?:三年|五年|专项|提升|提速|创建)行动$/.test(body) && body.length < 6) continue;
     if (r.lex.badStart.some((w) => body.startsWith(w))) continue;
+    // `成为首都经济圈…`: a region is a strategy only where the text joins or builds it.
+    const verb = m[0].slice(0, m[0].length - m.groups!.body!.length);
+    if (r.regionEnd.test(body) && !r.regionVerb.test(verb)) continue;
     const start = m.index! + m[0].length - body.length;
-    out.push({ start, end: start + body.length, name: body });
+    out.push({ start, end: start + body.length, name: body, rule: 'plans.unquoted' });
   }
-  for (const m of text.includes('”') ? text.matchAll(COUNTED) : []) out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0] });
-  for (const m of r.named.matchAll(text)) out.push({ start: m.index, end: m.index + m[0].length, name: m[0] });
-  return out;
+  const quotedSpans = out.length;
+  for (const m of r.sloganEnd.test(text) ? text.matchAll(r.slogan) : []) {
+    if (r.notSlogans.has(m[0])) continue;
+    // Inside a quote the quoted rules have spoken (`“农业稳旗、工业强旗”战略` is one plan).
+    if (out.slice(0, quotedSpans).some((h) => h.start <= m.index! && m.index! < h.end)) continue;
+    out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0], rule: 'plans.slogan' });
+  }
+  for (const m of text.includes('协作') || text.includes('援') ? text.matchAll(r.pairing) : []) {
+    out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0], rule: 'plans.pairing' });
+  }
+  for (const m of text.includes('”') ? text.matchAll(COUNTED) : []) {
+    out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0], rule: 'plans.counted' });
+  }
+  for (const m of r.named.matchAll(text)) {
+    // `县乡村振兴局`: a plan's words inside a body's name are the body, not the plan.
+    if (r.partOfName.test(text.slice(m.index + m[0].length))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, name: m[0], rule: 'plans.named' });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
-/** The comparison key: quotes and the suffix-less core, so `“十四五”规划` and `十四五` merge. */
-const key = (name: string) => name.replace(/[“”《》\s]/g, '');
+/** The comparison key: quotes and the suffix-less core, so `“十四五”规划` and `十四五` merge;
+ * synonyms (`碳达峰碳中和` for `双碳`) share their plan's key. */
+function key(name: string): string {
+  const k = name.replace(/[“”《》\s]/g, '');
+  return rules().lex.synonyms[k] ?? k;
+}
 
 export const plans: Stage = {
   name: 'plans',
@@ -129,10 +243,13 @@ export const plans: Stage = {
     for (const s of doc.sentences) {
       for (const h of planSpans(s.text)) {
         const k = key(h.name);
-        const ev = evidence(doc, s, s.start + h.start, s.start + h.end);
+        const ev = evidence(doc, s, s.start + h.start, s.start + h.end, h.rule);
         const known = byKey.get(k);
-        if (known) known.evidence.push(ev);
-        else byKey.set(k, { name: h.name, aliases: [], confidence: 0.6, evidence: [ev] });
+        const aliases = h.alias ? [h.alias] : [];
+        if (known) {
+          known.evidence.push(ev);
+          for (const a of [h.name, ...aliases]) if (a !== known.name && !known.aliases!.includes(a)) known.aliases!.push(a);
+        } else byKey.set(k, { name: h.name, aliases, confidence: 0.6, evidence: [ev] });
       }
     }
     // `十四五` alone is subsumed by `“十四五”规划`: keep the longer, the shorter as an alias.
