@@ -116,6 +116,11 @@ export interface GraphDocument {
   date: string | null;
   year: number | null;
   contentHash: string;
+  /**
+   * sha256 of the normalised text: the same report in another encoding or file has the same one,
+   * and is a duplicate of the stored document rather than a second copy. Absent: not checked.
+   */
+  textHash?: string;
   masked: boolean;
   encoding: string | null;
   chars: number;

@@ -42,6 +42,8 @@ export const SCHEMA: Query[] = [
   q('CREATE INDEX document_kind IF NOT EXISTS FOR (n:Document) ON (n.kind)'),
   q('CREATE INDEX document_year IF NOT EXISTS FOR (n:Document) ON (n.year)'),
   q('CREATE INDEX document_hash IF NOT EXISTS FOR (n:Document) ON (n.contentHash)'),
+  // Duplicates (the same report in another encoding or file): a seek per written document.
+  q('CREATE INDEX document_text_hash IF NOT EXISTS FOR (n:Document) ON (n.textHash)'),
   q('CREATE INDEX agency_name IF NOT EXISTS FOR (n:Agency) ON (n.canonical)'),
   q('CREATE INDEX enterprise_name IF NOT EXISTS FOR (n:Enterprise) ON (n.name)'),
   q('CREATE INDEX plan_name IF NOT EXISTS FOR (n:Plan) ON (n.name)'),

@@ -33,6 +33,8 @@ export interface BulkOptions {
 export type FileEvent =
   | { status: 'written'; file: string; extracted: Extracted }
   | { status: 'unchanged'; file: string }
+  /** The same normalised text as the stored document `of`: not stored again. */
+  | { status: 'duplicate'; file: string; of: string }
   | { status: 'failed'; file: string; reason: string };
 
 export interface Progress {
@@ -47,6 +49,7 @@ export interface Progress {
 export interface BulkResult extends Progress {
   written: number;
   unchanged: number;
+  duplicates: Array<{ file: string; of: string }>;
   failed: Array<{ file: string; reason: string }>;
   seconds: number;
 }
@@ -84,7 +87,7 @@ export async function ingestFiles(graph: Graph, files: string[], opts: BulkOptio
   const workers = opts.workers ?? Math.min(defaultWorkers(), Math.max(1, Math.ceil(files.length / 4)));
   const sizes = await Promise.all(files.map((f) => fs.promises.stat(f).then((s) => s.size, () => 0)));
   const progress: Progress = { files: 0, totalFiles: files.length, bytes: 0, totalBytes: sizes.reduce((a, b) => a + b, 0), entities: {} };
-  const result = { written: 0, unchanged: 0, failed: [] as BulkResult['failed'] };
+  const result = { written: 0, unchanged: 0, duplicates: [] as BulkResult['duplicates'], failed: [] as BulkResult['failed'] };
   const settle = (event: FileEvent, bytes: number) => {
     progress.files++;
     progress.bytes += bytes;
@@ -92,6 +95,7 @@ export async function ingestFiles(graph: Graph, files: string[], opts: BulkOptio
       result.written++;
       for (const [k, v] of Object.entries(event.extracted.counts)) progress.entities[k] = (progress.entities[k] ?? 0) + v;
     } else if (event.status === 'unchanged') result.unchanged++;
+    else if (event.status === 'duplicate') result.duplicates.push({ file: event.file, of: event.of });
     else result.failed.push({ file: event.file, reason: event.reason });
     opts.onFile?.(event, progress);
   };
@@ -109,15 +113,19 @@ export async function ingestFiles(graph: Graph, files: string[], opts: BulkOptio
 
   const writeBatch = async (batch: Extracted[]) => {
     try {
-      await retryTransient(() => writeDocuments(graph, batch.map((x) => x.graph)));
-      for (const x of batch) settle({ status: 'written', file: x.file, extracted: x }, x.bytes);
+      const { duplicates } = await retryTransient(() => writeDocuments(graph, batch.map((x) => x.graph)));
+      const dup = new Map(duplicates.map((d) => [d.id, d.of]));
+      for (const x of batch) {
+        const of = dup.get(x.graph.id);
+        settle(of ? { status: 'duplicate', file: x.file, of } : { status: 'written', file: x.file, extracted: x }, x.bytes);
+      }
     } catch (err) {
       if (err instanceof GraphUnavailableError) throw err;
       // One by one, so the bad document is named and the others still land.
       for (const x of batch) {
         try {
-          await retryTransient(() => writeDocument(graph, x.graph));
-          settle({ status: 'written', file: x.file, extracted: x }, x.bytes);
+          const { duplicates } = await retryTransient(() => writeDocument(graph, x.graph));
+          settle(duplicates[0] ? { status: 'duplicate', file: x.file, of: duplicates[0].of } : { status: 'written', file: x.file, extracted: x }, x.bytes);
         } catch (e) {
           if (e instanceof GraphUnavailableError) throw e;
           settle({ status: 'failed', file: x.file, reason: `could not write: ${(e as Error).message}` }, x.bytes);

@@ -12,7 +12,9 @@ import { summarise as summariseFacts } from './extracted.ts';
 /** What ingesting one file or text did. */
 export interface IngestResult {
   id: string;
-  status: 'written' | 'unchanged';
+  /** `duplicate`: the same text as a stored document (`duplicateOf`), not stored again. */
+  status: 'written' | 'unchanged' | 'duplicate';
+  duplicateOf?: string;
   county: string | null;
   counts: Record<'industries' | 'projects' | 'targets' | 'results' | 'agencies' | 'enterprises' | 'plans', number>;
   warnings: string[];
@@ -23,15 +25,17 @@ export function documentId(file: string): string {
   return path.basename(file).replace(/\.[^.]+$/, '') || path.basename(file);
 }
 
-function summarise(doc: Document, status: IngestResult['status']): IngestResult {
-  return { id: doc.id, status, ...summariseFacts(doc) };
+function summarise(doc: Document, status: IngestResult['status'], duplicateOf?: string): IngestResult {
+  return { id: doc.id, status, ...(duplicateOf ? { duplicateOf } : {}), ...summariseFacts(doc) };
 }
 
 const EMPTY_COUNTS: IngestResult['counts'] = { industries: 0, projects: 0, targets: 0, results: 0, agencies: 0, enterprises: 0, plans: 0 };
 
 /**
  * Ingests one file: unchanged content (same sha256 as stored) is skipped unless `force`;
- * otherwise the document's facts replace its previous version in one transaction.
+ * a file whose decoded, normalised text equals a stored document's (another encoding, another
+ * name) is reported as a duplicate of it and not stored; otherwise the document's facts replace
+ * its previous version in one transaction.
  */
 export async function ingestFile(
   graph: Graph,
@@ -47,8 +51,8 @@ export async function ingestFile(
   }
   const doc = await readDocument(file, { file: path.basename(file), ...meta });
   doc.id = id;
-  await writeDocument(graph, toGraphDocument(doc));
-  return summarise(doc, 'written');
+  const { duplicates } = await writeDocument(graph, toGraphDocument(doc));
+  return duplicates[0] ? summarise(doc, 'duplicate', duplicates[0].of) : summarise(doc, 'written');
 }
 
 /** The stored content hashes of many documents, in one query: id → hash (absent: not stored). */
@@ -69,6 +73,6 @@ export async function ingestText(
   const doc = processText(text, meta, { id });
   doc.id = id;
   doc.contentHash = hash;
-  await writeDocument(graph, toGraphDocument(doc));
-  return { ...summarise(doc, 'written'), document: doc };
+  const { duplicates } = await writeDocument(graph, toGraphDocument(doc));
+  return { ...(duplicates[0] ? summarise(doc, 'duplicate', duplicates[0].of) : summarise(doc, 'written')), document: doc };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { GraphDocument, GraphEvidence, GraphIndicator, GraphIndustryNode } from '../graph/model.ts';
 import type { Document, Evidence } from './model.ts';
@@ -175,6 +176,8 @@ export function toGraphDocument(doc: Document): GraphDocument {
     date: date ?? null,
     year: (doc.meta.date ? yearOf(doc.meta.date) : null) ?? doc.year ?? yearOf(date),
     contentHash: doc.contentHash ?? '',
+    // The normalised text's own hash: a GB18030 and a UTF-8 copy of one report share it.
+    textHash: createHash('sha256').update(doc.text).digest('hex'),
     masked: Boolean(doc.meta.masked),
     encoding: doc.encoding ?? null,
     chars: doc.text.length,

@@ -100,6 +100,12 @@ type Mutation {
   Needs 'Authorization: Bearer <XIANZHI_API_TOKEN>'; without a configured token the API is read-only.
   """
   ingestDocument(text: String!, metadata: DocumentMetadataInput): IngestResult!
+  """
+  Removes a document and everything only it supported (its sentences, targets, evidence; facts,
+  indicators, sectors and counties nothing else holds), recomputing its county's DEVELOPS edges.
+  true when it was there. Needs the token, as ingestDocument.
+  """
+  removeDocument(id: ID!): Boolean!
 }
 
 input NameFilter { "case-insensitive substring of the name" name: String }
@@ -406,7 +412,9 @@ type SearchHit { score: Float!, matched: SearchMatch!, type: SearchType!, node: 
 
 type IngestResult {
   id: ID!
+  "written, or duplicate: the same text as the stored document duplicateOf, not stored again"
   status: String!
+  duplicateOf: ID
   county: String
   counts: IngestCounts!
   warnings: [String!]!

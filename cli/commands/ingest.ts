@@ -67,6 +67,7 @@ Example: xianzhi ingest seeds/`,
       }
       if (!perFile) return;
       if (e.status === 'unchanged') return void console.log(`skip ${e.file} (unchanged)`);
+      if (e.status === 'duplicate') return void console.log(`skip ${e.file} (duplicate of ${e.of})`);
       const x = e.extracted;
       const c = x.counts;
       console.log(
@@ -98,6 +99,7 @@ Example: xianzhi ingest seeds/`,
     if (r.written) console.log(`entities: ${formatEntities(r.entities) || 'none'}`);
     if (readers.size) console.log(`readers: ${[...readers].map(([k, n]) => `${k} ${n}`).join(', ')}`);
     if (r.unchanged) console.log(`skipped ${r.unchanged} file(s): unchanged since the last ingest (same content hash; --force rewrites them)`);
+    for (const d of r.duplicates) console.log(`  not stored: ${d.file} has the same text as the stored document ${d.of} (a duplicate)`);
     for (const f of failed) console.log(`  skipped ${f.file}: ${f.reason}`);
     return failed.length ? 1 : 0;
   },

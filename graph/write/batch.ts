@@ -49,6 +49,7 @@ function documentNodes(docs: GraphDocument[]): Query {
       date: d.date,
       year: d.year,
       contentHash: d.contentHash,
+      textHash: d.textHash ?? null,
       masked: d.masked,
       encoding: d.encoding,
       chars: d.chars,
@@ -59,7 +60,7 @@ function documentNodes(docs: GraphDocument[]): Query {
     `UNWIND $rows AS row
      MERGE (d:Document {id: row.id})
      SET d.file = row.props.file, d.title = row.props.title, d.kind = row.props.kind, d.date = row.props.date,
-         d.year = row.props.year, d.contentHash = row.props.contentHash, d.masked = row.props.masked,
+         d.year = row.props.year, d.contentHash = row.props.contentHash, d.textHash = row.props.textHash, d.masked = row.props.masked,
          d.encoding = row.props.encoding, d.chars = row.props.chars, d.sentenceCount = row.props.sentenceCount,
          d.ingestedAt = datetime()`,
     { rows },
@@ -248,15 +249,68 @@ async function runAll(tx: ManagedTransaction, queries: Query[]) {
   return out;
 }
 
+/** A document not written because another one, stored or earlier in the batch, has the same text. */
+export interface Duplicate {
+  id: string;
+  /** The id of the document with the same normalised text. */
+  of: string;
+}
+
+export interface WriteResult {
+  written: string[];
+  duplicates: Duplicate[];
+}
+
+/** Stored documents with the same normalised text under another id: `{id, of}` rows. */
+export function sameText(rows: Array<{ id: string; hash: string }>): Query {
+  return q(
+    `UNWIND $rows AS row
+     MATCH (d:Document {textHash: row.hash}) WHERE d.id <> row.id
+     WITH row, d ORDER BY d.id
+     RETURN row.id AS id, collect(d.id)[0] AS of`,
+    { rows },
+  );
+}
+
 /**
  * Writes `docs` in a single transaction (all or none), each replacing its previous version.
+ * A document whose normalised text (`textHash`) equals a stored document's, or an earlier one's
+ * in the batch, under another id is not written: it is returned among `duplicates`.
  * A caller that wants one bad document not to sink the rest retries the batch one by one.
  */
-export async function writeDocuments(graph: Graph, input: GraphDocument[], opts: { timeoutMs?: number } = {}): Promise<void> {
-  const docs = lastById(input);
-  if (!docs.length) return;
-  const ids = docs.map((d) => d.id);
+export async function writeDocuments(graph: Graph, input: GraphDocument[], opts: { timeoutMs?: number } = {}): Promise<WriteResult> {
+  const result: WriteResult = { written: [], duplicates: [] };
+  const docs: GraphDocument[] = [];
+  const hashes = new Map<string, string>();
+  for (const d of lastById(input)) {
+    const of = d.textHash ? hashes.get(d.textHash) : undefined;
+    if (of && of !== d.id) result.duplicates.push({ id: d.id, of });
+    else {
+      if (d.textHash) hashes.set(d.textHash, d.id);
+      docs.push(d);
+    }
+  }
+  if (!docs.length) return result;
+  const inBatch = result.duplicates;
   await graph.write(async (tx) => {
+    // Computed afresh on each attempt: the driver may run this function again after a transient error.
+    const hashed = docs.flatMap((d) => (d.textHash ? [{ id: d.id, hash: d.textHash }] : []));
+    const stored = new Map<string, string>();
+    if (hashed.length) {
+      const found = await tx.run(sameText(hashed).cypher, sameText(hashed).params);
+      for (const r of found.records) stored.set(r.get('id') as string, r.get('of') as string);
+    }
+    const fresh = docs.filter((d) => !stored.has(d.id));
+    result.duplicates = [...inBatch, ...docs.filter((d) => stored.has(d.id)).map((d) => ({ id: d.id, of: stored.get(d.id)! }))];
+    result.written = fresh.map((d) => d.id);
+    if (fresh.length) await writeInTransaction(tx, fresh);
+  }, opts);
+  return result;
+}
+
+async function writeInTransaction(tx: ManagedTransaction, docs: GraphDocument[]): Promise<void> {
+  const ids = docs.map((d) => d.id);
+  {
     const [found] = await runAll(tx, detachPreviousMany(ids));
     const record = found!.records[0];
     const mentioned = (record?.get('mentioned') as string[] | undefined) ?? [];
@@ -279,7 +333,7 @@ export async function writeDocuments(graph: Graph, input: GraphDocument[], opts:
     if (referenced.length) await runAll(tx, [dropOrphans(referenced)]);
     const counties = [...new Set([...oldCounties, ...docs.flatMap((d) => (d.county ? [d.county.code] : []))])];
     if (counties.length) await runAll(tx, [recomputeDevelops(counties)]);
-  }, opts);
+  }
 }
 
 /** The stored content hashes of many documents in one query: id → hash (absent ids are missing). */
@@ -291,6 +345,6 @@ export function documentHashes(ids: string[]): Query {
  * Writes one document in one transaction, replacing its previous version and only that: a batch
  * of one, so single and batched writes cannot drift apart.
  */
-export async function writeDocument(graph: Graph, doc: GraphDocument, opts: { timeoutMs?: number } = {}): Promise<void> {
-  await writeDocuments(graph, [doc], opts);
+export async function writeDocument(graph: Graph, doc: GraphDocument, opts: { timeoutMs?: number } = {}): Promise<WriteResult> {
+  return writeDocuments(graph, [doc], opts);
 }
