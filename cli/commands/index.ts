@@ -16,6 +16,7 @@ export const commands: CommandEntry[] = [
   { name: 'start', summary: 'the main job: Neo4j up, seeds ingested if the graph is empty, API serving', load: async () => (await import('./start.ts')).start },
   { name: 'neo4j', summary: 'start, stop or check the project’s local Neo4j Community server', load: async () => (await import('./neo4j.ts')).neo4j },
   { name: 'ingest', summary: 'read reports into the graph (batched, parallel, idempotent)', load: async () => (await import('./ingest.ts')).ingest },
+  { name: 'remove', summary: 'remove documents, and what only they supported, from the graph', load: async () => (await import('./remove.ts')).remove },
   { name: 'extract', summary: 'extract facts from report files into JSON (no database)', load: async () => (await import('./extract.ts')).extract },
   { name: 'serve', summary: 'serve the graph through GraphQL (GraphiQL at /graphql, /health)', load: async () => (await import('./serve.ts')).serve },
   { name: 'stats', summary: 'count the graph’s nodes by label and relationships by type', load: async () => (await import('./stats.ts')).stats },
