@@ -41,9 +41,10 @@ describe('every county-level unit by its full name', () => {
   const sentences = units.map((a) => `${a.name}人民政府召开常务会议。`);
   const doc = processText(sentences.join('\n'));
   const mentions = countyMentions(doc);
+  // By sentence, not by line: normalisation may join the lines of a text that reads as hard-wrapped.
   const byLine = new Map<number, typeof mentions>();
   for (const m of mentions) {
-    const line = doc.text.slice(0, m.start).split('\n').length - 1;
+    const line = doc.sentences.findIndex((x) => x.start <= m.start && m.start < x.end);
     byLine.set(line, [...(byLine.get(line) ?? []), m]);
   }
 
