@@ -30,6 +30,7 @@ const FORMS: Record<string, Form> = {
   'traditional (Taiwan, with phrases)': (t) => toTraditional(t, 's2twp.json'),
   'traditional (Hong Kong)': (t) => toTraditional(t, 's2hk.json'),
   'half-width punctuation': (t) => toHalfWidth(t),
+  'every mark in ASCII (、 and 。 too)': (t) => toHalfWidth(t, true),
   'half-width punctuation, spaced': (t) => toHalfWidth(t).replace(/([,;:])/g, '$1 '),
   'hard-wrapped PDF text with page numbers and a running header': (t, i) =>
     toHardWrapped(t, { seed: i + 1, indent: i % 2 === 0, header: HEADER, pageNumber: PAGE_NUMBERS[i % 3] }),
