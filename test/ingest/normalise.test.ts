@@ -145,6 +145,21 @@ describe('hard line breaks', () => {
     expect(out.split('\n').map((l) => l.trim())).toEqual(PARAS);
   });
 
+  it('joins lines whose widths vary a lot, by how they end', () => {
+    const widths = [10, 14, 11, 13, 10, 14, 12];
+    const out: string[] = [];
+    let w = 0;
+    for (const p of PARAS) {
+      let s = p;
+      while (s) {
+        const n = widths[w++ % widths.length]!;
+        out.push(s.slice(0, n));
+        s = s.slice(n);
+      }
+    }
+    expect(normaliseText(out.join('\n')).split('\n')).toEqual(PARAS);
+  });
+
   it('starts a new paragraph at an indent even after a full line', () => {
     const paras = ['全县地区生产总值完成一百二十亿元，增长百分之六。', '一般公共预算收入完成九亿元，增长百分之八点五。', ...PARAS.slice(1, 2), ...PARAS.slice(3, 4)];
     const out = normaliseText(wrap(paras, 13));
