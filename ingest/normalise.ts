@@ -6,6 +6,7 @@
  * 2. traditional — traditional characters to simplified (only when the text looks traditional).
  * 3. line breaks — page numbers and running headers dropped, line breaks inside sentences joined.
  * 4. punctuation — half-width `,;:!?()"` standing in Chinese to full-width `，；：！？（）“”`.
+ * 5. enumeration — in a text that lost every `、` to ASCII commas, list commas back to `、`.
  *
  * A transform that changes lengths returns an offset map; the stage composes them into
  * `doc.offsetMap` (canonical offset → offset in `doc.source`, the reader's text) so that evidence
@@ -19,6 +20,7 @@ import { foldWidth } from './normalise/width.ts';
 import { looksTraditional, toSimplified } from './normalise/traditional.ts';
 import { joinLines } from './normalise/line-breaks.ts';
 import { fullWidthPunctuation } from './normalise/punctuation.ts';
+import { restoreEnumerationCommas } from './normalise/enumeration.ts';
 import { compose, type OffsetMap, type Rewritten } from './normalise/rewrite.ts';
 
 export { foldWidth } from './normalise/width.ts';
@@ -52,7 +54,7 @@ export function canonicalise(raw: string, pages: readonly number[] = []): Rewrit
   text = l.text;
   map = compose(map, l.map);
   const p = fullWidthPunctuation(text);
-  text = p.text;
+  text = restoreEnumerationCommas(p.text);
   map = compose(map, p.map);
   return { text, map };
 }

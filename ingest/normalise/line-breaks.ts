@@ -21,6 +21,8 @@ const MIN_FULL_SHARE = 0.5;
 const MAX_WRAP = 120;
 /** A line is full when it reaches this share of the usual (80th-percentile) line length. */
 const FULL = 0.85;
+/** A line this long that does not end a sentence is still a wrapped one. */
+const NEARLY = 0.6;
 
 const TERMINAL = new Set('。！？；：!?;:…”’）)'.split(''));
 const CLAUSE = new Set('，、,（(“《—'.split(''));
@@ -46,6 +48,11 @@ function fullFrom(lengths: number[], max: number): number {
   return near >= MIN_FULL_SHARE * lengths.length ? from : Infinity;
 }
 
+const opensHeading = (text: string, l: Line) => {
+  const head = text.slice(l.contentStart, Math.min(l.contentEnd, l.contentStart + 8));
+  return STRONG_HEADING.test(head) || WEAK_HEADING.test(head);
+};
+
 const indented = (text: string, l: Line) => l.contentStart > l.start;
 
 /**
@@ -62,6 +69,7 @@ export function joinLines(text: string, pageStarts: readonly number[] = []): Rew
   const chars = body.map((i) => lines[i]!.contentEnd - lines[i]!.contentStart);
   const fullChars = fullFrom(chars, MAX_WRAP);
   const wrappedByChars = fullChars !== Infinity;
+  const usualChars = percentile80(chars);
   // Display widths only where lines are short enough to be a page's (not on plain paragraphs).
   const widths = wrappedByChars || percentile80(chars) <= MAX_WRAP ? body.map((i) => width(text, lines[i]!)) : [];
   const fullWidth = widths.length ? fullFrom(widths, 2 * MAX_WRAP) : Infinity;
@@ -100,6 +108,9 @@ export function joinLines(text: string, pageStarts: readonly number[] = []): Rew
     else if (WEAK_HEADING.test(next) && (TERMINAL.has(last) || !wrapped)) join = false;
     else if (indentMeans && indented(text, b)) join = false;
     else if (wrapped && (chars[k]! >= fullChars || (widths.length > 0 && widths[k]! >= fullWidth))) join = true;
+    // Nearly full and not at a sentence's end: wrapped lines vary in length (30–40 characters).
+    // A heading that stops short is a line of its own.
+    else if (wrapped && !TERMINAL.has(last) && chars[k]! >= NEARLY * usualChars && !opensHeading(text, a)) join = true;
     else if (CLAUSE.has(last) && (wrapped || gapFurniture)) join = true;
     else join = gapFurniture && !TERMINAL.has(last);
     if (join) {

@@ -9,7 +9,7 @@ export interface Line {
   contentEnd: number;
 }
 
-const WS = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0;
+const WS = (c: number) => c === 0x20 || c === 0x09 || c === 0x0c || c === 0x3000 || c === 0xa0;
 
 export function splitLines(text: string): Line[] {
   const out: Line[] = [];

@@ -102,11 +102,13 @@ export function fullWidthPunctuation(text: string): Rewritten {
         }
       }
       if (out === undefined && ch === '.') {
-        // A full stop only after Chinese (or a percentage) and before Chinese or the line's end: `1.5`, `No.3`,
-        // `1.加快`, `www.gov.cn` keep theirs.
+        // A full stop: after a Chinese character (a number never has one before its decimal
+        // point), or after a percentage or closing mark before Chinese or the line's end;
+        // `1.5`, `No.3`, `1.加快`, `www.gov.cn` and an ellipsis `...` keep theirs.
         const next = after(text, i);
         const prev = before(text, i);
-        out = (isChinese(prev) || prev === 0x25) && (Number.isNaN(next) || next === 0x0a || isChinese(next)) ? '。' : ch;
+        const han = prev >= 0x3400 && prev <= 0x9fff;
+        out = next !== 0x2e && (han || ((isChinese(prev) || prev === 0x25) && (Number.isNaN(next) || next === 0x0a || isChinese(next)))) ? '。' : ch;
       }
       if (out === undefined) {
         const chinese = isChinese(before(text, i)) || isChinese(after(text, i));

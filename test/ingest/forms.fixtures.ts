@@ -18,9 +18,13 @@ export function toTraditional(text: string, config: 's2twp.json' | 's2hk.json'):
 
 const HALF: Record<string, string> = { '，': ',', '；': ';', '：': ':', '（': '(', '）': ')', '！': '!', '？': '?', '“': '"', '”': '"' };
 
-/** Chinese punctuation as a web page's ASCII: `，；：（）！？“”` → `,;:()!?"`. */
-export function toHalfWidth(text: string): string {
-  return text.replace(/[，；：（）！？“”]/g, (c) => HALF[c]!);
+/**
+ * Chinese punctuation as a web page's ASCII: `，；：（）！？“”` → `,;:()!?"`; with `everything`, also
+ * `、` → `,`, `。` → `.` and `《》` → `<>`, as a page typed wholly in ASCII has it.
+ */
+export function toHalfWidth(text: string, everything = false): string {
+  const out = text.replace(/[，；：（）！？“”]/g, (c) => HALF[c]!);
+  return everything ? out.replace(/、/g, ',').replace(/。/g, '.').replace(/《/g, '<').replace(/》/g, '>') : out;
 }
 
 /** A small deterministic PRNG (mulberry32), so a failing fixture can be reproduced. */

@@ -30,9 +30,12 @@ const FORMS: Record<string, Form> = {
   'traditional (Taiwan, with phrases)': (t) => toTraditional(t, 's2twp.json'),
   'traditional (Hong Kong)': (t) => toTraditional(t, 's2hk.json'),
   'half-width punctuation': (t) => toHalfWidth(t),
+  'every mark in ASCII (、 and 。 too)': (t) => toHalfWidth(t, true),
   'half-width punctuation, spaced': (t) => toHalfWidth(t).replace(/([,;:])/g, '$1 '),
   'hard-wrapped PDF text with page numbers and a running header': (t, i) =>
     toHardWrapped(t, { seed: i + 1, indent: i % 2 === 0, header: HEADER, pageNumber: PAGE_NUMBERS[i % 3] }),
+  'hard-wrapped every 30–40 characters, blank lines around page numbers': (t, i) =>
+    toHardWrapped(t, { seed: i + 3, min: 30, max: 40, pageLines: 30, indent: i % 2 === 1, header: HEADER }).replace(/\n(— \d+ —)\n/g, '\n\n$1\n\n'),
   'hard-wrapped and half-width': (t, i) => toHardWrapped(toHalfWidth(t), { seed: i + 11, indent: false, header: HEADER }),
 };
 

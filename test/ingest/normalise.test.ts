@@ -145,6 +145,21 @@ describe('hard line breaks', () => {
     expect(out.split('\n').map((l) => l.trim())).toEqual(PARAS);
   });
 
+  it('joins lines whose widths vary a lot, by how they end', () => {
+    const widths = [10, 14, 11, 13, 10, 14, 12];
+    const out: string[] = [];
+    let w = 0;
+    for (const p of PARAS) {
+      let s = p;
+      while (s) {
+        const n = widths[w++ % widths.length]!;
+        out.push(s.slice(0, n));
+        s = s.slice(n);
+      }
+    }
+    expect(normaliseText(out.join('\n')).split('\n')).toEqual(PARAS);
+  });
+
   it('starts a new paragraph at an indent even after a full line', () => {
     const paras = ['全县地区生产总值完成一百二十亿元，增长百分之六。', '一般公共预算收入完成九亿元，增长百分之八点五。', ...PARAS.slice(1, 2), ...PARAS.slice(3, 4)];
     const out = normaliseText(wrap(paras, 13));
@@ -257,5 +272,37 @@ describe('offsets back to the source', () => {
   it('is the identity without a map', () => {
     expect(sourceSpan({}, 3, 7)).toEqual({ start: 3, end: 7 });
     expect(sourceOffset({}, 5)).toBe(5);
+  });
+});
+
+describe('enumeration commas in text typed all in ASCII', () => {
+  const ascii = (s: string) => normaliseText(s.replace(/、/g, ','));
+
+  it('restores a level-1 heading and a list of places or projects', () => {
+    const text = [
+      '一,强化产业支撑',
+      '全年新建高标准农田八千亩,粮食总产量稳定在十二万吨以上,带动农户增收致富.',
+      '加快建设冷链物流园,农产品加工园,电商产业园,推进城乡融合发展.',
+      '推动灌区节水配套改造,农村公路提升改造等项目开工建设,完成投资五亿元.',
+      '奋斗目标是:经济强,生态美,百姓富.',
+    ].join('\n');
+    const out = normaliseText(text).split('\n');
+    expect(out[0]).toBe('一、强化产业支撑');
+    expect(out[1]).toBe('全年新建高标准农田八千亩，粮食总产量稳定在十二万吨以上，带动农户增收致富。');
+    expect(out[2]).toContain('冷链物流园、农产品加工园、电商产业园');
+    expect(out[3]).toContain('灌区节水配套改造、农村公路提升改造等项目');
+    expect(out[4]).toBe('奋斗目标是：经济强、生态美、百姓富。');
+  });
+
+  it('keeps clause commas that open with a verb', () => {
+    const text = '一,总体要求\n' + '坚持稳中求进,加快调整产业结构,深化农村改革,推进乡村振兴,扩大有效投资,增进民生福祉,完善基础设施,实现高质量发展.';
+    const out = normaliseText(text).split('\n')[1]!;
+    expect(out).toBe('坚持稳中求进，加快调整产业结构，深化农村改革，推进乡村振兴，扩大有效投资，增进民生福祉，完善基础设施，实现高质量发展。');
+  });
+
+  it('leaves a text that has any 、 exactly as the punctuation pass made it', () => {
+    const text = '建设冷链物流园、农产品加工园,推进城乡融合发展,增加农民收入,完善基础设施,提升公共服务,改善人居环境,繁荣乡村文化,加强基层治理,保障改善民生,实现共同富裕.';
+    expect(ascii('一,总体要求\n坚持稳中求进')).toBe('一，总体要求\n坚持稳中求进'); // too few commas to tell
+    expect(normaliseText(text)).toBe(fullWidthPunctuation(text).text);
   });
 });
