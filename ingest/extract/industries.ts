@@ -263,6 +263,18 @@ function candidates(doc: Document, facts: Map<string, Found>, known: Dictionary<
   }
 }
 
+/**
+ * Whether two terms side by side with no link make one enumeration: short items (风力光伏, 牛羊)
+ * or kin in the hierarchy (风力光伏发电: siblings under 新能源). Two unrelated longer terms are two
+ * words (地热/资源综合利用, 新能源汽车/电子水泵).
+ */
+function juxtaposable(last: { m: TableMatch; t: Tagged }, m: TableMatch, t: Tagged): boolean {
+  if (m.end - m.start <= 2 && last.m.end - last.m.start <= 2) return true;
+  const a = last.t.entry;
+  const b = t.entry;
+  return a.broader != null && (a.broader === b.broader || a.broader === b.name || b.broader === a.name);
+}
+
 export const industries: Stage = {
   name: 'industries',
   run(doc: Document): Document {
@@ -295,9 +307,7 @@ export const industries: Stage = {
         last.ok = true;
         continue;
       }
-      // Juxtaposed without a link, only short items make one enumeration (风力光伏, 牛羊): two
-      // longer terms side by side are two words (地热/资源综合利用, 新能源汽车/电子水泵).
-      if (last && (!LINK.test(text.slice(last.m.end, m.start)) || (last.m.end === m.start && (m.end - m.start > 2 || last.m.end - last.m.start > 2)))) flush();
+      if (last && (!LINK.test(text.slice(last.m.end, m.start)) || (last.m.end === m.start && !juxtaposable(last, m, t)))) flush();
       chain.push({ m, t, ok: !t.contextual || inIndustryContext(text, m.start, m.end) });
     }
     flush();
