@@ -22,6 +22,8 @@ export interface IndustryEntry {
   context: 'any' | 'industry';
   /** Terms of an `any` entry that still need an industry context (装备, 电子 …). */
   contextual: string[];
+  /** False for a grouping node of the hierarchy that is not matched in text (种植业). */
+  match: boolean;
 }
 
 /** One entry of the taxonomy as the API and the graph see it. */
@@ -47,6 +49,7 @@ const TaxonomyEntry = z
     sei: z.string().regex(/^[1-9]$/, 'a 战略性新兴产业 category is 1–9').optional(),
     context: z.enum(['any', 'industry']),
     contextual: z.array(term).default([]),
+    match: z.boolean().default(true),
   })
   .strict();
 export const IndustryTaxonomy = z.object({ _comment: z.string().optional(), entries: z.array(TaxonomyEntry).min(1) });
@@ -113,6 +116,7 @@ export function industryTaxonomy(): IndustryEntry[] {
       sei: e.sei ?? null,
       context: e.context,
       contextual: e.contextual,
+      match: e.match,
     };
   });
   return cache;
@@ -120,7 +124,7 @@ export function industryTaxonomy(): IndustryEntry[] {
 
 /** Every name and alias, for the segmenter's user dictionary. */
 export function taxonomyTerms(): string[] {
-  return industryTaxonomy().flatMap((e) => [e.name, ...e.aliases]);
+  return industryTaxonomy().flatMap((e) => (e.match ? [e.name, ...e.aliases] : []));
 }
 
 let nodes: { list: IndustryNode[]; byTerm: Map<string, IndustryNode> } | null = null;

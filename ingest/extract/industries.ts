@@ -88,10 +88,12 @@ function dictionary(): Dictionary<Tagged> {
   if (dict) return dict;
   dict = new Dictionary<Tagged>();
   for (const entry of industryTaxonomy()) {
+    if (!entry.match) continue;
     for (const term of [entry.name, ...entry.aliases]) {
-      // A term that carries its own industry word (黄金采选, 畜牧养殖, 建筑业) needs no context.
+      // A term that carries its own industry word (黄金采选, 畜牧养殖, 建筑业) needs no context,
+      // unless the taxonomy says it does (深加工 alone is any product's processing).
       const selfEvident = term.length > 2 && TERMINAL.test(term);
-      dict.add(term, { entry, contextual: !selfEvident && (entry.context === 'industry' || entry.contextual.includes(term)) });
+      dict.add(term, { entry, contextual: entry.contextual.includes(term) || (!selfEvident && entry.context === 'industry') });
     }
   }
   return dict;
@@ -301,9 +303,9 @@ export const industries: Stage = {
       if (inMask(doc.masks, m.start, m.end)) continue;
       const t = scan.values[m.index]!;
       const last = chain[chain.length - 1];
-      // A term that is also an industry suffix (精深加工, 深加工) right after another term is that
-      // term's suffix (半夏精深加工 is 半夏), not an industry of its own.
-      if (last && last.m.end === m.start && SUFFIXES.has(m.term)) {
+      // A term that is also an industry suffix (精深加工, 智能制造) right after another term is that
+      // term's suffix (半夏精深加工 is 半夏, 不锈钢智能制造产业园 is 不锈钢), not an industry of its own.
+      if (last && last.m.end === m.start && (SUFFIXES.has(m.term) || SUFFIXES.has(t.entry.name))) {
         last.ok = true;
         continue;
       }

@@ -31,6 +31,9 @@ const classes: Array<[string, string, string[]]> = [
   ['trade', '发展边境贸易，做大互市商品落地加工。', ['边境贸易']],
   ['e-commerce', '发展农村电商和直播电商，培育电商企业200家。', ['电子商务']],
   ['tourism', '发展冰雪旅游，建设精品民宿，开发研学旅行线路。', ['冰雪旅游', '民宿', '研学']],
+  ['light industry', '壮大化纤纺织和柳编工艺品产业，发展艾草制品加工。', ['化纤', '柳编', '艾草']],
+  ['ferroalloys and refractories', '推动铁合金、耐火材料产业绿色转型。', ['铁合金', '耐火材料']],
+  ['ports', '发展临港产业和港口物流。', ['港口物流']],
 ];
 
 describe('industries of every kind of county', () => {
@@ -39,6 +42,16 @@ describe('industries of every kind of county', () => {
       expect(names(text)).toEqual(expect.arrayContaining(want));
     });
   }
+
+  it('reads 智能制造 and 深加工 after a product as that product’s, not as industries of their own', () => {
+    expect(names('建设不锈钢智能制造产业园。')).toEqual(['不锈钢']);
+    expect(names('支持企业开发抹茶、茶多酚等精深加工产品。')).not.toContain('农产品加工');
+    expect(names('推进农产品精深加工。')).toContain('农产品加工');
+  });
+
+  it('never reports a grouping node of the hierarchy as found in text', () => {
+    expect(names('大力发展种植业和养殖业。')).not.toContain('种植业');
+  });
 
   it('does not take everyday words of the new classes for industries', () => {
     for (const text of ['群众冬季取暖用煤价格保持稳定。', '今年雨水偏多，庄稼长势良好。', '发放助学金三百万元。']) expect(names(text)).toEqual([]);
