@@ -110,12 +110,15 @@ function scanner() {
   return table;
 }
 
-/** Whether the term at [start, end) stands in an industry context. */
-export function inIndustryContext(text: string, start: number, end: number): boolean {
+/**
+ * Whether the term at [start, end) stands in an industry context. `wholeWord`: the term is known
+ * to start a jieba token (or a token made of terms, 牛羊), so it is no word's tail.
+ */
+export function inIndustryContext(text: string, start: number, end: number, wholeWord = false): boolean {
   const after = text.slice(end, end + 60);
   const single = end - start === 1;
   // A one-character term (牛, 杏, 菌) must not be the tail of a longer word (蜗牛, 银杏).
-  if (single && start > 0 && CJK.test(text[start - 1]!) && !SINGLE_AFTER.has(text[start - 1]!)) return false;
+  if (single && !wholeWord && start > 0 && CJK.test(text[start - 1]!) && !SINGLE_AFTER.has(text[start - 1]!)) return false;
   if (AFTER.test(after)) return true;
   if (!single && NEAR.test(after)) return true;
   if (QUANTITY.test(after)) return true;
@@ -310,7 +313,7 @@ export const industries: Stage = {
         continue;
       }
       if (last && (!LINK.test(text.slice(last.m.end, m.start)) || (last.m.end === m.start && !juxtaposable(last, m, t)))) flush();
-      chain.push({ m, t, ok: !t.contextual || inIndustryContext(text, m.start, m.end) });
+      chain.push({ m, t, ok: !t.contextual || inIndustryContext(text, m.start, m.end, doc.tokens.length > 0) });
     }
     flush();
     for (const { fact, entry } of facts.values()) if (entry) fact.count = Math.max(occurrences.get(entry) ?? 0, fact.evidence.length);

@@ -34,6 +34,8 @@ const classes: Array<[string, string, string[]]> = [
   ['light industry', '壮大化纤纺织和柳编工艺品产业，发展艾草制品加工。', ['化纤', '柳编', '艾草']],
   ['ferroalloys and refractories', '推动铁合金、耐火材料产业绿色转型。', ['铁合金', '耐火材料']],
   ['ports', '发展临港产业和港口物流。', ['港口物流']],
+  ['herd figures', '全县牛羊存栏分别达到8万头、40万只。', ['肉牛', '肉羊']],
+  ['area and output', '全县茶园面积稳定在15万亩，茶叶综合产值突破40亿元。', ['茶叶']],
 ];
 
 describe('industries of every kind of county', () => {
@@ -54,7 +56,8 @@ describe('industries of every kind of county', () => {
   });
 
   it('does not take everyday words of the new classes for industries', () => {
-    for (const text of ['群众冬季取暖用煤价格保持稳定。', '今年雨水偏多，庄稼长势良好。', '发放助学金三百万元。']) expect(names(text)).toEqual([]);
+    for (const text of ['群众冬季取暖用煤价格保持稳定。', '今年雨水偏多，庄稼长势良好。', '发放助学金三百万元。', '新建安置房建筑面积12万平方米。'])
+      expect(names(text)).toEqual([]);
     // 中石油 and 昆钢 named in a list of companies are not the oil industry.
     expect(names('积极推动中石油、昆钢等大型企业绿色化改造。')).not.toContain('石油天然气');
   });
