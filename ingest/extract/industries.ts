@@ -99,6 +99,16 @@ function dictionary(): Dictionary<Tagged> {
   return dict;
 }
 
+/**
+ * Well-known enterprises whose names hold a sector word (中国石化, 中石油, 国家电网): read from the
+ * enterprises lexicon, so a term inside one is a company, not the county's industry.
+ */
+let companies: TermTable | null = null;
+function companyTable(): TermTable {
+  companies ??= TermTable.build(lexicon<{ known?: string[] }>('enterprises').known ?? []).table;
+  return companies;
+}
+
 let table: { table: TermTable; values: Tagged[] } | null = null;
 /** The same terms as a sorted table for scanning whole documents: no string slice per position. */
 function scanner() {
@@ -302,8 +312,12 @@ export const industries: Stage = {
       chain = [];
     };
     const scan = scanner();
+    const named = [...companyTable().matches(text)];
+    let k = 0;
     for (const m of wholeMatches(doc, scan.table)) {
       if (inMask(doc.masks, m.start, m.end)) continue;
+      while (k < named.length && named[k]!.end <= m.start) k++;
+      if (k < named.length && named[k]!.start < m.end) continue;
       const t = scan.values[m.index]!;
       const last = chain[chain.length - 1];
       // A term that is also an industry suffix (精深加工, 智能制造) right after another term is that

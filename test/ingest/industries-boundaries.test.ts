@@ -37,6 +37,11 @@ describe('industries at word boundaries', () => {
     expect(names('因地制宜推进风力光伏发电。')).toEqual(['光伏', '风电']);
   });
 
+  it('does not read a sector inside a well-known company name', () => {
+    expect(names('中国石化、中国石油加油站完成升级改造。')).toEqual([]);
+    expect(names('依托资源优势，做强石化产业。')).toEqual(['石化']);
+  });
+
   it('does not join two long terms that merely stand side by side', () => {
     // 地热/资源综合利用: jieba may split so; 资源综合利用 is not an industry here.
     expect(names('地热资源综合利用取得突破。')).not.toContain('再生资源');
