@@ -4,8 +4,8 @@
  * - match: taxonomy names and aliases as whole jieba tokens or token sequences, leftmost-longest
  *   over token starts. A term inside another word is no term (绿化工程 is not 化工, 风光带 not
  *   新能源). Two exceptions, both about how jieba glues words: a token made wholly of terms
- *   (牛羊猪) counts as those terms, and a term may end one character before its token ends when
- *   that character is a nominal head (风电场, 不锈钢管: `heads` in the lexicon);
+ *   (牛羊猪) counts as those terms, and a term may end before its token ends when the rest is a
+ *   nominal head (风电场, 不锈钢管, 化工企业: `heads` in the lexicon);
  * - context: an `any` term counts wherever it stands; an `industry` term (products such as 辣椒,
  *   杏, 牛; ambiguous words such as 养老, 体育) only when followed by an industry suffix
  *   (X产业, X种植, X之乡 …), preceded by a development verb (发展X), or inside an enumeration
@@ -41,7 +41,7 @@ export const IndustryContextLexicon = z.object({
   quantityUnits: words,
   links: chars.min(1),
   singleAfter: chars,
-  heads: chars,
+  heads: words,
   placeWords: words,
   generic: words,
 });
@@ -157,10 +157,11 @@ function boundaries(text: string, tokens: Token[]): Boundaries | null {
   return { edge, tokenEnd };
 }
 
-/** A term that ends where a token ends, or one nominal head short of it (风电|场). */
+/** A term that ends where a token ends, or a nominal head short of it (风电|场, 化工|企业). */
 function endsWell(text: string, b: Boundaries, end: number): boolean {
   if (b.edge[end]! & 2) return true;
-  return b.tokenEnd[end] === end + 1 && HEADS.has(text[end]!);
+  const tokenEnd = b.tokenEnd[end]!;
+  return tokenEnd > end && tokenEnd - end <= 2 && HEADS.has(text.slice(end, tokenEnd));
 }
 
 /** The longest term at token start `p` that ends well, or null. */
