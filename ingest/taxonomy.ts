@@ -97,14 +97,22 @@ function check(entries: z.infer<typeof TaxonomyEntry>[], divisions: Set<string>,
 
 let cache: IndustryEntry[] | null = null;
 
-export function industryTaxonomy(): IndustryEntry[] {
-  if (cache) return cache;
+/**
+ * Checks a taxonomy in the file's shape (schema, then names, codes and hierarchy) and returns its
+ * entries joined with GB/T 4754. @throws naming the file and the offending entry.
+ */
+export function parseTaxonomy(json: unknown): IndustryEntry[] {
   const gbt = lexicon('../gbt4754-2017', Gbt4754);
   const sei = lexicon('../sei-2018', Sei2018);
   const divisions = new Map(gbt.divisions.map((d) => [d.code, d]));
-  const raw = lexicon('../taxonomy/industries', IndustryTaxonomy);
+  const parsed = IndustryTaxonomy.safeParse(json);
+  if (!parsed.success) {
+    const where = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`${FILE} does not match its schema: ${where.join('; ')}`);
+  }
+  const raw = parsed.data;
   check(raw.entries, new Set(divisions.keys()), new Set(sei.categories.map((c) => c.code)));
-  cache = raw.entries.map((e) => {
+  return raw.entries.map((e) => {
     const div = e.division ? divisions.get(e.division) : undefined;
     return {
       name: e.name,
@@ -119,6 +127,10 @@ export function industryTaxonomy(): IndustryEntry[] {
       match: e.match,
     };
   });
+}
+
+export function industryTaxonomy(): IndustryEntry[] {
+  cache ??= parseTaxonomy(lexicon('../taxonomy/industries'));
   return cache;
 }
 

@@ -4,6 +4,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { processText, industryHierarchy, industryByIdOrAlias, industrySubtree } from '../../ingest/index.ts';
+import { parseTaxonomy } from '../../ingest/taxonomy.ts';
 
 const found = (text: string) => processText(text).facts.industries.filter((i) => !i.id.startsWith('candidate:'));
 const names = (text: string) => found(text).map((i) => i.name);
@@ -121,5 +122,24 @@ describe('industry counts', () => {
     const f = found('发展光伏产业，建设光伏电站和分布式光伏，推进美化工程。').find((i) => i.name === '光伏')!;
     expect(f.count).toBe(3);
     expect(found('做强化工产业，实施绿化工程和美化工程。').find((i) => i.name === '化工')!.count).toBe(1);
+  });
+});
+
+describe('taxonomy validation', () => {
+  const entry = (e: object) => ({ context: 'industry', ...e });
+  const fails = (entries: object[], msg: RegExp) => expect(() => parseTaxonomy({ entries })).toThrow(msg);
+
+  it('names the file and the entry for each kind of defect', () => {
+    fails([entry({ name: '甲', broader: '乙' })], /industries\.json: entry '甲' has broader '乙', which is not an entry/);
+    fails([entry({ name: '甲', broader: '乙' }), entry({ name: '乙', broader: '甲' })], /is its own ancestor/);
+    fails([entry({ name: '甲', aliases: ['丙'] }), entry({ name: '乙', aliases: ['丙'] })], /alias '丙', which already names '甲'/);
+    fails([entry({ name: '甲', division: '99' })], /unknown GB\/T 4754 division 99/);
+    fails([entry({ name: '甲', sei: '0' })], /does not match its schema/);
+    fails([{ name: '甲' }], /does not match its schema: entries\.0\.context/);
+    fails([entry({ name: '甲', aliases: ['丙 丁'] })], /does not match its schema/);
+  });
+
+  it('accepts the project’s own taxonomy', () => {
+    expect(industryHierarchy().length).toBeGreaterThan(300);
   });
 });
