@@ -36,6 +36,7 @@ const classes: Array<[string, string, string[]]> = [
   ['ferroalloys and refractories', '推动铁合金、耐火材料产业绿色转型。', ['铁合金', '耐火材料']],
   ['ports', '发展临港产业和港口物流。', ['港口物流']],
   ['herd figures', '全县牛羊存栏分别达到8万头、40万只。', ['肉牛', '肉羊']],
+  ['capacity and upgrading', '煤炭先进产能占比提高到85%，加快煤矿智能化改造，推动焦化转型升级。', ['煤炭', '焦化']],
   ['area and output', '全县茶园面积稳定在15万亩，茶叶综合产值突破40亿元。', ['茶叶']],
 ];
 
