@@ -31,9 +31,10 @@ const FALLBACK_INDUSTRIES: IndustryWord[] = [
 
 export function loadIndustries(file = path.join(PROJECT_ROOT, 'data', 'taxonomy', 'industries.json')): IndustryWord[] {
   try {
-    const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { entries?: Array<{ name?: string; aliases?: string[] }> };
+    const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { entries?: Array<{ name?: string; aliases?: string[]; match?: boolean }> };
     const list = (raw.entries ?? [])
-      .filter((e): e is { name: string; aliases?: string[] } => typeof e.name === 'string' && e.name.length >= 2)
+      // `match: false` marks a grouping node of the hierarchy, never written as an industry.
+      .filter((e): e is { name: string; aliases?: string[] } => typeof e.name === 'string' && e.name.length >= 2 && e.match !== false)
       .map((e) => ({ name: e.name, aliases: (e.aliases ?? []).filter((a) => typeof a === 'string') }));
     return list.length >= 10 ? list : FALLBACK_INDUSTRIES;
   } catch {

@@ -22,6 +22,8 @@ export interface IndustryEntry {
   context: 'any' | 'industry';
   /** Terms of an `any` entry that still need an industry context (装备, 电子 …). */
   contextual: string[];
+  /** False for a grouping node of the hierarchy that is not matched in text (种植业). */
+  match: boolean;
 }
 
 /** One entry of the taxonomy as the API and the graph see it. */
@@ -47,6 +49,7 @@ const TaxonomyEntry = z
     sei: z.string().regex(/^[1-9]$/, 'a 战略性新兴产业 category is 1–9').optional(),
     context: z.enum(['any', 'industry']),
     contextual: z.array(term).default([]),
+    match: z.boolean().default(true),
   })
   .strict();
 export const IndustryTaxonomy = z.object({ _comment: z.string().optional(), entries: z.array(TaxonomyEntry).min(1) });
@@ -94,14 +97,22 @@ function check(entries: z.infer<typeof TaxonomyEntry>[], divisions: Set<string>,
 
 let cache: IndustryEntry[] | null = null;
 
-export function industryTaxonomy(): IndustryEntry[] {
-  if (cache) return cache;
+/**
+ * Checks a taxonomy in the file's shape (schema, then names, codes and hierarchy) and returns its
+ * entries joined with GB/T 4754. @throws naming the file and the offending entry.
+ */
+export function parseTaxonomy(json: unknown): IndustryEntry[] {
   const gbt = lexicon('../gbt4754-2017', Gbt4754);
   const sei = lexicon('../sei-2018', Sei2018);
   const divisions = new Map(gbt.divisions.map((d) => [d.code, d]));
-  const raw = lexicon('../taxonomy/industries', IndustryTaxonomy);
+  const parsed = IndustryTaxonomy.safeParse(json);
+  if (!parsed.success) {
+    const where = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`${FILE} does not match its schema: ${where.join('; ')}`);
+  }
+  const raw = parsed.data;
   check(raw.entries, new Set(divisions.keys()), new Set(sei.categories.map((c) => c.code)));
-  cache = raw.entries.map((e) => {
+  return raw.entries.map((e) => {
     const div = e.division ? divisions.get(e.division) : undefined;
     return {
       name: e.name,
@@ -113,14 +124,19 @@ export function industryTaxonomy(): IndustryEntry[] {
       sei: e.sei ?? null,
       context: e.context,
       contextual: e.contextual,
+      match: e.match,
     };
   });
+}
+
+export function industryTaxonomy(): IndustryEntry[] {
+  cache ??= parseTaxonomy(lexicon('../taxonomy/industries'));
   return cache;
 }
 
 /** Every name and alias, for the segmenter's user dictionary. */
 export function taxonomyTerms(): string[] {
-  return industryTaxonomy().flatMap((e) => [e.name, ...e.aliases]);
+  return industryTaxonomy().flatMap((e) => (e.match ? [e.name, ...e.aliases] : []));
 }
 
 let nodes: { list: IndustryNode[]; byTerm: Map<string, IndustryNode> } | null = null;

@@ -4,8 +4,8 @@
  * - match: taxonomy names and aliases as whole jieba tokens or token sequences, leftmost-longest
  *   over token starts. A term inside another word is no term (绿化工程 is not 化工, 风光带 not
  *   新能源). Two exceptions, both about how jieba glues words: a token made wholly of terms
- *   (牛羊猪) counts as those terms, and a term may end one character before its token ends when
- *   that character is a nominal head (风电场, 不锈钢管: `heads` in the lexicon);
+ *   (牛羊猪) counts as those terms, and a term may end before its token ends when the rest is a
+ *   nominal head (风电场, 不锈钢管, 化工企业: `heads` in the lexicon);
  * - context: an `any` term counts wherever it stands; an `industry` term (products such as 辣椒,
  *   杏, 牛; ambiguous words such as 养老, 体育) only when followed by an industry suffix
  *   (X产业, X种植, X之乡 …), preceded by a development verb (发展X), or inside an enumeration
@@ -41,7 +41,7 @@ export const IndustryContextLexicon = z.object({
   quantityUnits: words,
   links: chars.min(1),
   singleAfter: chars,
-  heads: chars,
+  heads: words,
   placeWords: words,
   generic: words,
 });
@@ -88,13 +88,25 @@ function dictionary(): Dictionary<Tagged> {
   if (dict) return dict;
   dict = new Dictionary<Tagged>();
   for (const entry of industryTaxonomy()) {
+    if (!entry.match) continue;
     for (const term of [entry.name, ...entry.aliases]) {
-      // A term that carries its own industry word (黄金采选, 畜牧养殖, 建筑业) needs no context.
+      // A term that carries its own industry word (黄金采选, 畜牧养殖, 建筑业) needs no context,
+      // unless the taxonomy says it does (深加工 alone is any product's processing).
       const selfEvident = term.length > 2 && TERMINAL.test(term);
-      dict.add(term, { entry, contextual: !selfEvident && (entry.context === 'industry' || entry.contextual.includes(term)) });
+      dict.add(term, { entry, contextual: entry.contextual.includes(term) || (!selfEvident && entry.context === 'industry') });
     }
   }
   return dict;
+}
+
+/**
+ * Well-known enterprises whose names hold a sector word (中国石化, 中石油, 国家电网): read from the
+ * enterprises lexicon, so a term inside one is a company, not the county's industry.
+ */
+let companies: TermTable | null = null;
+function companyTable(): TermTable {
+  companies ??= TermTable.build(lexicon<{ known?: string[] }>('enterprises').known ?? []).table;
+  return companies;
 }
 
 let table: { table: TermTable; values: Tagged[] } | null = null;
@@ -108,12 +120,15 @@ function scanner() {
   return table;
 }
 
-/** Whether the term at [start, end) stands in an industry context. */
-export function inIndustryContext(text: string, start: number, end: number): boolean {
+/**
+ * Whether the term at [start, end) stands in an industry context. `wholeWord`: the term is known
+ * to start a jieba token (or a token made of terms, 牛羊), so it is no word's tail.
+ */
+export function inIndustryContext(text: string, start: number, end: number, wholeWord = false): boolean {
   const after = text.slice(end, end + 60);
   const single = end - start === 1;
   // A one-character term (牛, 杏, 菌) must not be the tail of a longer word (蜗牛, 银杏).
-  if (single && start > 0 && CJK.test(text[start - 1]!) && !SINGLE_AFTER.has(text[start - 1]!)) return false;
+  if (single && !wholeWord && start > 0 && CJK.test(text[start - 1]!) && !SINGLE_AFTER.has(text[start - 1]!)) return false;
   if (AFTER.test(after)) return true;
   if (!single && NEAR.test(after)) return true;
   if (QUANTITY.test(after)) return true;
@@ -142,10 +157,11 @@ function boundaries(text: string, tokens: Token[]): Boundaries | null {
   return { edge, tokenEnd };
 }
 
-/** A term that ends where a token ends, or one nominal head short of it (风电|场). */
+/** A term that ends where a token ends, or a nominal head short of it (风电|场, 化工|企业). */
 function endsWell(text: string, b: Boundaries, end: number): boolean {
   if (b.edge[end]! & 2) return true;
-  return b.tokenEnd[end] === end + 1 && HEADS.has(text[end]!);
+  const tokenEnd = b.tokenEnd[end]!;
+  return tokenEnd > end && tokenEnd - end <= 2 && HEADS.has(text.slice(end, tokenEnd));
 }
 
 /** The longest term at token start `p` that ends well, or null. */
@@ -263,6 +279,18 @@ function candidates(doc: Document, facts: Map<string, Found>, known: Dictionary<
   }
 }
 
+/**
+ * Whether two terms side by side with no link make one enumeration: short items (风力光伏, 牛羊)
+ * or kin in the hierarchy (风力光伏发电: siblings under 新能源). Two unrelated longer terms are two
+ * words (地热/资源综合利用, 新能源汽车/电子水泵).
+ */
+function juxtaposable(last: { m: TableMatch; t: Tagged }, m: TableMatch, t: Tagged): boolean {
+  if (m.end - m.start <= 2 && last.m.end - last.m.start <= 2) return true;
+  const a = last.t.entry;
+  const b = t.entry;
+  return a.broader != null && (a.broader === b.broader || a.broader === b.name || b.broader === a.name);
+}
+
 export const industries: Stage = {
   name: 'industries',
   run(doc: Document): Document {
@@ -285,20 +313,22 @@ export const industries: Stage = {
       chain = [];
     };
     const scan = scanner();
+    const named = [...companyTable().matches(text)];
+    let k = 0;
     for (const m of wholeMatches(doc, scan.table)) {
       if (inMask(doc.masks, m.start, m.end)) continue;
+      while (k < named.length && named[k]!.end <= m.start) k++;
+      if (k < named.length && named[k]!.start < m.end) continue;
       const t = scan.values[m.index]!;
       const last = chain[chain.length - 1];
-      // A term that is also an industry suffix (精深加工, 深加工) right after another term is that
-      // term's suffix (半夏精深加工 is 半夏), not an industry of its own.
-      if (last && last.m.end === m.start && SUFFIXES.has(m.term)) {
+      // A term that is also an industry suffix (精深加工, 智能制造) right after another term is that
+      // term's suffix (半夏精深加工 is 半夏, 不锈钢智能制造产业园 is 不锈钢), not an industry of its own.
+      if (last && last.m.end === m.start && (SUFFIXES.has(m.term) || SUFFIXES.has(t.entry.name))) {
         last.ok = true;
         continue;
       }
-      // Juxtaposed without a link, only short items make one enumeration (风力光伏, 牛羊): two
-      // longer terms side by side are two words (地热/资源综合利用, 新能源汽车/电子水泵).
-      if (last && (!LINK.test(text.slice(last.m.end, m.start)) || (last.m.end === m.start && (m.end - m.start > 2 || last.m.end - last.m.start > 2)))) flush();
-      chain.push({ m, t, ok: !t.contextual || inIndustryContext(text, m.start, m.end) });
+      if (last && (!LINK.test(text.slice(last.m.end, m.start)) || (last.m.end === m.start && !juxtaposable(last, m, t)))) flush();
+      chain.push({ m, t, ok: !t.contextual || inIndustryContext(text, m.start, m.end, doc.tokens.length > 0) });
     }
     flush();
     for (const { fact, entry } of facts.values()) if (entry) fact.count = Math.max(occurrences.get(entry) ?? 0, fact.evidence.length);

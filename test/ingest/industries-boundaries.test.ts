@@ -32,7 +32,15 @@ describe('industries at word boundaries', () => {
     expect(names('依托盐湖资源，做强精细化工和化工新材料产业。')).toContain('化工');
     expect(names('新建两座风电场和一座光伏电站。')).toEqual(['光伏', '风电']);
     expect(names('打造百亿级不锈钢管材产业集群。')).toContain('不锈钢');
+    expect(names('推动化工企业搬迁入园。')).toEqual(['化工']);
     expect(names('大力发展风力、光伏发电，建设储能电站。')).toEqual(expect.arrayContaining(['风电', '光伏', '储能']));
+    // Side by side without a link: kin in the hierarchy make one enumeration.
+    expect(names('因地制宜推进风力光伏发电。')).toEqual(['光伏', '风电']);
+  });
+
+  it('does not read a sector inside a well-known company name', () => {
+    expect(names('中国石化、中国石油加油站完成升级改造。')).toEqual([]);
+    expect(names('依托资源优势，做强石化产业。')).toEqual(['石化']);
   });
 
   it('does not join two long terms that merely stand side by side', () => {

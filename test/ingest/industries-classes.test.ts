@@ -4,6 +4,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { processText, industryHierarchy, industryByIdOrAlias, industrySubtree } from '../../ingest/index.ts';
+import { parseTaxonomy } from '../../ingest/taxonomy.ts';
 
 const found = (text: string) => processText(text).facts.industries.filter((i) => !i.id.startsWith('candidate:'));
 const names = (text: string) => found(text).map((i) => i.name);
@@ -31,6 +32,12 @@ const classes: Array<[string, string, string[]]> = [
   ['trade', '发展边境贸易，做大互市商品落地加工。', ['边境贸易']],
   ['e-commerce', '发展农村电商和直播电商，培育电商企业200家。', ['电子商务']],
   ['tourism', '发展冰雪旅游，建设精品民宿，开发研学旅行线路。', ['冰雪旅游', '民宿', '研学']],
+  ['light industry', '壮大化纤纺织和柳编工艺品产业，发展艾草制品加工。', ['化纤', '柳编', '艾草']],
+  ['ferroalloys and refractories', '推动铁合金、耐火材料产业绿色转型。', ['铁合金', '耐火材料']],
+  ['ports', '发展临港产业和港口物流。', ['港口物流']],
+  ['herd figures', '全县牛羊存栏分别达到8万头、40万只。', ['肉牛', '肉羊']],
+  ['capacity and upgrading', '煤炭先进产能占比提高到85%，加快煤矿智能化改造，推动焦化转型升级。', ['煤炭', '焦化']],
+  ['area and output', '全县茶园面积稳定在15万亩，茶叶综合产值突破40亿元。', ['茶叶']],
 ];
 
 describe('industries of every kind of county', () => {
@@ -40,8 +47,19 @@ describe('industries of every kind of county', () => {
     });
   }
 
+  it('reads 智能制造 and 深加工 after a product as that product’s, not as industries of their own', () => {
+    expect(names('建设不锈钢智能制造产业园。')).toEqual(['不锈钢']);
+    expect(names('支持企业开发抹茶、茶多酚等精深加工产品。')).not.toContain('农产品加工');
+    expect(names('推进农产品精深加工。')).toContain('农产品加工');
+  });
+
+  it('never reports a grouping node of the hierarchy as found in text', () => {
+    expect(names('大力发展种植业和养殖业。')).not.toContain('种植业');
+  });
+
   it('does not take everyday words of the new classes for industries', () => {
-    for (const text of ['群众冬季取暖用煤价格保持稳定。', '今年雨水偏多，庄稼长势良好。', '发放助学金三百万元。']) expect(names(text)).toEqual([]);
+    for (const text of ['群众冬季取暖用煤价格保持稳定。', '今年雨水偏多，庄稼长势良好。', '发放助学金三百万元。', '新建安置房建筑面积12万平方米。'])
+      expect(names(text)).toEqual([]);
     // 中石油 and 昆钢 named in a list of companies are not the oil industry.
     expect(names('积极推动中石油、昆钢等大型企业绿色化改造。')).not.toContain('石油天然气');
   });
@@ -105,5 +123,24 @@ describe('industry counts', () => {
     const f = found('发展光伏产业，建设光伏电站和分布式光伏，推进美化工程。').find((i) => i.name === '光伏')!;
     expect(f.count).toBe(3);
     expect(found('做强化工产业，实施绿化工程和美化工程。').find((i) => i.name === '化工')!.count).toBe(1);
+  });
+});
+
+describe('taxonomy validation', () => {
+  const entry = (e: object) => ({ context: 'industry', ...e });
+  const fails = (entries: object[], msg: RegExp) => expect(() => parseTaxonomy({ entries })).toThrow(msg);
+
+  it('names the file and the entry for each kind of defect', () => {
+    fails([entry({ name: '甲', broader: '乙' })], /industries\.json: entry '甲' has broader '乙', which is not an entry/);
+    fails([entry({ name: '甲', broader: '乙' }), entry({ name: '乙', broader: '甲' })], /is its own ancestor/);
+    fails([entry({ name: '甲', aliases: ['丙'] }), entry({ name: '乙', aliases: ['丙'] })], /alias '丙', which already names '甲'/);
+    fails([entry({ name: '甲', division: '99' })], /unknown GB\/T 4754 division 99/);
+    fails([entry({ name: '甲', sei: '0' })], /does not match its schema/);
+    fails([{ name: '甲' }], /does not match its schema: entries\.0\.context/);
+    fails([entry({ name: '甲', aliases: ['丙 丁'] })], /does not match its schema/);
+  });
+
+  it('accepts the project’s own taxonomy', () => {
+    expect(industryHierarchy().length).toBeGreaterThan(300);
   });
 });
