@@ -40,13 +40,16 @@ interface Rules {
   result: RegExp;
   resultSentence: RegExp;
   goal: RegExp;
+  goalComparator: RegExp;
   plan: RegExp;
   listOpener: RegExp;
   growth: RegExp;
   growthTail: RegExp;
   annual: RegExp;
+  qualifier: RegExp;
   distributive: RegExp;
   fragment: RegExp;
+  baseline: RegExp;
   projectFact: RegExp;
   bare: Set<string>;
   countVerb: RegExp;
@@ -74,13 +77,16 @@ function rules(): Rules {
     result: new RegExp(lex.resultCuesRe.join('|')),
     resultSentence: new RegExp(`^(?:${lex.resultSentenceCuesRe.join('|')})`),
     goal: new RegExp(alternation(lex.goalCues)),
+    goalComparator: new RegExp(alternation(lex.goalComparators)),
     plan: new RegExp(alternation(lex.planCues)),
     listOpener: new RegExp(lex.listOpenersRe.join('|')),
     growth: new RegExp(growth),
     growthTail: new RegExp(`(?:${alternation(lex.annualAverageWords)})?(?:${growth})$`),
     annual: new RegExp(alternation(lex.annualAverageWords)),
+    qualifier: new RegExp(alternation(lex.growthQualifiers)),
     distributive: new RegExp(alternation(lex.distributive)),
     fragment: new RegExp(lex.fragmentRe.join('|')),
+    baseline: new RegExp(lex.baselineRe.join('|'), 'g'),
     projectFact: new RegExp(lex.projectFactRe.join('|')),
     bare: new Set(lex.bareMeasures),
     countVerb: new RegExp(alternation(lex.countVerbs)),
@@ -166,7 +172,7 @@ function headingYear(doc: Document, s: Sentence): number | null {
 }
 
 function clean(s: string, r: Rules): string {
-  let t = s.trim().replace(r.afterAtStart, '').replace(r.lead, '');
+  let t = s.trim().replace(r.afterAtStart, '').replace(r.lead, '').replace(r.baseline, '');
   t = t.replace(/^[，、和及与]+|[，、和及与]+$/g, '');
   t = t.replace(r.trail, '');
   return t.trim();
@@ -175,8 +181,9 @@ function clean(s: string, r: Rules): string {
 /** Is the quantity a modifier of a following noun (`30亿元的项目`, `10亿元以上项目`)? */
 function modifier(after: string, q: Found, r: Rules): boolean {
   // `30亿元的项目`, `年屠宰加工30万只山羊的屠宰厂`: the figure describes what follows.
-  if (/^(?:[\u4e00-\u9fff]{1,6})?的/.test(after) && !/^(?:以上|左右|以内)/.test(after)) return true;
+  if (/^的/.test(after)) return true;
   if (r.classifiers.has(q.unit)) return false;
+  if (/^[\u4e00-\u9fff]{1,6}的/.test(after) && !/^(?:以上|左右|以内)/.test(after)) return true;
   return /^(?:以上|以下|左右)[\u4e00-\u9fff]/.test(after) && !/^(?:以上|以下|左右)(?:的)?[，。；]/.test(after);
 }
 
@@ -240,8 +247,8 @@ function fragment(ind: string, r: Rules): boolean {
   return ind.replace(NOT_NAME, '').length < 3;
 }
 
-function cueOf(clause: string, r: Rules, ctx: Context): Role | null {
-  const goal = r.goal.test(clause);
+function cueOf(clause: string, s: Sentence, r: Rules, ctx: Context): Role | null {
+  const goal = r.goal.test(clause) || (s.section !== 'review' && r.goalComparator.test(clause));
   if (r.result.test(clause) && !goal) return 'result';
   if (goal) {
     // `到2020年` in a review of the past five years is not a goal.
@@ -298,7 +305,7 @@ export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget
     const explicit = namedYear(clause);
     if (explicit != null) runYear = explicit;
     // `力争到2027年，规模以上工业企业达到80家`: a cue holds for the clauses after it.
-    cue = cueOf(clause, r, ctx) ?? cue;
+    cue = cueOf(clause, s, r, ctx) ?? cue;
     if (!qs.length) continue;
     if (!spans) {
       spans = projectSpans(s.text);
@@ -393,7 +400,7 @@ function readItems(clause: string, qs: Found[], r: Rules, before: string, previo
       const verb = repeats ? (firstVerb.length <= 4 ? firstVerb : '') : ind;
       ind = verb + noun;
       rule = 'targets.counted-noun';
-    } else if (ind.replace(r.growth, '').replace(r.annual, '').length < 2 && previous) {
+    } else if (ind.replace(r.growth, '').replace(r.annual, '').replace(r.qualifier, '').length < 2 && previous) {
       ind = `${previous.replace(r.growthTail, '')}${ind}`;
       rule = 'targets.continued';
     }
