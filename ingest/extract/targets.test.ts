@@ -172,6 +172,21 @@ describe('targets', () => {
     for (const s of none) expect(run([s]).targets, s).toEqual([]);
   });
 
+  it('reads a 同比 figure with a commitment as a goal, continuing the indicator before it', () => {
+    const { targets: t, results } = run(['全年农业总产值达到45亿元以上，同比增长不低于4%。']);
+    expect(results).toEqual([]);
+    expect(t.map((x) => [x.indicatorId, x.value])).toEqual([
+      ['agri_output', 45],
+      ['agri_output_growth', 4],
+    ]);
+  });
+
+  it('reads no unit where the next character makes a word of it, and drops baselines from names', () => {
+    expect(run(['推进xx项目建设，帮扶两个人群。']).targets).toEqual([]);
+    expect(run(['以20户为单元划分网格。']).targets).toEqual([]);
+    expect(run(['旅游收入在2024年的基础上再翻一番。']).targets.map(brief)).toEqual([['旅游收入', 2, '倍']]);
+  });
+
   it('drops sentence fragments as indicators', () => {
     const none = ['这种竹子一天之内可以长到1米。', '但仅仅占到全省的3%。', '该项目达产后可年产饮料20万吨。'];
     for (const s of none) expect(run([s]).targets, s).toEqual([]);
