@@ -29,6 +29,8 @@ export const TargetLexiconSchema = z.object({
   trailVerbs: words,
   /** A rate of change. */
   growthWords: words,
+  /** A ranking (`位居全市第3位`): a place, not a measurable figure (RegExp sources). */
+  rankRe: words,
   /** Words that qualify a rate (`同比增长`) and name no indicator: the rate continues the one before. */
   growthQualifiers: words,
   /** Average annual rate (`年均增长`): marked `annualAverage` on the target. */

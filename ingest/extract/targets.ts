@@ -47,6 +47,7 @@ interface Rules {
   growthTail: RegExp;
   annual: RegExp;
   qualifier: RegExp;
+  rank: RegExp;
   distributive: RegExp;
   fragment: RegExp;
   baseline: RegExp;
@@ -84,6 +85,7 @@ function rules(): Rules {
     growthTail: new RegExp(`(?:${alternation(lex.annualAverageWords)})?(?:${growth})$`),
     annual: new RegExp(alternation(lex.annualAverageWords)),
     qualifier: new RegExp(alternation(lex.growthQualifiers)),
+    rank: new RegExp(lex.rankRe.join('|')),
     distributive: new RegExp(alternation(lex.distributive)),
     fragment: new RegExp(lex.fragmentRe.join('|')),
     baseline: new RegExp(lex.baselineRe.join('|'), 'g'),
@@ -199,6 +201,8 @@ function slogan(clause: string, q: Found, r: Rules): boolean {
   const before = clause.slice(0, q.start);
   // A figure quoted with its noun names something (`“x%工作法”`, `“百亿产业集群”`); `“千亿级”` alone is a figure.
   if (/[“"][^”“"]{0,4}$/.test(before) && /^[^”“"\s]+[”"]/.test(after)) return true;
+  // An ordinal or a place in a ranking (`第3位`, `排名前移至5位`) measures nothing.
+  if (/第$/.test(before) || (q.unit === '位' && r.rank.test(clause))) return true;
   if (!q.chinese) return false;
   if (q.unit === '亿级') return false; // `“千亿级”汽车产业集群`
   if (/[“"第]$/.test(before) || /^[^”“"]{0,6}[”"]/.test(after)) return true;
