@@ -29,6 +29,10 @@ export const TargetLexiconSchema = z.object({
   trailVerbs: words,
   /** A rate of change. */
   growthWords: words,
+  /** A figure after these is where a change starts (`由98亿元增加到146亿元`): the next one's baseline. */
+  fromWords: words,
+  /** A capacity before a counted facility is a figure of its own (`新建日处理90吨污泥处置厂1座`). */
+  capacityWords: words,
   /** A ranking (`位居全市第3位`): a place, not a measurable figure (RegExp sources). */
   rankRe: words,
   /** Words that qualify a rate (`同比增长`) and name no indicator: the rate continues the one before. */

@@ -84,6 +84,11 @@ describe('targets', () => {
       ['新型建材产业集群', 50, '亿级'],
       ['现代物流产业集群', 50, '亿级'],
     ]);
+    const d = run(['打造茶叶、中药材两个十亿级产业。']).targets;
+    expect(d.map(brief)).toEqual([
+      ['打造茶叶产业', 10, '亿级'],
+      ['打造中药材产业', 10, '亿级'],
+    ]);
     const c = run(['建设河西、城南两个物流园区。']).targets;
     expect(c.map((x) => [x.value, x.unit])).toEqual([[2, '个']]);
   });
@@ -186,6 +191,17 @@ describe('targets', () => {
     expect(run(['推进xx项目建设，帮扶两个人群。']).targets).toEqual([]);
     expect(run(['以20户为单元划分网格。']).targets).toEqual([]);
     expect(run(['旅游收入在2024年的基础上再翻一番。']).targets.map(brief)).toEqual([['旅游收入', 2, '倍']]);
+  });
+
+  it('reads 由X增加到Y as a figure with its baseline, and an amount describing a counted noun as part of its name', () => {
+    const { results } = run(['五年来，税收收入由12亿元增加到19亿元。'], 'review');
+    expect(results.map((x) => [x.indicator, x.value, x.baseline, x.evidence[0]!.rule])).toEqual([['税收收入', 19, 12, 'targets.from-to']]);
+    const { targets: t } = run(['培育年营业收入超5亿元企业4家，新建日处理60吨垃圾中转站1座。']);
+    expect(t.map(brief)).toEqual([
+      ['培育年营业收入超5亿元企业', 4, '家'],
+      ['新建日处理垃圾中转站', 60, '吨'],
+      ['垃圾中转站', 1, '座'],
+    ]);
   });
 
   it('drops sentence fragments as indicators', () => {

@@ -48,6 +48,8 @@ interface Rules {
   annual: RegExp;
   qualifier: RegExp;
   rank: RegExp;
+  from: RegExp;
+  capacity: RegExp;
   distributive: RegExp;
   fragment: RegExp;
   baseline: RegExp;
@@ -86,6 +88,8 @@ function rules(): Rules {
     annual: new RegExp(alternation(lex.annualAverageWords)),
     qualifier: new RegExp(alternation(lex.growthQualifiers)),
     rank: new RegExp(lex.rankRe.join('|')),
+    from: new RegExp(`(?:${alternation(lex.fromWords)})$`),
+    capacity: new RegExp(`(?:${alternation(lex.capacityWords)})$`),
     distributive: new RegExp(alternation(lex.distributive)),
     fragment: new RegExp(lex.fragmentRe.join('|')),
     baseline: new RegExp(lex.baselineRe.join('|'), 'g'),
@@ -282,6 +286,8 @@ interface Item {
   rule: string;
   rawBefore: string;
   after: string;
+  /** The figure a `由X增加到Y` starts from. */
+  baseline?: number | null;
 }
 
 /** Targets and results in one sentence; `ctx` carries what a `；`-run and the document share. */
@@ -305,7 +311,14 @@ export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget
   for (const c of s.text.matchAll(CLAUSE)) {
     const clause = c[0];
     const base = c.index!;
-    const qs = quantities(clause).filter((q) => !modifier(clause.slice(q.end), q, r) && !slogan(clause, q, r));
+    // A count right before another figure counts its items (`两个十亿级产业`): the enumeration's, not a figure.
+    const qs = quantities(clause).filter(
+      (q, i, all) =>
+        !modifier(clause.slice(q.end), q, r) &&
+        !slogan(clause, q, r) &&
+        !(r.classifiers.has(q.unit) && all[i + 1]?.start === q.end) &&
+        !describes(clause, q, all[i + 1], r),
+    );
     const explicit = namedYear(clause);
     if (explicit != null) runYear = explicit;
     // `力争到2027年，规模以上工业企业达到80家`: a cue holds for the clauses after it.
@@ -368,6 +381,7 @@ function readItems(clause: string, qs: Found[], r: Rules, before: string, previo
   }
   let from = 0;
   let prevNoun = '';
+  let start: { value: number | null; ind: string } | null = null; // `由98亿元` before `增加到146亿元`
   const firstVerb = clean(clause.slice(0, qs[0]!.start), r);
   for (let i = 0; i < qs.length; i++) {
     const q = qs[i]!;
@@ -375,6 +389,18 @@ function readItems(clause: string, qs: Found[], r: Rules, before: string, previo
     const after = clause.slice(q.end, qs[i + 1]?.start ?? clause.length);
     let ind = clean(rawBefore, r);
     let rule = 'targets.figure';
+    if (r.from.test(rawBefore) && qs[i + 1]) {
+      start = { value: q.value, ind: clean(rawBefore.replace(r.from, ''), r) };
+      from = q.end;
+      continue;
+    }
+    if (start) {
+      list.push({ q, ind: start.ind + ind, rule: 'targets.from-to', rawBefore, after, baseline: start.value });
+      previous = start.ind;
+      start = null;
+      from = q.end;
+      continue;
+    }
     // A rate has no counted noun after it (`兑付率100%”作为…`).
     const noun = RATE_UNITS.has(q.unit) ? '' : nounAfter(after, r);
     const enumeration = qs.length === 1 ? r.enumeration.exec(rawBefore) : null;
@@ -416,6 +442,13 @@ function readItems(clause: string, qs: Found[], r: Rules, before: string, previo
   return { list, parts };
 }
 
+/** `超十亿元企业5家`: an amount just before the noun another figure counts describes that noun. */
+function describes(clause: string, q: Found, next: Found | undefined, r: Rules): boolean {
+  if (!next || r.classifiers.has(q.unit) || !r.classifiers.has(next.unit)) return false;
+  if (r.capacity.test(clause.slice(0, q.start))) return false;
+  return /^[\u4e00-\u9fff]{1,8}$/.test(clause.slice(q.end, next.start));
+}
+
 /** Whether an enumeration's count (`三大`) matches its items (`咖啡、牛油果、甘蔗`). */
 function sameCount(m: RegExpExecArray, r: Rules): boolean {
   if (!CHINESE_COUNT.test(m[3]!)) return false;
@@ -444,9 +477,10 @@ function targetFact(doc: Document, s: Sentence, clause: string, base: number, it
     indicatorName: entry?.name ?? null,
     value: q.redacted ? null : q.value,
     unit: q.unit,
-    comparator: comparatorOf(it.rawBefore.trim(), it.after, r),
+    // A size class (`百亿级`) is a floor.
+    comparator: q.unit === '亿级' ? '>=' : comparatorOf(it.rawBefore.trim(), it.after, r),
     year,
-    baseline: null,
+    baseline: it.baseline ?? null,
     measure: measureOf(entry?.measure ?? null, growth, q.unit, r),
     annualAverage: r.annual.test(it.rawBefore) || r.annual.test(ind),
     normalised: normal,
