@@ -222,6 +222,18 @@ describe('targets', () => {
     ]);
   });
 
+  it('reads figures and names across the line breaks of a PDF, evidence pointing into the text', () => {
+    const text = '全县地区生产总值完成88.6亿\n元，规\n模以上工业增加值增长\n- 3 -\n6.5%。';
+    const doc = docOf([text], 'review');
+    doc.year = 2025;
+    const { results } = targets.run(doc).facts;
+    expect(results.map((x) => [x.indicatorId, x.value, x.unit])).toEqual([
+      ['gdp', 88.6, '亿元'],
+      ['industrial_value_added_growth', 6.5, '%'],
+    ]);
+    expect(results.map((x) => doc.text.slice(x.evidence[0]!.start, x.evidence[0]!.end))).toEqual(['88.6亿\n元', '6.5%']);
+  });
+
   it('gives the aggregate investment of counted projects to them, not to one project', () => {
     const { targets: t } = run(['全年安排市级重点项目150个，总投资860亿元，年度计划投资240亿元。']);
     expect(t.map(brief)).toEqual([

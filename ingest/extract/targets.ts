@@ -122,6 +122,33 @@ const THIS_YEAR = /今年|全年|年内|年底前/;
 const NEXT_YEAR = /明年/;
 const CHINESE_COUNT = /^(?:[0-9]+|[两二三四五六七八九十]+)$/;
 
+/** A line break inside a sentence (copied from a PDF), with the page number between two pages (`- 2 -`). */
+const LINE_BREAK = /[ \t]*\n(?:\s*[-—–]\s*\d{1,3}\s*[-—–][ \t]*\n)?\s*/g;
+const IDENTITY = (i: number) => i;
+
+/**
+ * The sentence without its line breaks (`196.8亿\n元`, `规\n模以上`), and the offset in the
+ * sentence of each offset in that text: figures and names read across the breaks.
+ */
+function joinLines(text: string): { text: string; at: (i: number) => number } {
+  if (!text.includes('\n')) return { text, at: IDENTITY };
+  const cuts: Array<[number, number]> = []; // [offset in the joined text, characters removed before it]
+  let removed = 0;
+  const joined = text.replace(LINE_BREAK, (m: string, offset: number) => {
+    removed += m.length;
+    cuts.push([offset + m.length - removed, removed]);
+    return '';
+  });
+  return {
+    text: joined,
+    at: (i: number) => {
+      let shift = 0;
+      for (const [from, n] of cuts) if (i >= from) shift = n;
+      return i + shift;
+    },
+  };
+}
+
 /** What the figures of one run of `；`-joined sentences share. */
 interface Run {
   role: Role | null;
@@ -295,9 +322,10 @@ export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget
   const r = rules();
   const out: FoundTarget[] = [];
   if (!mayHoldQuantity(s.text)) return out;
-  const opener = r.listOpener.exec(s.text);
-  const news = r.resultSentence.test(s.text);
-  const sentenceRole: Role | null = s.section === 'other' && r.plan.test(s.text) ? 'target' : null;
+  const { text, at } = joinLines(s.text);
+  const opener = r.listOpener.exec(text);
+  const news = r.resultSentence.test(text);
+  const sentenceRole: Role | null = s.section === 'other' && r.plan.test(text) ? 'target' : null;
   let runYear = ctx.run?.year ?? null;
   const hYear = headingYear(doc, s);
   let previous = ''; // the indicator an empty one inherits (`7%以上、力争8%`)
@@ -308,7 +336,7 @@ export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget
   // Project spans cost as much as the projects stage itself: found only once a figure is.
   let spans: ReturnType<typeof projectSpans> | null = null;
   let projectEnds: number[] = [];
-  for (const c of s.text.matchAll(CLAUSE)) {
+  for (const c of text.matchAll(CLAUSE)) {
     const clause = c[0];
     const base = c.index!;
     // A count right before another figure counts its items (`两个十亿级产业`): the enumeration's, not a figure.
@@ -325,37 +353,37 @@ export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget
     cue = cueOf(clause, s, r, ctx) ?? cue;
     if (!qs.length) continue;
     if (!spans) {
-      spans = projectSpans(s.text);
-      projectEnds = /投资/.test(s.text) ? spans.map((p) => p.end) : [];
+      spans = projectSpans(text);
+      projectEnds = /投资/.test(text) ? spans.map((p) => p.end) : [];
     }
     const inList = (opener != null && opener.index < base + clause.length) || (ctx.run?.list ?? false);
     const role = news ? 'result' : roleOf(cue, s, inList, sentenceRole, ctx);
-    if (!role || r.projectFact.test(s.text.slice(0, base + clause.length))) continue;
+    if (!role || r.projectFact.test(text.slice(0, base + clause.length))) continue;
     // Goals no cue dates are for the plan year.
-    const year = explicit ?? runYear ?? relativeYear(s.text.slice(0, base + clause.length), ctx) ?? hYear ?? (role === 'target' ? ctx.planYear : null);
+    const year = explicit ?? runYear ?? relativeYear(text.slice(0, base + clause.length), ctx) ?? hYear ?? (role === 'target' ? ctx.planYear : null);
     // A figure for a year before the plan year is a result, whatever the section says (`2023年…` in a 2024 plan).
     const past = year != null && ctx.planYear != null && year < ctx.planYear && !r.goal.test(clause);
     const items = readItems(clause, qs, r, previous, previousParts);
     previousParts = items.parts ?? previousParts;
     for (const it of items.list) {
       const { q } = it;
-      const at = base + q.start;
+      const at0 = base + q.start;
       // `安排市级重点项目220个，总投资2860亿元`: the amount of the projects just counted.
       const bare = r.bare.has(it.ind);
       if (bare && !lastCount) continue; // `X项目：总投资15亿元`: the project's own figure
       if (bare) it.ind = lastCount + it.ind;
-      else if (/投资|规模/.test(it.ind) && /元$/.test(q.unit) && projectEnds.some((e) => e <= at && at - e <= 24)) continue;
+      else if (/投资|规模/.test(it.ind) && /元$/.test(q.unit) && projectEnds.some((e) => e <= at0 && at0 - e <= 24)) continue;
       // A figure inside a project's name (`源网荷3万千瓦储能项目`) is the project's capacity.
       // A count is not (`建设甲镇、乙镇两个旅游特色小镇`).
-      if (qs.length === 1 && !r.classifiers.has(q.unit) && spans.some((p) => p.start <= at && at < p.end)) continue;
-      const fact = targetFact(doc, s, clause, base, it, year, inList, r);
+      if (qs.length === 1 && !r.classifiers.has(q.unit) && spans.some((p) => p.start <= at0 && at0 < p.end)) continue;
+      const fact = targetFact(doc, s, clause, [s.start + at(at0), s.start + at(at0 + q.end - q.start - 1) + 1], it, year, inList, r);
       if (!fact) continue;
       previous = it.ind;
       if (!bare) lastCount = r.classifiers.has(q.unit) && /项目$/.test(fact.indicator) ? fact.indicator : '';
       out.push({ role: past ? 'result' : role, fact });
     }
   }
-  ctx.run = /[；;]$/.test(s.text) ? { role: out.at(-1)?.role ?? ctx.run?.role ?? null, year: runYear, list: opener != null || (ctx.run?.list ?? false) } : null;
+  ctx.run = /[；;]$/.test(text) ? { role: out.at(-1)?.role ?? ctx.run?.role ?? null, year: runYear, list: opener != null || (ctx.run?.list ?? false) } : null;
   return out;
 }
 
@@ -456,7 +484,7 @@ function sameCount(m: RegExpExecArray, r: Rules): boolean {
   return n === m[2]!.split('、').length && !r.fragment.test(m[2]!);
 }
 
-function targetFact(doc: Document, s: Sentence, clause: string, base: number, it: Item, year: number | null, inList: boolean, r: Rules): TargetFact | null {
+function targetFact(doc: Document, s: Sentence, clause: string, span: [number, number], it: Item, year: number | null, inList: boolean, r: Rules): TargetFact | null {
   const { q } = it;
   let ind = it.ind;
   const growth = r.growth.test(ind) || q.unit === '倍';
@@ -468,7 +496,6 @@ function targetFact(doc: Document, s: Sentence, clause: string, base: number, it
     ind = ind.slice(ind.indexOf(name));
     if (fragment(ind, r)) return null;
   }
-  const start = s.start + base;
   const normal = normalised(q, entry?.unit ?? null);
   const rule = inList && it.rule === 'targets.figure' ? 'targets.list-item' : it.rule;
   const fact: TargetFact = {
@@ -487,7 +514,7 @@ function targetFact(doc: Document, s: Sentence, clause: string, base: number, it
     redacted: q.redacted,
     text: clause,
     confidence: 0.7,
-    evidence: [evidence(doc, s, start + q.start, start + q.end, rule)],
+    evidence: [evidence(doc, s, span[0], span[1], rule)],
   };
   return fact;
 }
