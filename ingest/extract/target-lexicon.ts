@@ -33,6 +33,15 @@ export const TargetLexiconSchema = z.object({
   fromWords: words,
   /** A capacity before a counted facility is a figure of its own (`新建日处理90吨污泥处置厂1座`). */
   capacityWords: words,
+  /** Words for the plan year (`今年`) and the year after it (`明年`). */
+  thisYearWords: words,
+  nextYearWords: words,
+  /** Five-year plans by the year they end in (`到“十四五”末` → 2025). */
+  planPeriodEnds: z.record(z.string(), z.number().int()),
+  /** An amount of these near a named project is the project's (`实施X工程，总投资2.25亿元`). */
+  projectAmountWords: words,
+  /** Characters an indicator's name never ends in (function words): such a name is a fragment. */
+  functionEndings: z.string().min(1),
   /** A ranking (`位居全市第3位`): a place, not a measurable figure (RegExp sources). */
   rankRe: words,
   /** Words that qualify a rate (`同比增长`) and name no indicator: the rate continues the one before. */

@@ -24,7 +24,7 @@ import type { Stage } from '../stage.ts';
 import { convertUnit, resolveIndicator, unitFamily } from '../indicators.ts';
 import { chineseToNumber } from '../numbers.ts';
 import { evidence } from './evidence.ts';
-import { alternation } from './lexicon.ts';
+import { alternation, escapeRe } from './lexicon.ts';
 import { mayHoldQuantity, quantities, type Found } from './quantities.ts';
 import { projectSpans } from './projects.ts';
 import { targetLexicon, type TargetLexicon } from './target-lexicon.ts';
@@ -48,6 +48,11 @@ interface Rules {
   annual: RegExp;
   qualifier: RegExp;
   rank: RegExp;
+  thisYear: RegExp;
+  nextYear: RegExp;
+  planEnd: RegExp;
+  projectAmount: RegExp;
+  functionEnd: RegExp;
   from: RegExp;
   capacity: RegExp;
   distributive: RegExp;
@@ -88,6 +93,11 @@ function rules(): Rules {
     annual: new RegExp(alternation(lex.annualAverageWords)),
     qualifier: new RegExp(alternation(lex.growthQualifiers)),
     rank: new RegExp(lex.rankRe.join('|')),
+    thisYear: new RegExp(alternation(lex.thisYearWords)),
+    nextYear: new RegExp(alternation(lex.nextYearWords)),
+    planEnd: new RegExp(`(${alternation(Object.keys(lex.planPeriodEnds))}).?(?:期)?末`),
+    projectAmount: new RegExp(alternation(lex.projectAmountWords)),
+    functionEnd: new RegExp(`[${escapeRe(lex.functionEndings)}]$`),
     from: new RegExp(`(?:${alternation(lex.fromWords)})$`),
     capacity: new RegExp(`(?:${alternation(lex.capacityWords)})$`),
     distributive: new RegExp(alternation(lex.distributive)),
@@ -117,9 +127,6 @@ const RATE_UNITS = new Set(['%', '‰', '个百分点', '百分点', '倍']);
 const NOT_NAME = /[^\u4e00-\u9fffA-Za-z]/g;
 /** A year a figure is for; not a baseline (`在2022年基础上`, `比2020年`). */
 const YEAR = /(?<![比较])(?:到|至)?(20\d\d|二〇[一二三四五六七八九〇]{2})年(?!(?:的)?基础)/g;
-const FIVE_YEAR_END = /十四五.?(?:期)?末/;
-const THIS_YEAR = /今年|全年|年内|年底前/;
-const NEXT_YEAR = /明年/;
 const CHINESE_COUNT = /^(?:[0-9]+|[两二三四五六七八九十]+)$/;
 
 /** A line break inside a sentence (copied from a PDF), with the page number between two pages (`- 2 -`). */
@@ -178,16 +185,19 @@ const yearNumber = (y: string) => (/^20/.test(y) ? Number(y) : chineseToNumber(y
 function namedYear(text: string): number | null {
   let last: number | null = null;
   for (const m of text.matchAll(YEAR)) last = yearNumber(m[1]!);
-  if (FIVE_YEAR_END.test(text)) last = 2025;
+  const r = rules();
+  const plan = r.planEnd.exec(text)?.[1];
+  if (plan) last = r.lex.planPeriodEnds[plan]!;
   return last;
 }
 
 /** The year `今年/明年` stand for in this document. */
 function relativeYear(text: string, ctx: Context): number | null {
   if (ctx.planYear == null) return null;
-  if (THIS_YEAR.test(text)) return ctx.planYear;
+  const r = rules();
+  if (r.thisYear.test(text)) return ctx.planYear;
   // A December meeting's plan year is already next year: its 明年 is the plan year.
-  if (NEXT_YEAR.test(text)) return ctx.dateYear != null && ctx.dateYear < ctx.planYear ? ctx.planYear : ctx.planYear + 1;
+  if (r.nextYear.test(text)) return ctx.dateYear != null && ctx.dateYear < ctx.planYear ? ctx.planYear : ctx.planYear + 1;
   return null;
 }
 
@@ -278,7 +288,7 @@ function distribute(head: string, n: number, r: Rules): string[] | null {
 function fragment(ind: string, r: Rules): boolean {
   if (ind.length > r.lex.maxIndicatorLength) return true;
   if (r.fragment.test(ind)) return true;
-  if (/[的了着之和与及或]$/.test(ind)) return true;
+  if (r.functionEnd.test(ind)) return true;
   return ind.replace(NOT_NAME, '').length < 3;
 }
 
@@ -372,7 +382,7 @@ export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget
       const bare = r.bare.has(it.ind);
       if (bare && !lastCount) continue; // `X项目：总投资15亿元`: the project's own figure
       if (bare) it.ind = lastCount + it.ind;
-      else if (/投资|规模/.test(it.ind) && /元$/.test(q.unit) && projectEnds.some((e) => e <= at0 && at0 - e <= 24)) continue;
+      else if (r.projectAmount.test(it.ind) && /元$/.test(q.unit) && projectEnds.some((e) => e <= at0 && at0 - e <= 24)) continue;
       // A figure inside a project's name (`源网荷3万千瓦储能项目`) is the project's capacity.
       // A count is not (`建设甲镇、乙镇两个旅游特色小镇`).
       if (qs.length === 1 && !r.classifiers.has(q.unit) && spans.some((p) => p.start <= at0 && at0 < p.end)) continue;
