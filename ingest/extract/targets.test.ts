@@ -204,6 +204,15 @@ describe('targets', () => {
     ]);
   });
 
+  it('drops the agency that sets a goal and trailing time words from the indicator', () => {
+    const { targets: t } = run(['县农业农村局、县林业局要把森林覆盖率稳定在60%以上，旅游综合收入年内突破20亿元，市级以上企业技术中心达到6家。']);
+    expect(t.map(brief)).toEqual([
+      ['森林覆盖率', 60, '%'],
+      ['旅游综合收入', 20, '亿元'],
+      ['市级以上企业技术中心', 6, '家'],
+    ]);
+  });
+
   it('drops sentence fragments as indicators', () => {
     const none = ['这种竹子一天之内可以长到1米。', '但仅仅占到全省的3%。', '该项目达产后可年产饮料20万吨。'];
     for (const s of none) expect(run([s]).targets, s).toEqual([]);
