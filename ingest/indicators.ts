@@ -68,6 +68,8 @@ interface Catalogue {
   units: Map<string, { family: string; factor: number }>;
 }
 
+const QUOTES = /[“”"‘’'《》]/g;
+
 let cached: Catalogue | null = null;
 function catalogue(): Catalogue {
   if (cached) return cached;
@@ -120,6 +122,7 @@ export function convertUnit(value: number, from: string, to: string): number | n
  */
 export function resolveIndicator(name: string, unit: string | null, growth: boolean): IndicatorEntry | null {
   const cat = catalogue();
+  name = name.replace(QUOTES, '');
   const family = unitFamily(unit);
   const rate = unit === '倍' || family === 'percent';
   for (const { name: n, entry } of cat.names) {

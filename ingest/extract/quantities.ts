@@ -8,7 +8,7 @@
  * indicator catalogue converts to its own unit (ingest/indicators.ts).
  */
 import { numeralQuantity } from '../numbers.ts';
-import { alternation } from './lexicon.ts';
+import { alternation, escapeRe } from './lexicon.ts';
 import { Scanner } from './literals.ts';
 import { targetLexicon } from './target-lexicon.ts';
 
@@ -35,13 +35,18 @@ const DIGITS = '零〇一二两三四五六七八九十百千';
 
 function pattern(): Scanner {
   if (re) return re;
-  const { units, sizeClassNouns } = targetLexicon();
+  const { units, sizeClassNouns, unitNotBefore } = targetLexicon();
+  // Longest first, each unit followed by none of the characters that would make a word of it.
+  const unitAlternatives = [...new Set(units)]
+    .sort((x, y) => y.length - x.length)
+    .map((u) => escapeRe(u) + (unitNotBefore[u] ? `(?![${escapeRe(unitNotBefore[u]!)}])` : ''))
+    .join('|');
   // `1,200` with a thousands separator, `8.5`, a range `1-2`.
   const arabic = '(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?(?:[-~～—][0-9]+(?:\\.[0-9]+)?)?';
   const mask = '[xX]+(?:\\.[xX]+)?(?:[-~][xX]+)?';
   // 二百七十九亿三千 (万元), 八万六千 (吨), 一点二 (万亩): 万/亿 inside the numeral, 点 for decimals.
   const cn = `[一二两三四五六七八九十百千][${DIGITS}]*(?:[万亿][${DIGITS}]+)*(?:点[零〇一二三四五六七八九]+)?`;
-  const unit = `(?<big>万亿|亿|万)?(?<unit>${alternation(units)})`;
+  const unit = `(?<big>万亿|亿|万)?(?<unit>${unitAlternatives})`;
   // `(?<![0-9A-Za-z.])`: not the tail of a code or a longer number (`5G`, `1.5.2`).
   // Tried only where a quantity can start (STARTS).
   re = new Scanner(

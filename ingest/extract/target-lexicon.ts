@@ -13,6 +13,10 @@ export const TargetLexiconSchema = z.object({
   _comment: z.string().optional(),
   /** What may follow a number (a 万/亿 before any of them is read too: 万辆, 亿袋). */
   units: words,
+  /** A unit is none when the next character makes a word of it (`xx项目`, `两个人`): unit → those characters. */
+  unitNotBefore: z.record(z.string(), z.string()),
+  /** A baseline inside an indicator (`在2022年基础上再`), dropped from its name (RegExp sources). */
+  baselineRe: words,
   /** Units that count things (2个…, 5所…), after which the counted noun usually follows. */
   classifiers: words,
   /** Units that, after a Chinese numeral, are a manner of speaking, never a figure (一批, 二期). */
@@ -25,6 +29,23 @@ export const TargetLexiconSchema = z.object({
   trailVerbs: words,
   /** A rate of change. */
   growthWords: words,
+  /** A figure after these is where a change starts (`由98亿元增加到146亿元`): the next one's baseline. */
+  fromWords: words,
+  /** A capacity before a counted facility is a figure of its own (`新建日处理90吨污泥处置厂1座`). */
+  capacityWords: words,
+  /** Words for the plan year (`今年`) and the year after it (`明年`). */
+  thisYearWords: words,
+  nextYearWords: words,
+  /** Five-year plans by the year they end in (`到“十四五”末` → 2025). */
+  planPeriodEnds: z.record(z.string(), z.number().int()),
+  /** An amount of these near a named project is the project's (`实施X工程，总投资2.25亿元`). */
+  projectAmountWords: words,
+  /** Characters an indicator's name never ends in (function words): such a name is a fragment. */
+  functionEndings: z.string().min(1),
+  /** A ranking (`位居全市第3位`): a place, not a measurable figure (RegExp sources). */
+  rankRe: words,
+  /** Words that qualify a rate (`同比增长`) and name no indicator: the rate continues the one before. */
+  growthQualifiers: words,
   /** Average annual rate (`年均增长`): marked `annualAverage` on the target. */
   annualAverageWords: words,
   comparators: z.object({ before: z.record(z.string(), comparator), after: z.record(z.string(), comparator) }),
@@ -34,6 +55,8 @@ export const TargetLexiconSchema = z.object({
   resultSentenceCuesRe: words,
   /** Future within a clause, strong enough to make a goal even in a review section. */
   goalCues: words,
+  /** Commitments that make a clause with a result cue a goal outside review sections (`同比增长不低于5%`). */
+  goalComparators: words,
   /** Weaker goal cues: they decide a sentence that neither section nor neighbours decide. */
   planCues: words,
   /** Opens a list of goals: what follows it up to the sentence's `。` is goals. */

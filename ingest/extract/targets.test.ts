@@ -84,6 +84,11 @@ describe('targets', () => {
       ['新型建材产业集群', 50, '亿级'],
       ['现代物流产业集群', 50, '亿级'],
     ]);
+    const d = run(['打造茶叶、中药材两个十亿级产业。']).targets;
+    expect(d.map(brief)).toEqual([
+      ['打造茶叶产业', 10, '亿级'],
+      ['打造中药材产业', 10, '亿级'],
+    ]);
     const c = run(['建设河西、城南两个物流园区。']).targets;
     expect(c.map((x) => [x.value, x.unit])).toEqual([[2, '个']]);
   });
@@ -168,8 +173,44 @@ describe('targets', () => {
       '推行“5+N工作法”，建设“百亿产业集群”。',
       '推进年加工8万吨玉米的生产线建设。',
       '引进10亿元以上项目落地。',
+      '县域经济排名前移至12位，位居全省第5位。',
     ];
     for (const s of none) expect(run([s]).targets, s).toEqual([]);
+  });
+
+  it('reads a 同比 figure with a commitment as a goal, continuing the indicator before it', () => {
+    const { targets: t, results } = run(['全年农业总产值达到45亿元以上，同比增长不低于4%。']);
+    expect(results).toEqual([]);
+    expect(t.map((x) => [x.indicatorId, x.value])).toEqual([
+      ['agri_output', 45],
+      ['agri_output_growth', 4],
+    ]);
+  });
+
+  it('reads no unit where the next character makes a word of it, and drops baselines from names', () => {
+    expect(run(['推进xx项目建设，帮扶两个人群。']).targets).toEqual([]);
+    expect(run(['以20户为单元划分网格。']).targets).toEqual([]);
+    expect(run(['旅游收入在2024年的基础上再翻一番。']).targets.map(brief)).toEqual([['旅游收入', 2, '倍']]);
+  });
+
+  it('reads 由X增加到Y as a figure with its baseline, and an amount describing a counted noun as part of its name', () => {
+    const { results } = run(['五年来，税收收入由12亿元增加到19亿元。'], 'review');
+    expect(results.map((x) => [x.indicator, x.value, x.baseline, x.evidence[0]!.rule])).toEqual([['税收收入', 19, 12, 'targets.from-to']]);
+    const { targets: t } = run(['培育年营业收入超5亿元企业4家，新建日处理60吨垃圾中转站1座。']);
+    expect(t.map(brief)).toEqual([
+      ['培育年营业收入超5亿元企业', 4, '家'],
+      ['新建日处理垃圾中转站', 60, '吨'],
+      ['垃圾中转站', 1, '座'],
+    ]);
+  });
+
+  it('drops the agency that sets a goal and trailing time words from the indicator', () => {
+    const { targets: t } = run(['县农业农村局、县林业局要把森林覆盖率稳定在60%以上，旅游综合收入年内突破20亿元，市级以上企业技术中心达到6家。']);
+    expect(t.map(brief)).toEqual([
+      ['森林覆盖率', 60, '%'],
+      ['旅游综合收入', 20, '亿元'],
+      ['市级以上企业技术中心', 6, '家'],
+    ]);
   });
 
   it('drops sentence fragments as indicators', () => {
@@ -188,6 +229,18 @@ describe('targets', () => {
       ['新增规上工业企业', 12, '家'],
       ['接待游客', 1200, '万人次'],
     ]);
+  });
+
+  it('reads figures and names across the line breaks of a PDF, evidence pointing into the text', () => {
+    const text = '全县地区生产总值完成88.6亿\n元，规\n模以上工业增加值增长\n- 3 -\n6.5%。';
+    const doc = docOf([text], 'review');
+    doc.year = 2025;
+    const { results } = targets.run(doc).facts;
+    expect(results.map((x) => [x.indicatorId, x.value, x.unit])).toEqual([
+      ['gdp', 88.6, '亿元'],
+      ['industrial_value_added_growth', 6.5, '%'],
+    ]);
+    expect(results.map((x) => doc.text.slice(x.evidence[0]!.start, x.evidence[0]!.end))).toEqual(['88.6亿\n元', '6.5%']);
   });
 
   it('gives the aggregate investment of counted projects to them, not to one project', () => {

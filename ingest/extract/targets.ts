@@ -24,7 +24,7 @@ import type { Stage } from '../stage.ts';
 import { convertUnit, resolveIndicator, unitFamily } from '../indicators.ts';
 import { chineseToNumber } from '../numbers.ts';
 import { evidence } from './evidence.ts';
-import { alternation } from './lexicon.ts';
+import { alternation, escapeRe } from './lexicon.ts';
 import { mayHoldQuantity, quantities, type Found } from './quantities.ts';
 import { projectSpans } from './projects.ts';
 import { targetLexicon, type TargetLexicon } from './target-lexicon.ts';
@@ -40,13 +40,24 @@ interface Rules {
   result: RegExp;
   resultSentence: RegExp;
   goal: RegExp;
+  goalComparator: RegExp;
   plan: RegExp;
   listOpener: RegExp;
   growth: RegExp;
   growthTail: RegExp;
   annual: RegExp;
+  qualifier: RegExp;
+  rank: RegExp;
+  thisYear: RegExp;
+  nextYear: RegExp;
+  planEnd: RegExp;
+  projectAmount: RegExp;
+  functionEnd: RegExp;
+  from: RegExp;
+  capacity: RegExp;
   distributive: RegExp;
   fragment: RegExp;
+  baseline: RegExp;
   projectFact: RegExp;
   bare: Set<string>;
   countVerb: RegExp;
@@ -74,13 +85,24 @@ function rules(): Rules {
     result: new RegExp(lex.resultCuesRe.join('|')),
     resultSentence: new RegExp(`^(?:${lex.resultSentenceCuesRe.join('|')})`),
     goal: new RegExp(alternation(lex.goalCues)),
+    goalComparator: new RegExp(alternation(lex.goalComparators)),
     plan: new RegExp(alternation(lex.planCues)),
     listOpener: new RegExp(lex.listOpenersRe.join('|')),
     growth: new RegExp(growth),
     growthTail: new RegExp(`(?:${alternation(lex.annualAverageWords)})?(?:${growth})$`),
     annual: new RegExp(alternation(lex.annualAverageWords)),
+    qualifier: new RegExp(alternation(lex.growthQualifiers)),
+    rank: new RegExp(lex.rankRe.join('|')),
+    thisYear: new RegExp(alternation(lex.thisYearWords)),
+    nextYear: new RegExp(alternation(lex.nextYearWords)),
+    planEnd: new RegExp(`(${alternation(Object.keys(lex.planPeriodEnds))}).?(?:期)?末`),
+    projectAmount: new RegExp(alternation(lex.projectAmountWords)),
+    functionEnd: new RegExp(`[${escapeRe(lex.functionEndings)}]$`),
+    from: new RegExp(`(?:${alternation(lex.fromWords)})$`),
+    capacity: new RegExp(`(?:${alternation(lex.capacityWords)})$`),
     distributive: new RegExp(alternation(lex.distributive)),
     fragment: new RegExp(lex.fragmentRe.join('|')),
+    baseline: new RegExp(lex.baselineRe.join('|'), 'g'),
     projectFact: new RegExp(lex.projectFactRe.join('|')),
     bare: new Set(lex.bareMeasures),
     countVerb: new RegExp(alternation(lex.countVerbs)),
@@ -105,10 +127,34 @@ const RATE_UNITS = new Set(['%', '‰', '个百分点', '百分点', '倍']);
 const NOT_NAME = /[^\u4e00-\u9fffA-Za-z]/g;
 /** A year a figure is for; not a baseline (`在2022年基础上`, `比2020年`). */
 const YEAR = /(?<![比较])(?:到|至)?(20\d\d|二〇[一二三四五六七八九〇]{2})年(?!(?:的)?基础)/g;
-const FIVE_YEAR_END = /十四五.?(?:期)?末/;
-const THIS_YEAR = /今年|全年|年内|年底前/;
-const NEXT_YEAR = /明年/;
 const CHINESE_COUNT = /^(?:[0-9]+|[两二三四五六七八九十]+)$/;
+
+/** A line break inside a sentence (copied from a PDF), with the page number between two pages (`- 2 -`). */
+const LINE_BREAK = /[ \t]*\n(?:\s*[-—–]\s*\d{1,3}\s*[-—–][ \t]*\n)?\s*/g;
+const IDENTITY = (i: number) => i;
+
+/**
+ * The sentence without its line breaks (`196.8亿\n元`, `规\n模以上`), and the offset in the
+ * sentence of each offset in that text: figures and names read across the breaks.
+ */
+function joinLines(text: string): { text: string; at: (i: number) => number } {
+  if (!text.includes('\n')) return { text, at: IDENTITY };
+  const cuts: Array<[number, number]> = []; // [offset in the joined text, characters removed before it]
+  let removed = 0;
+  const joined = text.replace(LINE_BREAK, (m: string, offset: number) => {
+    removed += m.length;
+    cuts.push([offset + m.length - removed, removed]);
+    return '';
+  });
+  return {
+    text: joined,
+    at: (i: number) => {
+      let shift = 0;
+      for (const [from, n] of cuts) if (i >= from) shift = n;
+      return i + shift;
+    },
+  };
+}
 
 /** What the figures of one run of `；`-joined sentences share. */
 interface Run {
@@ -139,16 +185,19 @@ const yearNumber = (y: string) => (/^20/.test(y) ? Number(y) : chineseToNumber(y
 function namedYear(text: string): number | null {
   let last: number | null = null;
   for (const m of text.matchAll(YEAR)) last = yearNumber(m[1]!);
-  if (FIVE_YEAR_END.test(text)) last = 2025;
+  const r = rules();
+  const plan = r.planEnd.exec(text)?.[1];
+  if (plan) last = r.lex.planPeriodEnds[plan]!;
   return last;
 }
 
 /** The year `今年/明年` stand for in this document. */
 function relativeYear(text: string, ctx: Context): number | null {
   if (ctx.planYear == null) return null;
-  if (THIS_YEAR.test(text)) return ctx.planYear;
+  const r = rules();
+  if (r.thisYear.test(text)) return ctx.planYear;
   // A December meeting's plan year is already next year: its 明年 is the plan year.
-  if (NEXT_YEAR.test(text)) return ctx.dateYear != null && ctx.dateYear < ctx.planYear ? ctx.planYear : ctx.planYear + 1;
+  if (r.nextYear.test(text)) return ctx.dateYear != null && ctx.dateYear < ctx.planYear ? ctx.planYear : ctx.planYear + 1;
   return null;
 }
 
@@ -166,7 +215,7 @@ function headingYear(doc: Document, s: Sentence): number | null {
 }
 
 function clean(s: string, r: Rules): string {
-  let t = s.trim().replace(r.afterAtStart, '').replace(r.lead, '');
+  let t = s.trim().replace(r.afterAtStart, '').replace(r.lead, '').replace(r.baseline, '');
   t = t.replace(/^[，、和及与]+|[，、和及与]+$/g, '');
   t = t.replace(r.trail, '');
   return t.trim();
@@ -175,8 +224,9 @@ function clean(s: string, r: Rules): string {
 /** Is the quantity a modifier of a following noun (`30亿元的项目`, `10亿元以上项目`)? */
 function modifier(after: string, q: Found, r: Rules): boolean {
   // `30亿元的项目`, `年屠宰加工30万只山羊的屠宰厂`: the figure describes what follows.
-  if (/^(?:[\u4e00-\u9fff]{1,6})?的/.test(after) && !/^(?:以上|左右|以内)/.test(after)) return true;
+  if (/^的/.test(after)) return true;
   if (r.classifiers.has(q.unit)) return false;
+  if (/^[\u4e00-\u9fff]{1,6}的/.test(after) && !/^(?:以上|左右|以内)/.test(after)) return true;
   return /^(?:以上|以下|左右)[\u4e00-\u9fff]/.test(after) && !/^(?:以上|以下|左右)(?:的)?[，。；]/.test(after);
 }
 
@@ -192,6 +242,8 @@ function slogan(clause: string, q: Found, r: Rules): boolean {
   const before = clause.slice(0, q.start);
   // A figure quoted with its noun names something (`“x%工作法”`, `“百亿产业集群”`); `“千亿级”` alone is a figure.
   if (/[“"][^”“"]{0,4}$/.test(before) && /^[^”“"\s]+[”"]/.test(after)) return true;
+  // An ordinal or a place in a ranking (`第3位`, `排名前移至5位`) measures nothing.
+  if (/第$/.test(before) || (q.unit === '位' && r.rank.test(clause))) return true;
   if (!q.chinese) return false;
   if (q.unit === '亿级') return false; // `“千亿级”汽车产业集群`
   if (/[“"第]$/.test(before) || /^[^”“"]{0,6}[”"]/.test(after)) return true;
@@ -236,12 +288,12 @@ function distribute(head: string, n: number, r: Rules): string[] | null {
 function fragment(ind: string, r: Rules): boolean {
   if (ind.length > r.lex.maxIndicatorLength) return true;
   if (r.fragment.test(ind)) return true;
-  if (/[的了着之和与及或]$/.test(ind)) return true;
+  if (r.functionEnd.test(ind)) return true;
   return ind.replace(NOT_NAME, '').length < 3;
 }
 
-function cueOf(clause: string, r: Rules, ctx: Context): Role | null {
-  const goal = r.goal.test(clause);
+function cueOf(clause: string, s: Sentence, r: Rules, ctx: Context): Role | null {
+  const goal = r.goal.test(clause) || (s.section !== 'review' && r.goalComparator.test(clause));
   if (r.result.test(clause) && !goal) return 'result';
   if (goal) {
     // `到2020年` in a review of the past five years is not a goal.
@@ -271,6 +323,8 @@ interface Item {
   rule: string;
   rawBefore: string;
   after: string;
+  /** The figure a `由X增加到Y` starts from. */
+  baseline?: number | null;
 }
 
 /** Targets and results in one sentence; `ctx` carries what a `；`-run and the document share. */
@@ -278,9 +332,10 @@ export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget
   const r = rules();
   const out: FoundTarget[] = [];
   if (!mayHoldQuantity(s.text)) return out;
-  const opener = r.listOpener.exec(s.text);
-  const news = r.resultSentence.test(s.text);
-  const sentenceRole: Role | null = s.section === 'other' && r.plan.test(s.text) ? 'target' : null;
+  const { text, at } = joinLines(s.text);
+  const opener = r.listOpener.exec(text);
+  const news = r.resultSentence.test(text);
+  const sentenceRole: Role | null = s.section === 'other' && r.plan.test(text) ? 'target' : null;
   let runYear = ctx.run?.year ?? null;
   const hYear = headingYear(doc, s);
   let previous = ''; // the indicator an empty one inherits (`7%以上、力争8%`)
@@ -291,47 +346,54 @@ export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget
   // Project spans cost as much as the projects stage itself: found only once a figure is.
   let spans: ReturnType<typeof projectSpans> | null = null;
   let projectEnds: number[] = [];
-  for (const c of s.text.matchAll(CLAUSE)) {
+  for (const c of text.matchAll(CLAUSE)) {
     const clause = c[0];
     const base = c.index!;
-    const qs = quantities(clause).filter((q) => !modifier(clause.slice(q.end), q, r) && !slogan(clause, q, r));
+    // A count right before another figure counts its items (`两个十亿级产业`): the enumeration's, not a figure.
+    const qs = quantities(clause).filter(
+      (q, i, all) =>
+        !modifier(clause.slice(q.end), q, r) &&
+        !slogan(clause, q, r) &&
+        !(r.classifiers.has(q.unit) && all[i + 1]?.start === q.end) &&
+        !describes(clause, q, all[i + 1], r),
+    );
     const explicit = namedYear(clause);
     if (explicit != null) runYear = explicit;
     // `力争到2027年，规模以上工业企业达到80家`: a cue holds for the clauses after it.
-    cue = cueOf(clause, r, ctx) ?? cue;
+    cue = cueOf(clause, s, r, ctx) ?? cue;
     if (!qs.length) continue;
     if (!spans) {
-      spans = projectSpans(s.text);
-      projectEnds = /投资/.test(s.text) ? spans.map((p) => p.end) : [];
+      spans = projectSpans(text);
+      projectEnds = /投资/.test(text) ? spans.map((p) => p.end) : [];
     }
     const inList = (opener != null && opener.index < base + clause.length) || (ctx.run?.list ?? false);
     const role = news ? 'result' : roleOf(cue, s, inList, sentenceRole, ctx);
-    if (!role || r.projectFact.test(s.text.slice(0, base + clause.length))) continue;
+    if (!role || r.projectFact.test(text.slice(0, base + clause.length))) continue;
     // Goals no cue dates are for the plan year.
-    const year = explicit ?? runYear ?? relativeYear(s.text.slice(0, base + clause.length), ctx) ?? hYear ?? (role === 'target' ? ctx.planYear : null);
+    const year = explicit ?? runYear ?? relativeYear(text.slice(0, base + clause.length), ctx) ?? hYear ?? (role === 'target' ? ctx.planYear : null);
     // A figure for a year before the plan year is a result, whatever the section says (`2023年…` in a 2024 plan).
     const past = year != null && ctx.planYear != null && year < ctx.planYear && !r.goal.test(clause);
     const items = readItems(clause, qs, r, previous, previousParts);
     previousParts = items.parts ?? previousParts;
     for (const it of items.list) {
       const { q } = it;
-      const at = base + q.start;
+      const at0 = base + q.start;
       // `安排市级重点项目220个，总投资2860亿元`: the amount of the projects just counted.
       const bare = r.bare.has(it.ind);
       if (bare && !lastCount) continue; // `X项目：总投资15亿元`: the project's own figure
       if (bare) it.ind = lastCount + it.ind;
-      else if (/投资|规模/.test(it.ind) && /元$/.test(q.unit) && projectEnds.some((e) => e <= at && at - e <= 24)) continue;
+      else if (r.projectAmount.test(it.ind) && /元$/.test(q.unit) && projectEnds.some((e) => e <= at0 && at0 - e <= 24)) continue;
       // A figure inside a project's name (`源网荷3万千瓦储能项目`) is the project's capacity.
       // A count is not (`建设甲镇、乙镇两个旅游特色小镇`).
-      if (qs.length === 1 && !r.classifiers.has(q.unit) && spans.some((p) => p.start <= at && at < p.end)) continue;
-      const fact = targetFact(doc, s, clause, base, it, year, inList, r);
+      if (qs.length === 1 && !r.classifiers.has(q.unit) && spans.some((p) => p.start <= at0 && at0 < p.end)) continue;
+      const fact = targetFact(doc, s, clause, [s.start + at(at0), s.start + at(at0 + q.end - q.start - 1) + 1], it, year, inList, r);
       if (!fact) continue;
       previous = it.ind;
       if (!bare) lastCount = r.classifiers.has(q.unit) && /项目$/.test(fact.indicator) ? fact.indicator : '';
       out.push({ role: past ? 'result' : role, fact });
     }
   }
-  ctx.run = /[；;]$/.test(s.text) ? { role: out.at(-1)?.role ?? ctx.run?.role ?? null, year: runYear, list: opener != null || (ctx.run?.list ?? false) } : null;
+  ctx.run = /[；;]$/.test(text) ? { role: out.at(-1)?.role ?? ctx.run?.role ?? null, year: runYear, list: opener != null || (ctx.run?.list ?? false) } : null;
   return out;
 }
 
@@ -357,6 +419,7 @@ function readItems(clause: string, qs: Found[], r: Rules, before: string, previo
   }
   let from = 0;
   let prevNoun = '';
+  let start: { value: number | null; ind: string } | null = null; // `由98亿元` before `增加到146亿元`
   const firstVerb = clean(clause.slice(0, qs[0]!.start), r);
   for (let i = 0; i < qs.length; i++) {
     const q = qs[i]!;
@@ -364,6 +427,18 @@ function readItems(clause: string, qs: Found[], r: Rules, before: string, previo
     const after = clause.slice(q.end, qs[i + 1]?.start ?? clause.length);
     let ind = clean(rawBefore, r);
     let rule = 'targets.figure';
+    if (r.from.test(rawBefore) && qs[i + 1]) {
+      start = { value: q.value, ind: clean(rawBefore.replace(r.from, ''), r) };
+      from = q.end;
+      continue;
+    }
+    if (start) {
+      list.push({ q, ind: start.ind + ind, rule: 'targets.from-to', rawBefore, after, baseline: start.value });
+      previous = start.ind;
+      start = null;
+      from = q.end;
+      continue;
+    }
     // A rate has no counted noun after it (`兑付率100%”作为…`).
     const noun = RATE_UNITS.has(q.unit) ? '' : nounAfter(after, r);
     const enumeration = qs.length === 1 ? r.enumeration.exec(rawBefore) : null;
@@ -393,7 +468,7 @@ function readItems(clause: string, qs: Found[], r: Rules, before: string, previo
       const verb = repeats ? (firstVerb.length <= 4 ? firstVerb : '') : ind;
       ind = verb + noun;
       rule = 'targets.counted-noun';
-    } else if (ind.replace(r.growth, '').replace(r.annual, '').length < 2 && previous) {
+    } else if (ind.replace(r.growth, '').replace(r.annual, '').replace(r.qualifier, '').length < 2 && previous) {
       ind = `${previous.replace(r.growthTail, '')}${ind}`;
       rule = 'targets.continued';
     }
@@ -405,6 +480,13 @@ function readItems(clause: string, qs: Found[], r: Rules, before: string, previo
   return { list, parts };
 }
 
+/** `超十亿元企业5家`: an amount just before the noun another figure counts describes that noun. */
+function describes(clause: string, q: Found, next: Found | undefined, r: Rules): boolean {
+  if (!next || r.classifiers.has(q.unit) || !r.classifiers.has(next.unit)) return false;
+  if (r.capacity.test(clause.slice(0, q.start))) return false;
+  return /^[\u4e00-\u9fff]{1,8}$/.test(clause.slice(q.end, next.start));
+}
+
 /** Whether an enumeration's count (`三大`) matches its items (`咖啡、牛油果、甘蔗`). */
 function sameCount(m: RegExpExecArray, r: Rules): boolean {
   if (!CHINESE_COUNT.test(m[3]!)) return false;
@@ -412,7 +494,7 @@ function sameCount(m: RegExpExecArray, r: Rules): boolean {
   return n === m[2]!.split('、').length && !r.fragment.test(m[2]!);
 }
 
-function targetFact(doc: Document, s: Sentence, clause: string, base: number, it: Item, year: number | null, inList: boolean, r: Rules): TargetFact | null {
+function targetFact(doc: Document, s: Sentence, clause: string, span: [number, number], it: Item, year: number | null, inList: boolean, r: Rules): TargetFact | null {
   const { q } = it;
   let ind = it.ind;
   const growth = r.growth.test(ind) || q.unit === '倍';
@@ -424,7 +506,6 @@ function targetFact(doc: Document, s: Sentence, clause: string, base: number, it
     ind = ind.slice(ind.indexOf(name));
     if (fragment(ind, r)) return null;
   }
-  const start = s.start + base;
   const normal = normalised(q, entry?.unit ?? null);
   const rule = inList && it.rule === 'targets.figure' ? 'targets.list-item' : it.rule;
   const fact: TargetFact = {
@@ -433,16 +514,17 @@ function targetFact(doc: Document, s: Sentence, clause: string, base: number, it
     indicatorName: entry?.name ?? null,
     value: q.redacted ? null : q.value,
     unit: q.unit,
-    comparator: comparatorOf(it.rawBefore.trim(), it.after, r),
+    // A size class (`百亿级`) is a floor.
+    comparator: q.unit === '亿级' ? '>=' : comparatorOf(it.rawBefore.trim(), it.after, r),
     year,
-    baseline: null,
+    baseline: it.baseline ?? null,
     measure: measureOf(entry?.measure ?? null, growth, q.unit, r),
     annualAverage: r.annual.test(it.rawBefore) || r.annual.test(ind),
     normalised: normal,
     redacted: q.redacted,
     text: clause,
     confidence: 0.7,
-    evidence: [evidence(doc, s, start + q.start, start + q.end, rule)],
+    evidence: [evidence(doc, s, span[0], span[1], rule)],
   };
   return fact;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { convertUnit, indicatorById, indicatorCatalogue, resolveIndicator } from '../../ingest/index.ts';
+import { IndicatorLexiconSchema } from '../../ingest/indicators.ts';
+import { TargetLexiconSchema } from '../../ingest/extract/target-lexicon.ts';
 
 describe('indicator catalogue', () => {
   it('loads, validated, with stable ids, measures, units and synonyms', () => {
@@ -31,5 +33,20 @@ describe('indicator catalogue', () => {
     expect(convertUnit(23, '亿斤', '万吨')).toBe(115);
     expect(convertUnit(1.2, '万亩', '亩')).toBe(12000);
     expect(convertUnit(5, '万吨', '亿元')).toBeNull();
+  });
+});
+
+describe('lexicon schemas', () => {
+  const entry = { id: 'grain', name: '粮食产量', measure: 'level', unit: '万吨', names: ['粮食产量'] };
+  it('refuse an indicator catalogue with a repeated id, a repeated name or an unknown measure', () => {
+    expect(IndicatorLexiconSchema.safeParse({ indicators: [entry], units: {} }).success).toBe(true);
+    expect(IndicatorLexiconSchema.safeParse({ indicators: [entry, { ...entry, names: ['粮食总产'] }], units: {} }).success).toBe(false);
+    expect(IndicatorLexiconSchema.safeParse({ indicators: [entry, { ...entry, id: 'grain2' }], units: {} }).success).toBe(false);
+    expect(IndicatorLexiconSchema.safeParse({ indicators: [{ ...entry, measure: 'ratio' }], units: {} }).success).toBe(false);
+  });
+
+  it('refuse a targets lexicon without its word lists', () => {
+    const r = TargetLexiconSchema.safeParse({ units: ['%'] });
+    expect(r.success).toBe(false);
   });
 });
