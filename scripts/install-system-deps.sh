@@ -2,7 +2,10 @@
 # System packages the analyst-facing tests need, from Debian:
 #   - the notebook test (test/notebook.test.ts) executes examples/*.ipynb with Debian's Jupyter and
 #     Python (pandas, matplotlib, requests) and draws Chinese labels with Noto Sans CJK;
-#   - the explorer test (test/explorer.test.ts) drives Debian's headless Chromium.
+#   - the explorer test (test/explorer.test.ts) drives Debian's headless Chromium;
+#   - the format tests (test/ingest/formats.test.ts) turn the seeds into PDF, DOCX and DOC with
+#     LibreOffice Writer (`soffice --headless --convert-to`, no GUI) and need a CJK font for the PDF's
+#     text layer (WenQuanYi Micro Hei).
 # Idempotent: installs only what is missing, and runs `apt-get update` only then, so a machine that
 # already has everything pays nothing. Needs root (CI and the dev machines run as root).
 set -euo pipefail
@@ -15,6 +18,8 @@ PACKAGES=(
   python3-requests
   fonts-noto-cjk
   chromium
+  libreoffice-writer-nogui
+  fonts-wqy-microhei
 )
 
 missing=()

@@ -39,6 +39,8 @@ export function decodeHtml(bytes: Uint8Array, name: string): { text: string; enc
 const BLOCK = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'UL']);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG', 'BUTTON', 'SELECT', 'OPTION', 'TEXTAREA', 'NAV']);
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+/** Stands for a line break inside <pre> until the line is cut (U+2028, LINE SEPARATOR). */
+const PRE_BREAK = '\u2028';
 
 interface NodeLike { nodeType: number; nodeName: string; textContent: string | null; childNodes: ArrayLike<NodeLike> }
 
@@ -51,14 +53,19 @@ export function blockText(root: NodeLike): string {
   const lines: string[] = [];
   let line = '';
   const flush = () => {
-    const t = line.replace(/[ \t\f\r\n]+/g, ' ').trim();
-    if (t) lines.push(t);
+    for (const part of line.split(PRE_BREAK)) {
+      const t = part
+        .replace(/[ \t\f\r]*\n\s*/g, (ws: string, at: number, all: string) => (CJK.test(all[at - 1] ?? '') && CJK.test(all[at + ws.length] ?? '') ? '' : ' '))
+        .replace(/[ \t\f\r\n]+/g, ' ')
+        .trim();
+      if (t) lines.push(t);
+    }
     line = '';
   };
   const walk = (n: NodeLike, pre: boolean) => {
     if (n.nodeType === 3) {
       const t = n.textContent ?? '';
-      line += pre ? t : t.replace(/\s*\n\s*/g, (ws, at: number, all: string) => (CJK.test(all[at - 1] ?? '') && CJK.test(all[at + ws.length] ?? '') ? '' : ' '));
+      line += pre ? t.replace(/\r?\n/g, PRE_BREAK) : t;
       return;
     }
     if (n.nodeType !== 1 || SKIP.has(n.nodeName)) return;
@@ -94,7 +101,12 @@ export function readHtml(bytes: Uint8Array, name: string): SourceText {
   const declaredTitle = meta(document, 'meta[name="ArticleTitle" i]', 'meta[property="og:title"]', 'meta[name="og:title"]');
   const declaredDate = meta(document, 'meta[property="article:published_time"]', 'meta[name="article:published_time"]', 'meta[name="PubDate" i]', 'meta[name="publishdate" i]', 'meta[name="DC.date" i]', 'meta[name="date" i]');
   const pageTitle = document.querySelector('title')?.textContent ?? undefined;
-  const headings = new Set([...document.querySelectorAll('h1, h2')].map((h) => squash(h.textContent ?? '')));
+  const headingText = new Map<string, string>();
+  for (const h of document.querySelectorAll('h1, h2')) {
+    const t = (h.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (t && !headingText.has(squash(t))) headingText.set(squash(t), t);
+  }
+  const headings = [...headingText.keys()];
   // Readability changes the tree it reads; the fallback needs the original.
   const article = new Readability(parseHTML(html).document as unknown as Document).parse();
   let text = '';
@@ -111,11 +123,12 @@ export function readHtml(bytes: Uint8Array, name: string): SourceText {
   }
   if (!squash(text)) throw new Error(`${name}: the web page holds no article text`);
   const title = cleanTitle(declaredTitle) ?? cleanTitle(article?.title) ?? cleanTitle(pageTitle);
-  // Readability drops a headline (h1/h2) that repeats the page title; the headline is part of the report.
-  const headline = article?.title ? squash(article.title) : '';
-  if (headline && !squash(text.slice(0, 300)).includes(headline) && headings.has(headline)) {
-    text = `${article!.title!.trim()}\n${text}`;
-  }
+  // Readability drops a headline (h1/h2) that repeats the page title; the headline is part of the
+  // report, so the first such heading the article lost is put back as its first line.
+  const lead = squash(text.slice(0, 300));
+  const titles = [declaredTitle, article?.title, pageTitle].filter((t): t is string => Boolean(t)).map(squash);
+  const lost = headings.find((h) => h.length >= 4 && !lead.includes(h) && titles.some((t) => t.includes(h) || h.includes(t)));
+  if (lost) text = `${headingText.get(lost)}\n${text}`;
   const out: SourceText['meta'] = {};
   if (title) out.title = title;
   const date = isoDate(declaredDate) ?? isoDate(article?.publishedTime);
