@@ -217,3 +217,23 @@ describe('pageAt', () => {
     expect(pageAt(mapped, 3)).toBe(2);
   });
 });
+
+describe('size limit', () => {
+  it('holds text files to XIANZHI_MAX_FILE_MB, and lets PDF and Word containers be larger (their text is held to it)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xianzhi-read-'));
+    const before = process.env.XIANZHI_MAX_FILE_MB;
+    process.env.XIANZHI_MAX_FILE_MB = String(2 / 1024); // 2 KB
+    try {
+      writeFileSync(join(dir, 'big.txt'), TEXT.repeat(100));
+      await expect(readSource(join(dir, 'big.txt'))).rejects.toThrow(/big\.txt: too large to be one report/);
+      // 6 KB of PDF: past the size check (it is a container), then read — and refused for what it is.
+      writeFileSync(join(dir, 'big.pdf'), Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(6000, 0x20)]));
+      await expect(readSource(join(dir, 'big.pdf'))).rejects.toThrow(/big\.pdf: not a readable PDF/);
+      writeFileSync(join(dir, 'huge.pdf'), Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(30000, 0x20)]));
+      await expect(readSource(join(dir, 'huge.pdf'))).rejects.toThrow(/huge\.pdf: too large to be one report/);
+    } finally {
+      if (before === undefined) delete process.env.XIANZHI_MAX_FILE_MB;
+      else process.env.XIANZHI_MAX_FILE_MB = before;
+    }
+  });
+});
