@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from '../../api/index.ts';
 import { q, type Graph } from '../../graph/index.ts';
 import { readDocument, toPrediction, type Document } from '../../ingest/index.ts';
 import { sourceOffset } from '../../ingest/offsets.ts';
@@ -263,5 +264,20 @@ describe('xianzhi ingest over a folder of mixed formats', () => {
     expect(Number(pages[0]!.last)).toBeGreaterThan(1);
     const unpaged = await graph.read(q('MATCH (:Sentence {documentId: $id})-[e:EVIDENCE]->() RETURN count(e.page) AS paged', { id: b }));
     expect(Number(unpaged[0]!.paged)).toBe(0);
+    // GraphQL serves the page: an Int for the PDF's evidence, null for the others.
+    const yoga = createServer({ graph, log: () => {} });
+    const res = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query: '{ projects(limit: 100) { name evidence(limit: 5) { page document { id } } } }' }),
+    });
+    const body = (await res.json()) as { data?: { projects: Array<{ evidence: Array<{ page: number | null; document: { id: string } }> }> }; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    const ev = body.data!.projects.flatMap((p) => p.evidence);
+    expect(ev.filter((e) => e.document.id === a).length).toBeGreaterThan(0);
+    for (const e of ev) {
+      if (e.document.id === a) expect(Number.isInteger(e.page) && e.page! >= 1).toBe(true);
+      else expect(e.page).toBeNull();
+    }
   }, 240_000);
 });
