@@ -95,6 +95,29 @@ function meta(document: { querySelector(s: string): { getAttribute(a: string): s
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
+/**
+ * Blocks that are links and little else (a side menu in a table cell, a related-links list):
+ * Readability weighs link density for divs, but keeps the cells of a table-laid-out page.
+ */
+function dropLinkLists(root: { querySelectorAll(s: string): Iterable<{ textContent: string | null; querySelectorAll(s: string): Iterable<{ textContent: string | null }>; remove(): void }> }): void {
+  for (const el of [...root.querySelectorAll('td, th, li, ul, ol, p, div')]) {
+    const text = squash(el.textContent ?? '');
+    if (!text || text.length > 200) continue;
+    let links = 0;
+    for (const a of el.querySelectorAll('a')) links += squash(a.textContent ?? '').length;
+    if (links / text.length >= 0.6) el.remove();
+  }
+}
+
+/**
+ * Lines a county site puts around every article — its byline (发布时间：…, 来源：…, 浏览次数：…)
+ * and its footer (版权所有, 主办/承办单位, 技术支持, 网站标识码, ICP备案) — dropped when short: in a
+ * report such words stand inside sentences, not as lines of their own.
+ */
+const BYLINE = /^(?:发布(?:时间|日期)|信息来源|来源|浏览(?:次数)?|点击(?:数|量|率)?|阅读(?:数|量)|作者|责任编辑|编辑|字号|打印)[:：]/;
+const FOOTER = /版权所有|技术支持[:：]|网站标识码|ICP备|主办单位[:：]|承办单位[:：]|^主办[:：]|^承办[:：]|【打印】|【关闭】|【打印本页】|【关闭窗口】/;
+const furnitureLine = (line: string) => line.length <= 100 && (BYLINE.test(line) || FOOTER.test(line));
+
 export function readHtml(bytes: Uint8Array, name: string): SourceText {
   const { text: html, encoding } = decodeHtml(bytes, name);
   const { document } = parseHTML(html);
@@ -112,6 +135,7 @@ export function readHtml(bytes: Uint8Array, name: string): SourceText {
   let text = '';
   if (article?.content) {
     const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
+    dropLinkLists(content.body as never);
     text = blockText(content.body as unknown as NodeLike);
   }
   if (squash(text).length < 50) {
@@ -119,8 +143,10 @@ export function readHtml(bytes: Uint8Array, name: string): SourceText {
     for (const el of [...document.querySelectorAll('[class], [id]')]) {
       if (FURNITURE_NAME.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) el.remove();
     }
+    if (document.body) dropLinkLists(document.body as never);
     text = document.body ? blockText(document.body as unknown as NodeLike) : '';
   }
+  text = text.split('\n').filter((l) => !furnitureLine(l)).join('\n');
   if (!squash(text)) throw new Error(`${name}: the web page holds no article text`);
   const title = cleanTitle(declaredTitle) ?? cleanTitle(article?.title) ?? cleanTitle(pageTitle);
   // Readability drops a headline (h1/h2) that repeats the page title; the headline is part of the

@@ -181,6 +181,18 @@ describe('HTML reader', () => {
     expect(s.text).toBe('全县新增就业3200人。');
   });
 
+  it('keeps the article of a page laid out in tables, without its side menu, byline and footer', async () => {
+    const html = `<html><head><meta charset="utf-8"><title>政府工作报告</title></head><body><table>
+<tr><td colspan="2"><a href="/">首页</a> | <a href="/a">政务公开</a> | <a href="/b">办事服务</a></td></tr>
+<tr><td valign="top"><a href="/c">通知公告</a><br><a href="/d">政策文件</a><br><a href="/e">规划计划</a></td>
+<td valign="top"><table><tr><td align="center"><b>政府工作报告</b></td></tr><tr><td>发布日期：2022-03-01　来源：县政府办公室</td></tr>
+<tr><td id="zoom">${PARAS.map((p) => `&nbsp;&nbsp;${p}<br>`).join('\n')}</td></tr></table></td></tr>
+<tr><td colspan="2">版权所有：某县人民政府　技术支持：某网络公司</td></tr></table></body></html>`;
+    const s = await readSource(Buffer.from(html), 'table.html');
+    for (const p of PARAS) expect(s.text).toContain(p);
+    for (const junk of ['首页', '通知公告', '发布日期', '版权所有']) expect(s.text).not.toContain(junk);
+  });
+
   it('writes one line per block and joins a paragraph the markup wraps between Chinese characters', () => {
     const { document } = parseHTML('<html><body><p>全县粮食产量\n  稳定在10万吨，\n<b>特色</b>产业 growing\nfast</p><ul><li>一是项目</li><li>二是招商</li></ul>第一行<br>第二行</body></html>');
     expect(blockText(document.body as never)).toBe('全县粮食产量稳定在10万吨，特色产业 growing fast\n一是项目\n二是招商\n第一行\n第二行');
