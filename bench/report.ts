@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { goals } from './goals.ts';
 import type { BenchResult } from './run.ts';
+import { readingMarkdown } from './reading.ts';
 
 /** docs/benchmarks.md: the machine, the commands, tables, a bar chart, and which goals are met. */
 
@@ -45,6 +46,7 @@ export function markdown(r: BenchResult): string {
   }
   const max = Math.max(x.jieba1.mbPerSec, x.pipeline1.mbPerSec, x.jiebaN.mbPerSec, x.pipelineN.mbPerSec);
   lines.push('```', bar('nodejieba.tag ×1', x.jieba1.mbPerSec, max, 'MB/s'), bar('pipeline ×1', x.pipeline1.mbPerSec, max, 'MB/s'), bar(`nodejieba.tag ×${x.workers}`, x.jiebaN.mbPerSec, max, 'MB/s'), bar(`pipeline ×${x.workers}`, x.pipelineN.mbPerSec, max, 'MB/s'), '```', '');
+  if (r.reading) lines.push(...readingMarkdown(r.reading));
   lines.push('## End-to-end ingest (`xianzhi ingest`, empty graph)', '');
   lines.push('| | value |', '|---|---|');
   lines.push(`| documents | ${i.documents} (${i.megabytes} MB) |`, `| time | ${i.first.seconds} s |`, `| docs/s | ${i.first.docsPerSec} |`, `| MB/s | ${i.first.mbPerSec} |`);

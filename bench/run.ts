@@ -9,6 +9,7 @@ import { PROJECT_ROOT } from '../graph/local/paths.ts';
 import { synthesise } from '../corpus/synth.ts';
 import { loadManifest } from '../ingest/index.ts';
 import { benchExtraction, type ExtractionResult } from './extraction.ts';
+import { benchReading, type ReadingResult } from './reading.ts';
 import { benchIngest, type IngestResult } from './ingest-e2e.ts';
 import { apiLatencyAvailable, benchLatency, type LatencyResult } from './latency.ts';
 
@@ -27,6 +28,7 @@ export interface BenchResult {
   commands: string[];
   corpus: { documents: number; megabytes: number; seed: number; seconds: number; dir: string };
   extraction: ExtractionResult;
+  reading?: ReadingResult;
   ingest: IngestResult;
   latency: LatencyResult;
   apiLatency?: unknown;
@@ -101,6 +103,10 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
     fs.copyFileSync(path.join(c.gold, g), path.join(goldSample, g));
   }
   const scored = recall(goldSample, predictions);
+  log('reading: the seeds as text, GBK text, web page, PDF, DOCX and DOC');
+  const seedsDir = path.join(PROJECT_ROOT, 'seeds');
+  const seedTexts = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(seedsDir, f));
+  const reading = await benchReading(seedTexts, { rounds: quick ? 1 : 3, office: !quick });
 
   const { conn, where, stop } = await connect(log);
   const graph = new Graph(conn);
@@ -134,10 +140,12 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchResult> {
         `  + extraction over ${sample.length} of them (pipeline, nodejieba.tag and nodejieba.cut, 1 thread and ${workers} workers, best of ${quick ? 1 : 3} rounds each)`,
         `  + node bin/xianzhi.mjs ingest ${corpusDir}   (empty graph, then again unchanged)`,
         `  + node ../shared/eval/score.mjs --gold <sample gold> --pred <sample predictions> --json`,
+        `  + readSource over the seeds as text, GBK, HTML${quick ? '' : ', and PDF/DOCX/DOC made by soffice --convert-to'} (bench/reading.ts)`,
         `  + GraphQL headline queries (api/graphiql.ts) vs the same Cypher through the driver`,
       ],
       corpus,
       extraction,
+      reading,
       ingest,
       latency: latencyResult,
       ...(apiLatency !== undefined ? { apiLatency } : {}),

@@ -3,7 +3,7 @@
  * file name, and each format has its reader in ingest/read/ — PDF text layer, Word .docx and .doc,
  * a web page's article, plain text in any encoding. `readSource` is the one entry.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { contentHash as hashContent } from './content-hash.ts';
 import { detectFormat, type Format } from './read/detect.ts';
 import { decodeBytes, type Decoded } from './read/text.ts';
@@ -39,6 +39,9 @@ export async function readBytes(bytes: Uint8Array, name = '<bytes>'): Promise<So
   } else {
     hash = hashContent(bytes);
     read = await readFormat(format, bytes, name);
+    // The text, not the container, is what the pipeline holds (UTF-16 in memory: 2 bytes a character).
+    const max = maxFileBytes();
+    if (read.text.length * 2 > max) throw tooLarge(name, 'its text is ', read.text.length * 2, max);
   }
   return { ...read, reader: format, contentHash: hash, sourceMeta: { ...read.meta, reader: format } };
 }
@@ -73,16 +76,34 @@ export function maxFileBytes(env: NodeJS.ProcessEnv = process.env): number {
   return (Number.isFinite(mb) && mb > 0 ? mb : 10) * 1024 * 1024;
 }
 
+/**
+ * PDF and Word files carry fonts and images besides their text: a report of 100 KB of text is
+ * often a 5–30 MB PDF. They may be this many times the limit; their text is held to the limit.
+ */
+const CONTAINER_FACTOR = 10;
+const CONTAINER_MAGIC = [Buffer.from('%PDF-'), Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from([0xd0, 0xcf, 0x11, 0xe0])];
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const tooLarge = (path: string, what: string, size: number, max: number) =>
+  Object.assign(new Error(`${path}: too large to be one report (${what}${mb(size)}, limit ${mb(max)}; split it, or raise XIANZHI_MAX_FILE_MB)`), { code: 'ETOOLARGE' });
+
+async function isContainer(path: string): Promise<boolean> {
+  const fh = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(8);
+    await fh.read(head, 0, 8, 0);
+    return CONTAINER_MAGIC.some((m) => head.subarray(0, m.length).equals(m));
+  } finally {
+    await fh.close();
+  }
+}
+
 /** A file's bytes. @throws Error naming the file when it is missing, a folder or too large. */
 async function readFileChecked(path: string): Promise<Buffer> {
   let bytes: Buffer;
   try {
     const size = (await stat(path)).size;
     const max = maxFileBytes();
-    if (size > max) {
-      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-      throw Object.assign(new Error(`${path}: too large to be one report (${mb(size)}, limit ${mb(max)}; split it, or raise XIANZHI_MAX_FILE_MB)`), { code: 'ETOOLARGE' });
-    }
+    if (size > max && !(size <= max * CONTAINER_FACTOR && (await isContainer(path)))) throw tooLarge(path, '', size, max);
     bytes = await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -5,6 +5,9 @@
 #   - the explorer test (test/explorer.test.ts) drives Debian's headless Chromium;
 #   - the input-forms test (test/ingest/forms.test.ts) makes traditional-character fixtures with
 #     Debian's OpenCC CLI (opencc), apart from the opencc-js library that converts them back.
+#   - the format tests (test/ingest/formats.test.ts) turn the seeds into PDF, DOCX and DOC with
+#     LibreOffice Writer (`soffice --headless --convert-to`, no GUI) and need a CJK font for the PDF's
+#     text layer (WenQuanYi Micro Hei).
 # Idempotent: installs only what is missing, and runs `apt-get update` only then, so a machine that
 # already has everything pays nothing. Needs root (CI and the dev machines run as root).
 set -euo pipefail
@@ -18,6 +21,8 @@ PACKAGES=(
   fonts-noto-cjk
   chromium
   opencc
+  libreoffice-writer-nogui
+  fonts-wqy-microhei
 )
 
 missing=()

@@ -38,9 +38,21 @@ function head(bytes: Uint8Array): string {
 
 const HTML_START = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s|title>)/;
 
+/** The first byte that is not a BOM, whitespace or a NUL (UTF-16's high bytes), or -1. */
+function firstSignificant(bytes: Uint8Array): number {
+  const n = Math.min(bytes.length, 2048);
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) ? 2 : 0;
+  for (; i < n; i++) {
+    const b = bytes[i]!;
+    if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0x00) return b;
+  }
+  return -1;
+}
+
 /** True when the bytes start like a web page (doctype, `<html>`, `<head>`, `<meta>`, `<title>`). */
 export function looksLikeHtml(bytes: Uint8Array): boolean {
-  return HTML_START.test(head(bytes));
+  // A report starts with a character, a page with `<`: most files are decided on one byte.
+  return firstSignificant(bytes) === 0x3c && HTML_START.test(head(bytes));
 }
 
 /**

@@ -27,7 +27,7 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<SourceT
     const core = await (await JSZip.loadAsync(buffer)).file('docProps/core.xml')?.async('string');
     if (core) {
       const title = cleanTitle(xmlText(core, 'dc:title'));
-      const date = isoDate(xmlText(core, 'dcterms:created'));
+      const date = isoDate(xmlText(core, 'dcterms:created') ?? xmlText(core, 'dcterms:modified'));
       if (title) meta.title = title;
       if (date) meta.date = date;
     }
