@@ -56,7 +56,7 @@ const listEdgeAt = (text: string, i: number) => i >= 0 && i < text.length && LIS
 /** Full town names that carry their own suffix (二郎镇, 民乐朝鲜族乡, 递铺街道). */
 const TOWN_END = /(?:镇|乡|街道|苏木)$/;
 /** `xx县`, `X市`, `××区`, `○○县` (a common mask in printed reports). */
-const MASKED_COUNTY = /[xX×*○]{1,4}(?:县|市|区|旗)/;
+const MASKED_COUNTY = /[xX×*○]{1,4}(县|市|区|旗)/g;
 
 /** A county fact for an area. */
 function fact(area: Area, source: CountyFact['source'], confidence: number, ev: Evidence[]): CountyFact {
@@ -634,7 +634,14 @@ function choose(read: CountyFact | null, inferred: CountyFact | null, masked: bo
 
 /** True when the text hides its own county's name (`xx县`, `X县`) or the caller says so. */
 export function isMasked(doc: Document): boolean {
-  return doc.meta.masked === true || MASKED_COUNTY.test(doc.text);
+  return doc.meta.masked === true || maskedLevels(doc.text).size > 0;
+}
+
+/** The level characters of the masked names (`xx县` → 县): which kind of unit the text hides. */
+function maskedLevels(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(MASKED_COUNTY)) out.add(m[1]!);
+  return out;
 }
 
 export const county: Stage = {
@@ -642,7 +649,9 @@ export const county: Stage = {
   run(doc: Document): Document {
     const dec = declared(doc);
     const read = fromText(doc);
-    const masked = isMasked(doc);
+    // A text that masks an `XX市` (its city) but names a 县 in full hides no county of its own.
+    const levels = maskedLevels(doc.text);
+    const masked = doc.meta.masked === true || (levels.size > 0 && !(read?.name && !levels.has(read.name.slice(-1)) && read.confidence >= 0.9));
     const suggestion = masked || !read || read.confidence < 0.9 ? inferCounty(doc) : null;
     doc.facts.county = dec ?? choose(read, suggestion, masked);
     // The suggestion is for masked or unnamed texts; elsewhere it only backed the name up.

@@ -180,3 +180,11 @@ describe('names in passing, partners and parses that look alike', () => {
     expect(county('中共和县县委召开全会。和县人民政府工作报告。')?.code).toBe('340523');
   });
 });
+
+describe('a masked city is not a masked county', () => {
+  it('keeps the county a report names in full when only its city is masked (XX市委)', () => {
+    const doc = processText('政府工作报告\n——2024年1月10日在宁都县第十八届人民代表大会第三次会议上\n各位代表：在XX市委、市政府的坚强领导下，小布镇、东山坝镇、青塘镇建设加快。');
+    expect(doc.facts.county).toMatchObject({ code: '360730', source: 'text' });
+    expect(doc.facts.county!.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+});
