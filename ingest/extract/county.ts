@@ -268,7 +268,10 @@ export function countyMentions(doc: Document): CountyMention[] {
   // (惠民, 富民, 盐湖 are counties' short forms too).
   const named = new Set<string>();
   for (const m of out) if (m.form !== 'stem') for (const c of m.codes) named.add(c);
-  return out.filter((m) => m.form !== 'stem' || m.codes.some((c) => named.has(c)));
+  // …except a title opening with it (常熟32个重大项目集中开工): a weak vote of its own.
+  return out
+    .filter((m) => m.form !== 'stem' || m.codes.some((c) => named.has(c)) || (m.cue === 'title' && opensLine(text, m.start)))
+    .map((m) => (m.form === 'stem' && m.cue === 'title' && !m.codes.some((c) => named.has(c)) ? { ...m, cue: 'stem' as const } : m));
 }
 
 const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;

@@ -188,3 +188,11 @@ describe('a masked city is not a masked county', () => {
     expect(doc.facts.county!.confidence).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+describe('a bare short form opening a title', () => {
+  it('is a weak vote of its own (常熟32个重大项目集中开工), never a confident one', () => {
+    const c = processText('常熟32个重大项目集中开工 总投资286亿元\n\n3月26日上午，重大项目集中开工活动举行。').facts.county;
+    expect(c?.code).toBe('320581');
+    expect(c!.confidence).toBeLessThan(0.5);
+  });
+});
