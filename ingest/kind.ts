@@ -27,6 +27,8 @@ const KindCues = z.object({
       body: z.array(z.string().min(1)).default([]),
     }),
   ),
+  /** Cues tried on the whole text when the head and the body's opening say nothing; the kind with most wins. */
+  weak: z.array(z.object({ kind: z.enum(KINDS), patterns: z.array(z.string().min(1)) })).default([]),
   /** Kinds whose goals are for the next year when delivered in these months or later (a December 经济工作会议 plans the next year). */
   nextYearFrom: z.object({ kinds: z.array(z.enum(KINDS)), month: z.number().int().min(1).max(12) }),
 });
@@ -76,7 +78,19 @@ export function readKind(text: string, sourceTitle?: string): DocumentKind {
   for (const k of compiled) if (k.head.some((r) => r.test(head))) return k.kind;
   const body = toFull(fold(text.slice(0, 4000)));
   for (const k of compiled) if (k.body.some((r) => r.test(body))) return k.kind;
-  return '其他';
+  // A passage from the middle of a report: the kind whose weak cues it holds most, if any.
+  const whole = fold(text);
+  let best: DocumentKind = '其他';
+  let most = 0;
+  for (const k of cues.weak) {
+    let n = 0;
+    for (const p of k.patterns) if (whole.includes(p)) n++;
+    if (n > most) {
+      most = n;
+      best = k.kind;
+    }
+  }
+  return best;
 }
 
 const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
