@@ -143,12 +143,16 @@ function yearsOf(t: string) {
     const end = m.index + m[0].length;
     const before = t.slice(Math.max(0, m.index - 6), m.index);
     const after = t.slice(end, end + 18);
-    counts.set(y, (counts.get(y) ?? 0) + 1);
+    // A goal's year (到2025年) says when a goal falls due, not which year the text plans.
+    if (!/(?:到|至)\s*$/.test(before)) counts.set(y, (counts.get(y) ?? 0) + 1);
     if (planned == null && PLAN_AFTER.test(after)) planned = y;
     if (arranged == null && ARRANGE_BEFORE.test(before)) arranged = y;
     if (reviewed == null && (REVIEW_AFTER.test(after) || REVIEW_BEFORE.test(before))) reviewed = y;
   }
-  const mostNamed = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? null;
+  // The year named most is often the one looked back on (a passage's 2022年 results); when the
+  // next one is named too, that is the year being planned.
+  let mostNamed = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? null;
+  if (mostNamed != null && counts.has(mostNamed + 1)) mostNamed += 1;
   return { planned, arranged, reviewed, mostNamed };
 }
 

@@ -49,6 +49,11 @@ describe('kind, plan year and date from the text', () => {
     expect(readKind('今年全县粮食生产再获丰收。')).toBe('其他');
   });
 
+  it('dates a passage by the year after the one it looks back on when it names both, never by a goal year', () => {
+    expect(readYear('2022年全县地区生产总值增长5%，2022年粮食产量稳定。2023年要继续扩大有效投资，到2025年建成产业园。', '其他', null)).toBe(2023);
+    expect(readYear('2022年全县地区生产总值增长5%，到2025年建成产业园。', '其他', null)).toBe(2022);
+  });
+
   it('dates a text by 喜迎党的二十大 when it gives no year', () => {
     expect(readYear('同志们：今年是喜迎党的二十大胜利召开之年。', '经济工作会议讲话', null)).toBe(2022);
   });
