@@ -15,6 +15,7 @@ import { emptyFacts } from '../ingest/model.ts';
 import type { Stage } from '../ingest/stage.ts';
 import { normalise } from '../ingest/normalise.ts';
 import { structure } from '../ingest/structure.ts';
+import { kind } from '../ingest/kind.ts';
 import { segment, ensureJieba } from '../ingest/segment.ts';
 import { county } from '../ingest/extract/county.ts';
 import { industries } from '../ingest/extract/industries.ts';
@@ -24,7 +25,7 @@ import { resolve } from '../ingest/resolve.ts';
 const rounds = Number(process.argv[2] ?? 5);
 const files = process.argv.length > 3 ? process.argv.slice(3) : readdirSync('seeds').filter((f) => f.endsWith('.txt')).map((f) => join('seeds', f));
 const texts = files.map((f) => readFileSync(f, 'utf8'));
-const stages: Stage[] = [normalise, structure, segment, county, industries, ...extractStages, resolve];
+const stages: Stage[] = [normalise, kind, structure, segment, county, industries, ...extractStages, resolve];
 
 const fresh = (text: string): Document => ({
   id: 'bench', meta: {}, text, masks: [], headings: [], sentences: [], tokens: [], facts: emptyFacts(), diagnostics: [],

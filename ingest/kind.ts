@@ -27,6 +27,8 @@ const KindCues = z.object({
       body: z.array(z.string().min(1)).default([]),
     }),
   ),
+  /** Cues tried on the whole text when the head and the body's opening say nothing; the kind with most wins. */
+  weak: z.array(z.object({ kind: z.enum(KINDS), patterns: z.array(z.string().min(1)) })).default([]),
   /** Kinds whose goals are for the next year when delivered in these months or later (a December 经济工作会议 plans the next year). */
   nextYearFrom: z.object({ kinds: z.array(z.enum(KINDS)), month: z.number().int().min(1).max(12) }),
 });
@@ -34,8 +36,11 @@ const cues = lexicon('kinds', KindCues);
 const compiled = cues.kinds.map((k) => ({ kind: k.kind, head: k.head.map((p) => new RegExp(p)), body: k.body.map((p) => new RegExp(p)) }));
 const FOLD = new Map(Object.entries(cues.fold));
 
+const HAS_TRADITIONAL = new RegExp(`[${[...FOLD.keys()].join('')}]`);
+
 /** Traditional characters of the cue words folded to simplified ones (length-preserving). */
 export function fold(text: string): string {
+  if (!HAS_TRADITIONAL.test(text)) return text;
   let out = '';
   let from = 0;
   for (let i = 0; i < text.length; i++) {
@@ -53,15 +58,16 @@ const toFull = (s: string) => s.replace(/:/g, '：').replace(/,/g, '，').replac
 
 /** The title and first lines: up to the first body line (各位代表：, 同志们：) or ~300 characters. */
 export function headOf(text: string): string {
-  const lines = text.split('\n');
   const out: string[] = [];
   let n = 0;
-  for (const raw of lines) {
-    const l = raw.trim();
+  for (let at = 0; at < text.length && out.length < 6 && n < 300; ) {
+    const nl = text.indexOf('\n', at);
+    const l = text.slice(at, nl < 0 ? text.length : nl).trim();
+    at = nl < 0 ? text.length : nl + 1;
     if (!l) continue;
     out.push(l);
     n += l.length;
-    if (out.length >= 6 || n >= 300 || /^(?:各位代表|同志们)/.test(l)) break;
+    if (/^(?:各位代表|同志们)/.test(l)) break;
   }
   return out.join('\n');
 }
@@ -72,7 +78,19 @@ export function readKind(text: string, sourceTitle?: string): DocumentKind {
   for (const k of compiled) if (k.head.some((r) => r.test(head))) return k.kind;
   const body = toFull(fold(text.slice(0, 4000)));
   for (const k of compiled) if (k.body.some((r) => r.test(body))) return k.kind;
-  return '其他';
+  // A passage from the middle of a report: the kind whose weak cues it holds most, if any.
+  const whole = fold(text);
+  let best: DocumentKind = '其他';
+  let most = 0;
+  for (const k of cues.weak) {
+    let n = 0;
+    for (const p of k.patterns) if (whole.includes(p)) n++;
+    if (n > most) {
+      most = n;
+      best = k.kind;
+    }
+  }
+  return best;
 }
 
 const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -101,21 +119,41 @@ export function readDate(head: string): string | null {
   return [String(y), String(mo).padStart(2, '0'), ...(d ? [String(d).padStart(2, '0')] : [])].join('-');
 }
 
-/** `2024年政府工作报告`, `2024年国民经济和社会发展计划草案`, `2024年工作安排`: the year named as the plan's. */
-const PLAN_YEAR = /(20\d\d)\s*年\s*(?:[\u4e00-\u9fff]{0,6}政府工作报告|国民经济和社会发展计划草案|[\u4e00-\u9fff]{0,12}计划草案|(?:的)?(?:工作安排|重点工作|主要任务|工作总体要求|总体要求|主要预期目标|预期目标|目标任务|工作思路|主要工作))/g;
-/** `2023年工作回顾`, `总结2023年`, `过去的2023年`: the year looked back on, so the plan is for the next. */
-const REVIEW_YEAR = /(20\d\d)\s*年\s*(?:[\u4e00-\u9fff]{0,4}工作回顾|[\u4e00-\u9fff]{0,4}主要工作回顾|工作总结)|(?:总结|回顾|过去的|刚刚过去的)\s*(20\d\d)\s*年/g;
-/** `安排部署2024年`: the year being planned. */
-const ARRANGE_YEAR = /(?:安排部署|部署|谋划)\s*(20\d\d)\s*年/g;
+/** After a year: `2024年政府工作报告`, `…计划草案`, `2024年工作安排`: the year named as the plan's. */
+const PLAN_AFTER = /^(?:[\u4e00-\u9fff]{0,6}政府工作报告|国民经济和社会发展计划草案|[\u4e00-\u9fff]{0,12}计划草案|(?:的)?(?:工作安排|重点工作|主要任务|工作总体要求|总体要求|主要预期目标|预期目标|目标任务|工作思路|主要工作))/;
+/** After a year: `2023年工作回顾`, `…工作总结`: the year looked back on, so the plan is for the next. */
+const REVIEW_AFTER = /^(?:[\u4e00-\u9fff]{0,4}工作回顾|[\u4e00-\u9fff]{0,4}主要工作回顾|工作总结)/;
+/** Before a year: `总结2023年`, `过去的2023年` look back; `安排部署2024年` plans it. */
+const REVIEW_BEFORE = /(?:总结|回顾|过去的|刚刚过去的)\s*$/;
+const ARRANGE_BEFORE = /(?:安排部署|部署|谋划)\s*$/;
+const YEAR = /(20\d\d)\s*年\s*/g;
 /** National anchors a text dates itself by when it gives no year: 喜迎党的二十大 is 2022. */
 const CONGRESS_ANCHOR = /(?:喜迎|迎接)党的(十九|二十|二十一)大/;
 const ANCHOR_YEAR: Record<string, number> = { 十九: 2017, 二十: 2022, 二十一: 2027 };
 
-function firstYear(re: RegExp, text: string, pick: (m: RegExpExecArray) => string | undefined): number | null {
-  re.lastIndex = 0;
-  const m = re.exec(text);
-  const y = m ? pick(m) : undefined;
-  return y ? Number(y) : null;
+/** What the years of a text say, in one pass over its `20xx年`. */
+function yearsOf(t: string) {
+  let planned: number | null = null;
+  let arranged: number | null = null;
+  let reviewed: number | null = null;
+  const counts = new Map<number, number>();
+  YEAR.lastIndex = 0;
+  for (let m = YEAR.exec(t); m; m = YEAR.exec(t)) {
+    const y = Number(m[1]);
+    const end = m.index + m[0].length;
+    const before = t.slice(Math.max(0, m.index - 6), m.index);
+    const after = t.slice(end, end + 18);
+    // A goal's year (到2025年) says when a goal falls due, not which year the text plans.
+    if (!/(?:到|至)\s*$/.test(before)) counts.set(y, (counts.get(y) ?? 0) + 1);
+    if (planned == null && PLAN_AFTER.test(after)) planned = y;
+    if (arranged == null && ARRANGE_BEFORE.test(before)) arranged = y;
+    if (reviewed == null && (REVIEW_AFTER.test(after) || REVIEW_BEFORE.test(before))) reviewed = y;
+  }
+  // The year named most is often the one looked back on (a passage's 2022年 results); when the
+  // next one is named too, that is the year being planned.
+  let mostNamed = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? null;
+  if (mostNamed != null && counts.has(mostNamed + 1)) mostNamed += 1;
+  return { planned, arranged, reviewed, mostNamed };
 }
 
 /**
@@ -124,25 +162,22 @@ function firstYear(re: RegExp, text: string, pick: (m: RegExpExecArray) => strin
  * in December); else a national anchor; else the year named most often.
  */
 export function readYear(text: string, kind: DocumentKind, date: string | null): number | null {
-  const t = fold(text);
-  const head = headOf(t);
-  const planned = firstYear(PLAN_YEAR, head, (m) => m[1]) ?? firstYear(ARRANGE_YEAR, t, (m) => m[1]);
-  if (planned) return planned;
+  const head = yearsOf(fold(headOf(text)));
+  if (head.planned) return head.planned;
   if (date) {
     const y = Number(date.slice(0, 4));
     const month = Number(date.slice(5, 7)) || 0;
     return cues.nextYearFrom.kinds.includes(kind) && month >= cues.nextYearFrom.month ? y + 1 : y;
   }
-  const planHeading = firstYear(PLAN_YEAR, t, (m) => m[1]);
-  const reviewed = firstYear(REVIEW_YEAR, t, (m) => m[1] ?? m[2]);
-  if (planHeading && (!reviewed || planHeading > reviewed)) return planHeading;
-  if (reviewed) return reviewed + 1;
+  // Without a date the whole text is read (a cost only such texts pay).
+  const t = fold(text);
+  const all = yearsOf(t);
+  if (all.arranged) return all.arranged;
+  if (all.planned && (!all.reviewed || all.planned > all.reviewed)) return all.planned;
+  if (all.reviewed) return all.reviewed + 1;
   const anchor = CONGRESS_ANCHOR.exec(t);
   if (anchor) return ANCHOR_YEAR[anchor[1]!]!;
-  const counts = new Map<number, number>();
-  for (const m of t.matchAll(/(20\d\d)\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
-  const ranked = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0]);
-  return ranked[0]?.[0] ?? null;
+  return all.mostNamed;
 }
 
 export const kind: Stage = {

@@ -22,8 +22,13 @@ const LEVEL1 = new RegExp(`^${CN}[、.．]`);
 const LEVEL2 = new RegExp(`^[（(]${CN}[）)]`);
 const LEVEL3 = new RegExp(`^(?:\\d{1,2}[.、．](?!\\d)|[（(]\\d{1,2}[）)]|${CN}是|${CN}要|第${CN}[，、,：:是])`);
 
-/** Sentence ends: Chinese and ASCII terminators, with closing quotes and brackets kept inside. */
-const SENTENCE = /[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)"]*|\n|$)/g;
+/**
+ * Sentence ends: Chinese and ASCII terminators, with closing quotes and brackets kept inside. A
+ * half-width `.` ends a sentence only between Chinese text (`3200户.下一步`), never in a number
+ * (`8.5%`) or after a heading numeral (`一.`, `1.`).
+ */
+const DOT_END = '(?<=[\u4e00-\u9fff”」』）)](?<![一二三四五六七八九十]))\\.(?=[\u4e00-\u9fff“「（(]|\\s|$)';
+const SENTENCE = new RegExp(`(?:[^。！？；!?;\\n.]|(?!${DOT_END})\\.)*(?:(?:[。！？；!?;]|${DOT_END})+[”’」』）)"]*|\\n|$)`, 'g');
 
 const YEAR_HEADING = /(20\d\d)年(?:[\u4e00-\u9fff]{0,4}工作|重点工作|主要任务|的?工作安排|主要预期目标)/;
 

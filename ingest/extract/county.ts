@@ -56,7 +56,7 @@ const listEdgeAt = (text: string, i: number) => i >= 0 && i < text.length && LIS
 /** Full town names that carry their own suffix (二郎镇, 民乐朝鲜族乡, 递铺街道). */
 const TOWN_END = /(?:镇|乡|街道|苏木)$/;
 /** `xx县`, `X市`, `××区`, `○○县` (a common mask in printed reports). */
-const MASKED_COUNTY = /[xX×*○]{1,4}(?:县|市|区|旗)/;
+const MASKED_COUNTY = /[xX×*○]{1,4}(县|市|区|旗)/g;
 
 /** A county fact for an area. */
 function fact(area: Area, source: CountyFact['source'], confidence: number, ev: Evidence[]): CountyFact {
@@ -232,6 +232,11 @@ export function countyMentions(doc: Document): CountyMention[] {
     if (!m) continue;
     const n = t.values[m.index]!;
     next = n.form === 'stem' ? at + 1 : m.end;
+    // 中共和县县委 is 中共 + 和县, not 中 + 共和县: a name never swallows the tail of a leading cue.
+    if (swallowsCue(text, m.start)) {
+      next = at + 1;
+      continue;
+    }
     if (inMask(doc.masks, m.start, m.end)) continue;
     const prevCjk = isCjk(text.charCodeAt(m.start - 1));
     const before = citiesEndingAt(text, m.start);
@@ -255,17 +260,29 @@ export function countyMentions(doc: Document): CountyMention[] {
     if (m.end - m.start === 2 && cue === 'title' && !opensLine(text, m.start) && !SPEAKING_AFTER.longestAt(text, m.end)) continue;
     // 兴县 in 文化兴县, 富县 in 富民富县: a two-character name says nothing in passing, only in a
     // title, congress, speaking or agency position, or after its city.
-    if (m.end - m.start === 2 && cue === 'mention' && !before.length) continue;
+    // …unless it opens a clause (近日，曹县大集镇…) or follows a leading cue (在曹县).
+    if (m.end - m.start === 2 && cue === 'mention' && !before.length && prevCjk && !cues.before.some((b) => text.startsWith(b, m.start - b.length))) continue;
     out.push({ name: m.term, start: m.start, end: m.end, codes, form: n.form, cue });
   }
   // A short form confirms a county the text names in full; alone it is an everyday word as often
   // (惠民, 富民, 盐湖 are counties' short forms too).
   const named = new Set<string>();
   for (const m of out) if (m.form !== 'stem') for (const c of m.codes) named.add(c);
-  return out.filter((m) => m.form !== 'stem' || m.codes.some((c) => named.has(c)));
+  // …except a title opening with it (常熟32个重大项目集中开工): a weak vote of its own.
+  return out
+    .filter((m) => m.form !== 'stem' || m.codes.some((c) => named.has(c)) || (m.cue === 'title' && opensLine(text, m.start)))
+    .map((m) => (m.form === 'stem' && m.cue === 'title' && !m.codes.some((c) => named.has(c)) ? { ...m, cue: 'stem' as const } : m));
 }
 
 const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+
+/** Whether the text just before `start` with the name's first characters spells a leading cue (中 + 共…). */
+function swallowsCue(text: string, start: number): boolean {
+  for (const b of cues.before) {
+    for (let k = 1; k < b.length; k++) if (text.startsWith(b.slice(0, k), start - k) && text.startsWith(b.slice(k), start)) return true;
+  }
+  return false;
+}
 
 /** Whether `start` opens its line, after blanks and a leading 关于/在/中共/中国共产党. */
 function opensLine(text: string, start: number): boolean {
@@ -279,7 +296,8 @@ function bodyStart(text: string): number {
   for (let k = 0; k < 6 && at < text.length; k++) {
     const nl = text.indexOf('\n', at);
     const line = text.slice(at, nl < 0 ? text.length : nl).trim();
-    if (line && (BODY_START.test(line) || line.length > 60)) return at;
+    // Prose is no title: a long line, or one with a full stop (titles carry none).
+    if (line && (BODY_START.test(line) || line.length > 60 || /[。；;]|[^\d]\.[^\d]/.test(line))) return at;
     if (nl < 0) return text.length;
     at = nl + 1;
   }
@@ -608,7 +626,8 @@ export function rankCounties(doc: Document, limit = 10): Array<{ area: Area; sco
  * county or the city as the masked county itself).
  */
 function choose(read: CountyFact | null, inferred: CountyFact | null, masked: boolean): CountyFact | null {
-  if (!read || !inferred) return read ?? inferred;
+  if (!inferred) return read && masked ? { ...read, confidence: Number((read.confidence / 2).toFixed(3)) } : read;
+  if (!read) return inferred;
   if (read.code === inferred.code) {
     return { ...read, confidence: Number((1 - (1 - read.confidence) * (1 - inferred.confidence)).toFixed(3)), evidence: [...read.evidence, ...inferred.evidence.slice(0, 3)] };
   }
@@ -618,7 +637,14 @@ function choose(read: CountyFact | null, inferred: CountyFact | null, masked: bo
 
 /** True when the text hides its own county's name (`xx县`, `X县`) or the caller says so. */
 export function isMasked(doc: Document): boolean {
-  return doc.meta.masked === true || MASKED_COUNTY.test(doc.text);
+  return doc.meta.masked === true || maskedLevels(doc.text).size > 0;
+}
+
+/** The level characters of the masked names (`xx县` → 县): which kind of unit the text hides. */
+function maskedLevels(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(MASKED_COUNTY)) out.add(m[1]!);
+  return out;
 }
 
 export const county: Stage = {
@@ -626,7 +652,9 @@ export const county: Stage = {
   run(doc: Document): Document {
     const dec = declared(doc);
     const read = fromText(doc);
-    const masked = isMasked(doc);
+    // A text that masks an `XX市` (its city) but names a 县 in full hides no county of its own.
+    const levels = maskedLevels(doc.text);
+    const masked = doc.meta.masked === true || (levels.size > 0 && !(read?.name && !levels.has(read.name.slice(-1)) && read.confidence >= 0.9));
     const suggestion = masked || !read || read.confidence < 0.9 ? inferCounty(doc) : null;
     doc.facts.county = dec ?? choose(read, suggestion, masked);
     // The suggestion is for masked or unnamed texts; elsewhere it only backed the name up.

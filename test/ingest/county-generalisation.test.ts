@@ -148,3 +148,51 @@ describe('other mask styles', () => {
     expect(doc.facts.county).toMatchObject({ code: '341222', source: 'inferred' });
   });
 });
+
+describe('names in passing, partners and parses that look alike', () => {
+  const county = (text: string) => processText(text).facts.county;
+
+  it('reads a county a news passage names, below certainty when it only names it in passing', () => {
+    const c = county('今年以来，宁都县坚持工业强县战略，新签约项目23个。宁都县委书记表示，要推动产业高质量发展。');
+    expect(c).toMatchObject({ code: '360730', source: 'text' });
+    const d = county('本报讯 近日，曹县大集镇淘宝村电商产业园开园，来自曹县各乡镇的企业代表参加活动。');
+    expect(d?.code).toBe('371721');
+    expect(d!.confidence).toBeLessThan(0.9);
+  });
+
+  it('in a masked text, a county named in passing is a partner: never a confident answer', () => {
+    const c = county('XX县委经济工作会议召开。过去一年，我县坚持稳中求进。瑞金市、于都县对口协作持续深化。');
+    expect(c?.confidence ?? 0).toBeLessThan(0.5);
+  });
+
+  it('reads banner abbreviations and long autonomous names', () => {
+    expect(county('科右前旗2023年政府工作报告\n各位代表：过去一年，全旗上下团结奋斗。')).toMatchObject({ code: '152221', confidence: 1 });
+    expect(county('达茂旗召开旗委经济工作会议。会议指出，要加快建设现代化新达茂。')?.code).toBe('150223');
+  });
+
+  it('settles a shared name by the city before it, and leaves it unsure without one', () => {
+    expect(county('辽宁省朝阳市朝阳县人民政府召开常务会议。')).toMatchObject({ code: '211321' });
+    const c = county('朝阳区人民政府召开常务会议，研究部署安全生产工作。');
+    expect(c!.confidence).toBeLessThan(0.9);
+  });
+
+  it('reads 中共和县 as 中共 + 和县, not 中 + 共和县', () => {
+    expect(county('中共和县县委召开全会。和县人民政府工作报告。')?.code).toBe('340523');
+  });
+});
+
+describe('a masked city is not a masked county', () => {
+  it('keeps the county a report names in full when only its city is masked (XX市委)', () => {
+    const doc = processText('政府工作报告\n——2024年1月10日在宁都县第十八届人民代表大会第三次会议上\n各位代表：在XX市委、市政府的坚强领导下，小布镇、东山坝镇、青塘镇建设加快。');
+    expect(doc.facts.county).toMatchObject({ code: '360730', source: 'text' });
+    expect(doc.facts.county!.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('a bare short form opening a title', () => {
+  it('is a weak vote of its own (常熟32个重大项目集中开工), never a confident one', () => {
+    const c = processText('常熟32个重大项目集中开工 总投资286亿元\n\n3月26日上午，重大项目集中开工活动举行。').facts.county;
+    expect(c?.code).toBe('320581');
+    expect(c!.confidence).toBeLessThan(0.5);
+  });
+});

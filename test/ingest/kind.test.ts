@@ -42,6 +42,18 @@ describe('kind, plan year and date from the text', () => {
     expect(readKind('同志们：\n今天召开全县干部大会，传达学习市第五次党代会精神。')).toBe('其他');
   });
 
+  it('reads the kind of a passage cut from the middle of a report by how it speaks', () => {
+    expect(readKind('各位代表，新的一年，政府工作要坚持稳中求进，全面加强政府自身建设。')).toBe('政府工作报告');
+    expect(readKind('过去五年，我们坚持以人民为中心。今后五年，全县要坚持高质量发展。')).toBe('党代会报告');
+    expect(readKind('据悉，该项目总投资5亿元。记者了解到，项目将于年底投产。')).toBe('新闻报道');
+    expect(readKind('今年全县粮食生产再获丰收。')).toBe('其他');
+  });
+
+  it('dates a passage by the year after the one it looks back on when it names both, never by a goal year', () => {
+    expect(readYear('2022年全县地区生产总值增长5%，2022年粮食产量稳定。2023年要继续扩大有效投资，到2025年建成产业园。', '其他', null)).toBe(2023);
+    expect(readYear('2022年全县地区生产总值增长5%，到2025年建成产业园。', '其他', null)).toBe(2022);
+  });
+
   it('dates a text by 喜迎党的二十大 when it gives no year', () => {
     expect(readYear('同志们：今年是喜迎党的二十大胜利召开之年。', '经济工作会议讲话', null)).toBe(2022);
   });

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { processText } from '../../ingest/index.ts';
+import { classifySentence } from '../../ingest/structure.ts';
 
 const REPORT = [
   '在县第九次党代会上的报告',
@@ -50,5 +51,46 @@ describe('structure', () => {
   it('falls back to sentence cues without a heading', () => {
     const d = processText('过去一年，全县累计完成投资50亿元。\n明年要力争引进项目20个。');
     expect(d.sentences.map((s) => s.section)).toEqual(['review', 'plan']);
+  });
+});
+
+describe('review vs plan without headings, in short passages and half-width punctuation', () => {
+  const section = (text: string, meta = {}) => processText(text, meta).sentences.map((s) => s.section);
+
+  it('reads years against the plan year: an earlier one looks back, the plan year ahead', () => {
+    const text = '某县2025年政府工作报告\n各位代表：\n2024年全县地区生产总值增长6.1%。\n2025年全县地区生产总值增长6%左右。';
+    expect(section(text).slice(-2)).toEqual(['review', 'plan']);
+  });
+
+  it('reads 今年 as the year looked back on in a December meeting that plans the next year', () => {
+    const text = '在县委经济工作会议上的讲话\n（2024年12月27日）\n同志们：\n今年全县粮食总产量达到12万吨。\n明年要力争粮食总产量稳定在12万吨以上。';
+    expect(section(text).slice(-2)).toEqual(['review', 'plan']);
+  });
+
+  it('reads 今年 as the plan year in a report delivered at the start of it', () => {
+    const text = '政府工作报告\n——2025年1月9日在某县第十八届人民代表大会第四次会议上\n各位代表：\n今年全县规模以上工业增加值增长8%。';
+    expect(section(text).at(-1)).toBe('plan');
+  });
+
+  it('works with half-width punctuation and no headings (a news report)', () => {
+    const text = '本报讯 过去一年,全县累计完成固定资产投资86亿元,同比增长9.2%;预计全年新增市场主体3200户.下一步,县里将力争引进亿元以上项目20个!';
+    const d = processText(text);
+    expect(d.sentences.map((s) => s.section)).toEqual(['review', 'review', 'plan']);
+  });
+
+  it('does not read 重要 and 主要 as plan verbs', () => {
+    expect(classifySentence('这是一次十分重要的会议，主要领导同志出席。')).toBe('other');
+  });
+
+  it('keeps a later part of a report without a cue of its own in the plan once the plan has begun', () => {
+    const text = ['一、2024年工作回顾', '全县经济稳中向好。', '二、2025年工作安排', '抓好十个方面的工作。', '三、全面加强政府自身建设', '政府系统广大干部要勤勉敬业。'].join('\n');
+    const d = processText(text, { date: '2025' });
+    expect(d.headings.map((h) => h.section)).toEqual(['review', 'plan', 'plan']);
+  });
+
+  it('finds level-1 headings written with 一. and level-3 headings written (1)', () => {
+    const d = processText('一.过去一年的主要工作\n(1)工业经济稳步增长。全县规上工业增加值增长7%。');
+    expect(d.headings.map((h) => h.level)).toEqual([1, 3]);
+    expect(d.sentences.at(-1)!.section).toBe('review');
   });
 });
