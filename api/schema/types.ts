@@ -65,6 +65,7 @@ const countyPlans = byName((ctx) => ctx.loaders.countyPlans, 'name');
 const countyEnterprises = byName((ctx) => ctx.loaders.countyEnterprises, 'name');
 
 export const County = {
+  name: (p: Row) => p.name ?? p.code,
   documents: countyDocuments.list,
   documentCount: countyDocuments.count,
   industries: countyIndustries.list,
@@ -105,7 +106,7 @@ export const CountyIndustry = {
 
 export const IndustryCounty = {
   code: (p: Row) => (p.county as Row).code,
-  name: (p: Row) => (p.county as Row).name,
+  name: (p: Row) => (p.county as Row).name ?? (p.county as Row).code,
   evidence: pairEvidence.list,
   evidenceCount: pairEvidence.count,
 };
@@ -186,7 +187,7 @@ export const Evidence = {
 
 // Items of the analytics wrap an industry or a county: its id/code and name are also read directly.
 const industryIdName = { id: (p: Row) => (p.industry as Row).id, name: (p: Row) => (p.industry as Row).name };
-const countyCodeName = { code: (p: Row) => (p.county as Row).code, name: (p: Row) => (p.county as Row).name };
+const countyCodeName = { code: (p: Row) => (p.county as Row).code, name: (p: Row) => (p.county as Row).name ?? (p.county as Row).code };
 
 export const RecurrentIndustry = {
   ...industryIdName,
