@@ -3,7 +3,7 @@ import type { Graph, Query } from '../graph/index.ts';
 import { groupByKey } from '../graph/read/batch.ts';
 import * as counties from '../graph/read/counties.ts';
 import * as entities from '../graph/read/entities.ts';
-import { evidenceOfCountyIndustries } from '../graph/read/evidence.ts';
+import { evidenceCountOfCountyIndustries, evidenceOfCountyIndustries } from '../graph/read/evidence.ts';
 import * as industries from '../graph/read/industries.ts';
 import { cooccurrenceOfIndustries } from '../graph/read/cooccurrence.ts';
 import { similarCountOfCounties, similarToCounties, type SimilarityMetric } from '../graph/read/similarity.ts';
@@ -44,6 +44,7 @@ export function createLoaders(read: Read) {
   const industryCountyCount = new Map<string, DataLoader<string, number>>();
   const industryMix = new Map<string, DataLoader<string, Row[]>>();
   const nested = new Map<string, DataLoader<string, Row[]>>();
+  const pairEvidence = new Map<string, DataLoader<string, Row[]>>();
   const nestedCounts = new Map<string, DataLoader<string, number>>();
   const memo = <K>(m: Map<string, K>, k: string, make: () => K): K => {
     let l = m.get(k);
@@ -71,7 +72,11 @@ export function createLoaders(read: Read) {
     projectIndustry: one(read, entities.industryOfProjects),
     targetIndicator: one(read, entities.indicatorsOfTargets),
     documentCounties: many(read, entities.countiesOfDocuments),
-    countyIndustryEvidence: many(read, evidenceOfCountyIndustries),
+    /** A page of each county–industry pair's evidence, cut in Cypher; and its count. */
+    countyIndustryEvidence: (page: Page) => memo(pairEvidence, JSON.stringify(page), () => many(read, (k) => evidenceOfCountyIndustries(k, page))),
+    countyIndustryEvidenceCount: new DataLoader<string, number>(async (keys) =>
+      groupByKey(keys, await read(evidenceCountOfCountyIndustries(keys))).map((r) => Number(r[0]?.total ?? 0)),
+    ),
     /** A page of a nested list (graph/read/nested.ts) for each parent: one statement per list, arguments and page. */
     nested: (list: NestedList, args: NestedArgs, page: Page) =>
       memo(nested, JSON.stringify([list, args, page]), () =>

@@ -91,13 +91,11 @@ export const County = {
     (await ctx.loaders.industryMix(a.by ?? 'ECONOMIC_SECTOR').load(String(p.code))).map(node),
 };
 
-const pairEvidence = listAndCount(
-  async (p: Row, _: unknown, ctx: Ctx) =>
-    (await ctx.loaders.countyIndustryEvidence.load(countyIndustryKey(String((p.county as Row).code), String((p.industry as Row).id), Boolean(p.narrower)))).map(
-      (r) => r.evidence as Row,
-    ),
-  3,
-);
+const pairKey = (p: Row) => countyIndustryKey(String((p.county as Row).code), String((p.industry as Row).id), Boolean(p.narrower));
+const pairEvidence = {
+  list: async (p: Row, a: PageArgs, ctx: Ctx) => (await ctx.loaders.countyIndustryEvidence(pageOf(a, 3)).load(pairKey(p))).map((r) => r.evidence as Row),
+  count: (p: Row, _: unknown, ctx: Ctx) => ctx.loaders.countyIndustryEvidenceCount.load(pairKey(p)),
+};
 
 export const CountyIndustry = {
   id: (p: Row) => (p.industry as Row).id,
