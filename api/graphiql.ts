@@ -22,11 +22,20 @@ query Cooccurrence($industry: ID = "新能源") {
   industryCooccurrence(industryId: $industry, orderBy: LIFT, limit: 10) { name sharedCount lift jaccard counties { name } }
 }
 
+query Rollups($industry: ID = "新能源", $code: ID = "140222") {
+  industry(id: $industry) {
+    name broader { name } narrower { name }
+    countyCount(includeNarrower: true)
+    counties(includeNarrower: true) { name documents mentions }
+  }
+  county(code: $code) { name industryMix { code name industryCount mentions } sections: industryMix(by: SECTION) { code name industryCount } }
+}
+
 query Similar($code: ID = "411726") {
   similarCounties(code: $code, metric: JACCARD, limit: 5) { code name score sharedCount shared { name } }
 }
 
-query CompareTargets($indicator: String = "地区生产总值") {
+query CompareTargets($indicator: String = "gdp_growth") {
   indicators(filter: { name: $indicator }) { id name }
   compareTargetsCount(indicator: $indicator)
   compareTargets(indicator: $indicator, limit: 10) {
@@ -74,7 +83,8 @@ query Lists {
   documents { id title kind year county { name } }
 }
 
-# Needs the header {"Authorization": "Bearer <XIANZHI_API_TOKEN>"} (the Headers tab below).
+# Needs the header {"Authorization": "Bearer <XIANZHI_API_TOKEN>"} (the Headers tab below),
+# as does removeDocument(id: "example-1").
 mutation Ingest {
   ingestDocument(text: "某某县2023年政府工作报告……", metadata: { id: "example-1", kind: "政府工作报告", date: "2023" }) {
     id status county counts { industries targets }

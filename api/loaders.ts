@@ -3,12 +3,13 @@ import type { Graph, Query } from '../graph/index.ts';
 import { groupByKey } from '../graph/read/batch.ts';
 import * as counties from '../graph/read/counties.ts';
 import * as entities from '../graph/read/entities.ts';
-import { evidenceOf, evidenceOfCountyIndustries } from '../graph/read/evidence.ts';
+import { evidenceCountOfCountyIndustries, evidenceOfCountyIndustries } from '../graph/read/evidence.ts';
 import * as industries from '../graph/read/industries.ts';
 import { cooccurrenceOfIndustries } from '../graph/read/cooccurrence.ts';
 import { similarCountOfCounties, similarToCounties, type SimilarityMetric } from '../graph/read/similarity.ts';
 import { recurrenceCounties, type RecurrenceFilter } from '../graph/read/recurrence.ts';
 import type { Page } from '../graph/read/page.ts';
+import { nestedCount, nestedPage, type NestedArgs, type NestedList } from '../graph/read/nested.ts';
 
 /** What `industryRecurrence` was asked, handed to its items so their counties follow the same filter. */
 export interface RecurrenceScope {
@@ -36,14 +37,15 @@ function one(read: Read, query: (keys: readonly string[]) => Query) {
 }
 
 export function createLoaders(read: Read) {
-  const evidence = new Map<string, DataLoader<string, Row[]>>();
-  const mentioning = new Map<string, DataLoader<string, Row[]>>();
   const similar = new Map<string, DataLoader<string, Row[]>>();
   const cooccurring = new Map<string, DataLoader<string, Row[]>>();
   const recurrence = new Map<string, DataLoader<string, Row[]>>();
   const industryCounties = new Map<string, DataLoader<string, Row[]>>();
   const industryCountyCount = new Map<string, DataLoader<string, number>>();
   const industryMix = new Map<string, DataLoader<string, Row[]>>();
+  const nested = new Map<string, DataLoader<string, Row[]>>();
+  const pairEvidence = new Map<string, DataLoader<string, Row[]>>();
+  const nestedCounts = new Map<string, DataLoader<string, number>>();
   const memo = <K>(m: Map<string, K>, k: string, make: () => K): K => {
     let l = m.get(k);
     if (!l) m.set(k, (l = make()));
@@ -55,13 +57,6 @@ export function createLoaders(read: Read) {
     sector: one(read, industries.sectorsByCode),
     document: one(read, entities.documentsById),
     sentence: one(read, entities.sentencesById),
-    countyIndustries: many(read, counties.industriesOfCounties),
-    countyDocuments: many(read, counties.documentsOfCounties),
-    countyProjects: many(read, counties.projectsOfCounties),
-    countyTargets: many(read, counties.targetsOfCounties),
-    countyAgencies: many(read, counties.agenciesOfCounties),
-    countyPlans: many(read, (k) => counties.mentionedByCounties(k, 'Plan')),
-    countyEnterprises: many(read, (k) => counties.mentionedByCounties(k, 'Enterprise')),
     /** A page of each industry's counties (with or without the industries below it), cut in Cypher. */
     industryCounties: (narrower: boolean, order: keyof typeof industries.INDUSTRY_COUNTY_ORDER, page: Page) =>
       memo(industryCounties, JSON.stringify([narrower, order, page]), () => many(read, (k) => industries.countiesOfIndustries(k, narrower, order, page))),
@@ -74,15 +69,24 @@ export function createLoaders(read: Read) {
     industryBroader: one(read, industries.broaderOfIndustries),
     industryNarrower: many(read, industries.narrowerOfIndustries),
     industryMix: (by: keyof typeof industries.INDUSTRY_GROUPING) => memo(industryMix, by, () => many(read, (k) => industries.industryMixOfCounties(k, by))),
-    industryProjects: many(read, industries.projectsOfIndustries),
     projectIndustry: one(read, entities.industryOfProjects),
     targetIndicator: one(read, entities.indicatorsOfTargets),
     documentCounties: many(read, entities.countiesOfDocuments),
-    documentSentences: many(read, entities.sentencesOfDocuments),
-    countyIndustryEvidence: many(read, evidenceOfCountyIndustries),
-    evidence: (label: Parameters<typeof evidenceOf>[0]) => memo(evidence, label, () => many(read, (k) => evidenceOf(label, k))),
-    mentioning: (label: Parameters<typeof entities.documentsMentioning>[0]) =>
-      memo(mentioning, label, () => many(read, (k) => entities.documentsMentioning(label, k))),
+    /** A page of each county–industry pair's evidence, cut in Cypher; and its count. */
+    countyIndustryEvidence: (page: Page) => memo(pairEvidence, JSON.stringify(page), () => many(read, (k) => evidenceOfCountyIndustries(k, page))),
+    countyIndustryEvidenceCount: new DataLoader<string, number>(async (keys) =>
+      groupByKey(keys, await read(evidenceCountOfCountyIndustries(keys))).map((r) => Number(r[0]?.total ?? 0)),
+    ),
+    /** A page of a nested list (graph/read/nested.ts) for each parent: one statement per list, arguments and page. */
+    nested: (list: NestedList, args: NestedArgs, page: Page) =>
+      memo(nested, JSON.stringify([list, args, page]), () =>
+        new DataLoader<string, Row[]>(async (keys) => groupByKey(keys, await read(nestedPage(list, keys, args, page))).map((rows) => rows.map((r) => r.node as Row))),
+      ),
+    /** The count field of a nested list, under the same filter. */
+    nestedCount: (list: NestedList, args: NestedArgs) =>
+      memo(nestedCounts, JSON.stringify([list, args]), () =>
+        new DataLoader<string, number>(async (keys) => groupByKey(keys, await read(nestedCount(list, keys, args))).map((r) => Number(r[0]?.total ?? 0))),
+      ),
     /** A page of each county's most similar counties: one statement per metric and page. */
     similar: (metric: SimilarityMetric, page: Page) =>
       memo(similar, JSON.stringify([metric, page]), () =>

@@ -47,6 +47,11 @@ export const SCHEMA: Query[] = [
   q('CREATE INDEX agency_name IF NOT EXISTS FOR (n:Agency) ON (n.canonical)'),
   q('CREATE INDEX enterprise_name IF NOT EXISTS FOR (n:Enterprise) ON (n.name)'),
   q('CREATE INDEX plan_name IF NOT EXISTS FOR (n:Plan) ON (n.name)'),
+  // Substring search for one-character queries (graph/read/search.ts: the cjk index cannot answer them).
+  ...(['County', 'Industry', 'Project', 'Agency', 'Enterprise', 'Plan', 'Indicator'] as const).map((l) =>
+    q(`CREATE TEXT INDEX ${l.toLowerCase()}_name_text IF NOT EXISTS FOR (n:${l}) ON (n.name)`),
+  ),
+  q('CREATE TEXT INDEX sentence_text IF NOT EXISTS FOR (n:Sentence) ON (n.text)'),
   // Chinese has no spaces: the cjk analyzer indexes character bigrams, so 食用菌 finds 食用菌产业.
   q(
     "CREATE FULLTEXT INDEX names IF NOT EXISTS FOR (n:County|Industry|Project|Agency|Enterprise|Plan|Indicator) ON EACH [n.name] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",

@@ -6,7 +6,7 @@ import { industryRecurrence, industryRecurrenceCount } from '../../graph/read/re
 import { industryCooccurrence, industryCooccurrenceCount } from '../../graph/read/cooccurrence.ts';
 import { similarCounties, similarCountyCount } from '../../graph/read/similarity.ts';
 import { compareTargets, compareTargetsCount } from '../../graph/read/compare-targets.ts';
-import { luceneQuery, search, searchCount, SEARCH_LABELS, type SearchLabel } from '../../graph/read/search.ts';
+import { containsSearch, containsSearchCount, luceneQuery, needsContains, search, searchCount, searchTerms, SEARCH_LABELS, type SearchLabel } from '../../graph/read/search.ts';
 import { boundedInt, pageOf, text, type PageArgs } from '../args.ts';
 import type { ApiContext } from '../context.ts';
 import type { Row } from '../loaders.ts';
@@ -112,10 +112,14 @@ export const Query = {
   compareTargetsCount: (_: unknown, a: Compare, ctx: Ctx) => total(ctx, compareTargetsCount(String(text('indicator', a.indicator)), compareFilter(a.filter))),
   search: async (_: unknown, a: Search, ctx: Ctx) => {
     const p = pageOf(a);
+    const terms = searchTerms(String(text('query', a.query, 500)));
+    if (terms && needsContains(terms)) return items(ctx, containsSearch(terms, labels(a.types), p));
     const l = lucene(a.query);
     return l ? items(ctx, search(l, labels(a.types), p)) : [];
   },
   searchCount: async (_: unknown, a: Search, ctx: Ctx) => {
+    const terms = searchTerms(String(text('query', a.query, 500)));
+    if (terms && needsContains(terms)) return total(ctx, containsSearchCount(terms, labels(a.types)));
     const l = lucene(a.query);
     return l ? total(ctx, searchCount(l, labels(a.types))) : 0;
   },

@@ -150,7 +150,8 @@ input CountyInput { code: String, name: String, province: String, city: String }
 
 type County {
   code: ID!
-  name: String
+  "the county's name (its code when no document named it)"
+  name: String!
   province: String
   city: String
   documents(limit: Int = 20, offset: Int = 0): [Document!]!
@@ -194,7 +195,7 @@ type CountyIndustry {
 "A county developing an industry (Industry.counties): the county's code and name, and the same weights."
 type IndustryCounty {
   code: ID!
-  name: String
+  name: String!
   county: County!
   industry: Industry!
   documents: Int!
@@ -359,7 +360,7 @@ type RecurrentIndustry {
 }
 type RecurrenceCounty {
   code: ID!
-  name: String
+  name: String!
   county: County!
   documents: Int!
   mentions: Int!
@@ -385,7 +386,7 @@ type Cooccurrence {
 
 type SimilarCounty {
   code: ID!
-  name: String
+  name: String!
   county: County!
   score: Float!
   sharedCount: Int!
@@ -397,7 +398,7 @@ type SimilarCounty {
 
 type CountyTargets {
   code: ID!
-  name: String
+  name: String!
   county: County!
   "all of the county's matching targets (goals, then results)"
   targets(limit: Int = 20, offset: Int = 0): [Target!]!

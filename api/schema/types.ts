@@ -1,12 +1,14 @@
-import { nameMatches, pageOf, slice, type PageArgs } from '../args.ts';
+import { pageOf, slice, text, type PageArgs } from '../args.ts';
+import type { NestedArgs, NestedList } from '../../graph/read/nested.ts';
 import type { ApiContext } from '../context.ts';
 import type { RecurrenceScope, Row } from '../loaders.ts';
 import { countyIndustryKey } from '../../graph/read/evidence.ts';
 
 /**
  * Field resolvers of the object types. Each nested list asks a per-request DataLoader (one batched
- * query per field level) and pages the parent's list in memory; its count field counts the same
- * loaded list under the same filter, so a list and its count cost one round trip together.
+ * query per field level) whose statement cuts the page (graph/read/nested.ts); its count field is
+ * a statement of its own under the same filter, run only when asked. Lists that come whole with
+ * their parent (an analytic's counties or shared industries) are paged in memory.
  * Scalar fields read the node's properties as they are.
  */
 
@@ -15,15 +17,7 @@ type Named = PageArgs & { filter?: { name?: string | null } | null };
 const node = (r: Row) => r.node as Row;
 const TIER = { 1: 'PRIMARY', 2: 'SECONDARY', 3: 'TERTIARY' } as Record<number, string>;
 
-/** Weighted county–industry pairs from either side, sorted by the asked weight. */
-function weighted(rows: Row[], orderBy: string, nameOf: (r: Row) => string) {
-  const sorted = [...rows];
-  if (orderBy === 'DOCUMENTS') sorted.sort((a, b) => Number(b.documents) - Number(a.documents) || Number(b.mentions) - Number(a.mentions));
-  else if (orderBy === 'NAME') sorted.sort((a, b) => nameOf(a).localeCompare(nameOf(b), 'zh'));
-  return sorted;
-}
-
-/** A list field and its count field over the same loaded, filtered list. */
+/** A list field and its count field over the same loaded, filtered list (lists that come whole from their parent's statement). */
 function listAndCount<A>(load: (p: Row, a: A, ctx: Ctx) => Promise<Row[]>, defaultLimit = 20) {
   return {
     list: async (p: Row, a: A & PageArgs, ctx: Ctx) => slice(await load(p, a, ctx), a, defaultLimit),
@@ -31,40 +25,49 @@ function listAndCount<A>(load: (p: Row, a: A, ctx: Ctx) => Promise<Row[]>, defau
   };
 }
 
-type EvidenceLabel = 'Project' | 'Target' | 'Agency' | 'Enterprise' | 'Plan';
-const evidence = (label: EvidenceLabel) =>
-  listAndCount(async (p: Row, _: unknown, ctx: Ctx) => (await ctx.loaders.evidence(label).load(String(p.id))).map((r) => r.evidence as Row), 5);
+type ListArgs = Named & { orderBy?: string; kind?: string | null };
 
-const documents = (label: 'Project' | 'Agency' | 'Enterprise' | 'Plan') =>
-  listAndCount(async (p: Row, _: unknown, ctx: Ctx) => (await ctx.loaders.mentioning(label).load(String(p.id))).map(node));
+/**
+ * A nested list cut in Cypher (graph/read/nested.ts) and its count field: the page and the
+ * filter go into the statement, so a page of Plan.documents reads one page of documents.
+ */
+function nested(list: NestedList, keyOf: (p: Row) => unknown, defaultLimit = 20) {
+  const args = (a: ListArgs): NestedArgs => ({
+    name: text('filter.name', a.filter?.name),
+    kind: a.kind ? a.kind.toLowerCase() : null,
+    ...(a.orderBy ? { order: a.orderBy } : {}),
+  });
+  return {
+    list: (p: Row, a: ListArgs, ctx: Ctx) => ctx.loaders.nested(list, args(a), pageOf(a, defaultLimit)).load(String(keyOf(p))),
+    count: (p: Row, a: ListArgs, ctx: Ctx) => ctx.loaders.nestedCount(list, args(a)).load(String(keyOf(p))),
+  };
+}
+
+const id = (p: Row) => p.id;
+const code = (p: Row) => p.code;
 
 /** documents, documentCount, evidence, evidenceCount of a node read from documents. */
 function sourced(label: 'Project' | 'Agency' | 'Enterprise' | 'Plan') {
-  const d = documents(label);
-  const e = evidence(label);
+  const key = label.toLowerCase() as 'project' | 'agency' | 'enterprise' | 'plan';
+  const d = nested(`${key}Documents`, id);
+  const e = nested(`${key}Evidence`, id, 5);
   return { documents: d.list, documentCount: d.count, evidence: e.list, evidenceCount: e.count };
 }
 
-const countyDocuments = listAndCount(async (p: Row, _: unknown, ctx: Ctx) => (await ctx.loaders.countyDocuments.load(String(p.code))).map(node));
-const countyIndustries = listAndCount(async (p: Row, a: Named & { orderBy?: string }, ctx: Ctx) => {
-  const rows = (await ctx.loaders.countyIndustries.load(String(p.code))).filter((r) => nameMatches(a.filter?.name, (r.industry as Row).name));
-  return weighted(rows, a.orderBy ?? 'MENTIONS', (r) => String((r.industry as Row).name)).map((r) => ({ ...r, county: p }));
-});
-const byName = (loader: (ctx: Ctx) => { load: (k: string) => Promise<Row[]> }, ...fields: string[]) =>
-  listAndCount(async (p: Row, a: Named, ctx: Ctx) =>
-    (await loader(ctx).load(String(p.code))).map(node).filter((n) => nameMatches(a.filter?.name, ...fields.map((f) => n[f]))),
-  );
-const countyProjects = byName((ctx) => ctx.loaders.countyProjects, 'name');
-const countyTargets = listAndCount(async (p: Row, a: Named & { kind?: string | null }, ctx: Ctx) =>
-  (await ctx.loaders.countyTargets.load(String(p.code)))
-    .map(node)
-    .filter((n) => nameMatches(a.filter?.name, n.indicator, n.indicatorId) && (!a.kind || n.kind === a.kind.toLowerCase())),
-);
-const countyAgencies = byName((ctx) => ctx.loaders.countyAgencies, 'name', 'canonical');
-const countyPlans = byName((ctx) => ctx.loaders.countyPlans, 'name');
-const countyEnterprises = byName((ctx) => ctx.loaders.countyEnterprises, 'name');
+const countyDocuments = nested('countyDocuments', code);
+const countyIndustriesList = nested('countyIndustries', code);
+const countyIndustries = {
+  list: async (p: Row, a: ListArgs, ctx: Ctx) => (await countyIndustriesList.list(p, a, ctx)).map((r) => ({ ...r, county: p })),
+  count: countyIndustriesList.count,
+};
+const countyProjects = nested('countyProjects', code);
+const countyTargets = nested('countyTargets', code);
+const countyAgencies = nested('countyAgencies', code);
+const countyPlans = nested('countyPlans', code);
+const countyEnterprises = nested('countyEnterprises', code);
 
 export const County = {
+  name: (p: Row) => p.name ?? p.code,
   documents: countyDocuments.list,
   documentCount: countyDocuments.count,
   industries: countyIndustries.list,
@@ -88,13 +91,11 @@ export const County = {
     (await ctx.loaders.industryMix(a.by ?? 'ECONOMIC_SECTOR').load(String(p.code))).map(node),
 };
 
-const pairEvidence = listAndCount(
-  async (p: Row, _: unknown, ctx: Ctx) =>
-    (await ctx.loaders.countyIndustryEvidence.load(countyIndustryKey(String((p.county as Row).code), String((p.industry as Row).id), Boolean(p.narrower)))).map(
-      (r) => r.evidence as Row,
-    ),
-  3,
-);
+const pairKey = (p: Row) => countyIndustryKey(String((p.county as Row).code), String((p.industry as Row).id), Boolean(p.narrower));
+const pairEvidence = {
+  list: async (p: Row, a: PageArgs, ctx: Ctx) => (await ctx.loaders.countyIndustryEvidence(pageOf(a, 3)).load(pairKey(p))).map((r) => r.evidence as Row),
+  count: (p: Row, _: unknown, ctx: Ctx) => ctx.loaders.countyIndustryEvidenceCount.load(pairKey(p)),
+};
 
 export const CountyIndustry = {
   id: (p: Row) => (p.industry as Row).id,
@@ -105,12 +106,12 @@ export const CountyIndustry = {
 
 export const IndustryCounty = {
   code: (p: Row) => (p.county as Row).code,
-  name: (p: Row) => (p.county as Row).name,
+  name: (p: Row) => (p.county as Row).name ?? (p.county as Row).code,
   evidence: pairEvidence.list,
   evidenceCount: pairEvidence.count,
 };
 
-const industryProjects = listAndCount(async (p: Row, _: unknown, ctx: Ctx) => (await ctx.loaders.industryProjects.load(String(p.id))).map(node));
+const industryProjects = nested('industryProjects', id);
 const cooccurring = listAndCount(
   async (p: Row, a: { orderBy?: 'COUNT' | 'LIFT' | 'JACCARD' }, ctx: Ctx) => ctx.loaders.cooccurring(a.orderBy ?? 'LIFT').load(String(p.id)),
   10,
@@ -144,7 +145,7 @@ export const Project = {
   ...sourced('Project'),
 };
 
-const targetEvidence = evidence('Target');
+const targetEvidence = nested('targetEvidence', id, 5);
 
 export const Target = {
   indicatorName: (p: Row) => p.indicator,
@@ -173,7 +174,7 @@ export const Document = {
   county: async (p: Row, _: unknown, ctx: Ctx) => node((await ctx.loaders.documentCounties.load(String(p.id))).find((r) => r.rel === 'ABOUT') ?? { node: null }),
   suggestedCounty: async (p: Row, _: unknown, ctx: Ctx) =>
     node((await ctx.loaders.documentCounties.load(String(p.id))).find((r) => r.rel === 'SUGGESTS_COUNTY') ?? { node: null }),
-  sentences: async (p: Row, a: PageArgs, ctx: Ctx) => slice((await ctx.loaders.documentSentences.load(String(p.id))).map(node), a),
+  sentences: nested('documentSentences', id).list,
 };
 
 export const Sentence = {
@@ -188,7 +189,7 @@ export const Evidence = {
 
 // Items of the analytics wrap an industry or a county: its id/code and name are also read directly.
 const industryIdName = { id: (p: Row) => (p.industry as Row).id, name: (p: Row) => (p.industry as Row).name };
-const countyCodeName = { code: (p: Row) => (p.county as Row).code, name: (p: Row) => (p.county as Row).name };
+const countyCodeName = { code: (p: Row) => (p.county as Row).code, name: (p: Row) => (p.county as Row).name ?? (p.county as Row).code };
 
 export const RecurrentIndustry = {
   ...industryIdName,

@@ -39,14 +39,16 @@ export function industryCount(f: IndustryFilter): Query {
 
 /** Industries by id, or else by one of their aliases (文旅 → 文化旅游); the id wins over an alias. */
 export function industriesById(ids: readonly string[]): Query {
+  // The aliases are scanned only for a key that is no id (an UNWIND of nothing, not a WHERE, so
+  // the planner cannot fold the condition away and scan anyway).
   return byKeys(
-    `CALL (key) {
-       MATCH (n:Industry {id: key}) RETURN n, 0 AS rank
-       UNION
-       MATCH (n:Industry) WHERE key IN n.aliases RETURN n, 1 AS rank
+    `OPTIONAL MATCH (byId:Industry {id: key})
+     OPTIONAL CALL (key, byId) {
+       UNWIND CASE WHEN byId IS NULL THEN [true] ELSE [] END AS missing
+       MATCH (m:Industry) WHERE key IN m.aliases
+       RETURN m ORDER BY coalesce(m.candidate, false), m.id LIMIT 1
      }
-     WITH key, n ORDER BY rank, n.id
-     WITH key, collect(n)[0] AS n
+     WITH key, coalesce(byId, m) AS n WHERE n IS NOT NULL
      RETURN key, n {.*} AS node`,
     ids,
   );

@@ -93,3 +93,55 @@ export function searchCount(lucene: string, labels: readonly SearchLabel[]): Que
     labels: [...labels],
   });
 }
+
+/**
+ * One-character terms (菌, 牛): the cjk analyzer indexes character bigrams, so a lone character
+ * only matches where it stands alone. Such queries are answered by substring search instead
+ * (`CONTAINS` over names and sentence texts, each term required, helped by the text indexes),
+ * bounded to CONTAINS_BOUND hits per type; names score 1, sentences 0.5.
+ */
+export const CONTAINS_BOUND = 1000;
+
+/** The terms of a query (as `luceneQuery` splits them), or null when none is left. */
+export function searchTerms(text: string): string[] | null {
+  const terms = text
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .split(/\s+/)
+    .filter((t) => t.length > 0)
+    .slice(0, 16);
+  return terms.length ? terms : null;
+}
+
+/** Whether the index cannot answer the terms: one of them is a single character. */
+export const needsContains = (terms: readonly string[]) => terms.some((t) => [...t].length === 1);
+
+function containsHits(labels: readonly SearchLabel[]): string {
+  const parts = NAME_LABELS.filter((l) => labels.includes(l)).map(
+    (l) => `MATCH (n:${l}) WHERE n.name CONTAINS $first AND all(t IN $terms WHERE n.name CONTAINS t)
+     RETURN n AS node, 1.0 AS score, 'NAME' AS via, '${l}' AS label LIMIT toInteger($bound)`,
+  );
+  if (labels.includes('Sentence')) {
+    parts.push(`MATCH (n:Sentence) WHERE n.text CONTAINS $first AND all(t IN $terms WHERE n.text CONTAINS t)
+     RETURN n AS node, 0.5 AS score, 'SENTENCE' AS via, 'Sentence' AS label LIMIT toInteger($bound)`);
+  }
+  // Each branch cut by its own LIMIT inside a subquery, so the bound holds per type.
+  return parts.length
+    ? parts.map((p) => `CALL () { ${p} } RETURN node, score, via, label`).join('\n     UNION ALL\n     ')
+    : "UNWIND [] AS node RETURN node, 0.0 AS score, '' AS via, '' AS label";
+}
+
+export function containsSearch(terms: readonly string[], labels: readonly SearchLabel[], page: Page): Query {
+  return q(
+    `CALL () {
+       ${containsHits(labels)}
+     }
+     WITH node AS n, score, via, label
+     WITH * ORDER BY score DESC, label, coalesce(n.id, n.code) SKIP toInteger($offset) LIMIT toInteger($limit)
+     RETURN {label: label, score: score, via: via, node: n {.*}} AS item`,
+    { terms: [...terms], first: terms[0], bound: CONTAINS_BOUND, offset: page.offset, limit: page.limit },
+  );
+}
+
+export function containsSearchCount(terms: readonly string[], labels: readonly SearchLabel[]): Query {
+  return q(`CALL () { ${containsHits(labels)} } RETURN count(*) AS total`, { terms: [...terms], first: terms[0], bound: CONTAINS_BOUND });
+}

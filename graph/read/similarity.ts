@@ -24,6 +24,7 @@ const core = (code: string) => `
   WITH a, ${SIZE('a')} AS aSize
   MATCH (a)-[:DEVELOPS]->(i:Industry)<-[:DEVELOPS]-(b)
   WHERE b <> a AND ${KEEP}
+  // The shared industries by name, so a page of them is the same on every call.
   WITH a, aSize, b, collect(i) AS shared
   WHERE size(shared) >= $minShared
   WITH b, shared, aSize, ${SIZE('b')} AS bSize, size(shared) AS inter
@@ -32,7 +33,7 @@ const core = (code: string) => `
                     ELSE toFloat(inter) / (aSize + bSize - inter) END AS score`;
 
 const ITEM = `{county: b {.*}, score: score, sharedCount: size(shared), industryCount: bSize, baseIndustryCount: aSize,
-  shared: [i IN shared | i {.*}]}`;
+  shared: COLLECT { UNWIND shared AS i WITH i ORDER BY i.name, i.id RETURN i {.*} }}`;
 
 export function similarCounties(code: string, metric: SimilarityMetric, minShared: number, candidates: boolean, page: Page): Query {
   return q(

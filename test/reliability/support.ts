@@ -90,13 +90,17 @@ export function tempDir(prefix: string): { dir: string; cleanup: () => void } {
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Writes `copies` copies of every seed into `dir` under distinct names: `c007-002_dbac….txt`. */
+/**
+ * Writes `copies` copies of every seed into `dir` under distinct names: `c007-002_dbac….txt`.
+ * Each copy ends with a line naming it, so their texts differ: the same text under two names is
+ * a duplicate, which ingest does not store twice.
+ */
 export function seedCopies(dir: string, copies: number): string[] {
   const names: string[] = [];
   for (let i = 0; i < copies; i++) {
     for (const f of SEED_FILES) {
       const name = `c${String(i).padStart(3, '0')}-${f}`;
-      fs.copyFileSync(path.join(SEEDS, f), path.join(dir, name));
+      fs.writeFileSync(path.join(dir, name), `${fs.readFileSync(path.join(SEEDS, f), 'utf8')}\n副本${i + 1}\n`);
       names.push(name);
     }
   }
