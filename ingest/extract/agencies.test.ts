@@ -68,6 +68,11 @@ describe('agencies', () => {
     expect(names('市场服务中心和市民服务中心人流不断。')).toEqual([]);
   });
 
+  it('reads public service bodies ending in 中心 only after a service function', () => {
+    expect(names('县疾病预防控制中心和县不动产登记中心窗口前移。')).toEqual(['县疾病预防控制中心', '县不动产登记中心']);
+    expect(names('建设县体育中心和文化中心。')).toEqual([]);
+  });
+
   it('keeps a short form in brackets as an alias of the same body', () => {
     const a = facts('县投资促进事务中心（县投促中心）牵头招商。');
     expect(a.map((x) => x.name)).toEqual(['县投资促进事务中心']);

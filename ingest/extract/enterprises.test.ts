@@ -57,6 +57,14 @@ describe('enterprises', () => {
     expect(e[1]!.aliases).toContain('比亚迪');
   });
 
+  it('reads the counterpart of a signing, not a generic or place one', () => {
+    expect(facts('县政府与宏润签约，同云帆签订投资协议。').map((e) => [e.name, e.evidence[0]!.rule])).toEqual([
+      ['宏润', 'enterprises.deal'],
+      ['云帆', 'enterprises.deal'],
+    ]);
+    expect(names('与多家高校签约，与周边县区开展战略合作。')).toEqual([]);
+  });
+
   it('has a lexicon that matches its schema', () => {
     expect(() => lexicon('enterprises', EnterpriseLexicon)).not.toThrow();
     expect(EnterpriseLexicon.safeParse({ trades: ['科技'] }).success).toBe(false);

@@ -42,6 +42,9 @@ export const EnterpriseLexicon = z.object({
   cueDivisionsNot: words,
   parkHeads: words,
   afterTerm: chars,
+  dealBefore: words,
+  dealAfter: words,
+  dealNotEnd: words,
 });
 type EnterpriseLexicon = z.infer<typeof EnterpriseLexicon>;
 
@@ -69,6 +72,9 @@ interface Rules {
   park: RegExp;
   afterTerm: RegExp;
   tradeEnd: RegExp;
+  deal: RegExp;
+  dealWord: RegExp;
+  dealNot: RegExp;
 }
 
 let cached: Rules | null = null;
@@ -106,6 +112,9 @@ function rules(): Rules {
     placeEnd: new RegExp(`[${lex.placeTails}]$`),
     anyTerm: new RegExp(`^(?:${alternation(allTerms)})`),
     afterTerm: new RegExp(lex.afterTerm),
+    deal: new RegExp(`(?:${alternation(lex.dealBefore)})(?<name>(?:[xX]{2,})?[\\u4e00-\\u9fff]{2,8}?)(?:${alternation(lex.dealAfter)})`, 'g'),
+    dealWord: new RegExp(alternation(lex.dealAfter)),
+    dealNot: new RegExp(`(?:${alternation(lex.dealNotEnd)})$`),
     tradeEnd: new RegExp(`(?:${alternation(lex.trades)})$`),
     park: new RegExp(`^(?:${alternation(terms)})?(?:${alternation(lex.parkHeads)})`),
     headBad: new RegExp(`[${lex.headNotIn}]|^(?:${alternation(lex.headNotStart)})`),
@@ -175,6 +184,12 @@ export function enterpriseSpans(text: string): Hit[] {
     if (context.test(rest) && !tradeOnly(name, r)) push(out, r, end - name.length, name, 'enterprises.traded');
   }
   for (const m of listed || text.includes('、') ? text.matchAll(r.regional) : []) push(out, r, m.index!, m[0], 'enterprises.regional');
+  for (const m of r.dealWord.test(text) ? text.matchAll(r.deal) : []) {
+    // `与星河实业签约`: the counterpart of a signing, when it is neither generic nor a place.
+    const name = m.groups!.name!;
+    if (r.dealNot.test(name) || r.headBad.test(name) || r.placeEnd.test(name) || tradeOnly(name, r)) continue;
+    push(out, r, m.index! + m[0].indexOf(name), name, 'enterprises.deal');
+  }
   for (const m of r.known.matchAll(text)) {
     // `京东物流`, `华润电力`: a known name with its business line is the subsidiary named.
     const tail = r.knownTail.exec(text.slice(m.index + m[0].length));
