@@ -57,6 +57,9 @@ interface Rules {
   knownTail: RegExp;
   fromProject: RegExp;
   trade: RegExp;
+  /** Trade words and manufacturing terms, found by a first-character scan. */
+  tradeWords: Literals;
+  tradeSet: Set<string>;
   suffix: RegExp;
   regional: RegExp;
   after: RegExp;
@@ -102,6 +105,8 @@ function rules(): Rules {
     knownTail: new RegExp(`^(?:${alternation([...lex.trades, ...lex.knownTails])})`),
     fromProject: new RegExp(`^((?:[xX]{2,})?[\\u4e00-\\u9fff]{2,4}?(?:${alternation(lex.trades)}))`),
     trade: new RegExp(alternation([...lex.trades, ...terms])),
+    tradeWords: new Literals([...lex.trades, ...terms]),
+    tradeSet: new Set(lex.trades),
     suffix: new RegExp(alternation(lex.suffixes)),
     regional: new RegExp(`${lead}(?:${alternation(lex.provinces)})[\\u4e00-\\u9fff]{2,6}(?<![${lex.regionalNotEnd}])(?=、|等)`, 'g'),
     after: new RegExp(lex.after),
@@ -148,6 +153,18 @@ function ok(name: string, r: Rules): boolean {
   return name.length >= 2 && name.length <= 16 && !r.generic.test(name) && !r.notInName.test(name);
 }
 
+/**
+ * Whether some trade word or term stands in the context a company's name needs: the traded
+ * pattern (a lazy run before ~600 alternatives) is tried only then.
+ */
+function tradedContext(text: string, r: Rules): boolean {
+  for (const m of r.tradeWords.matchAll(text)) {
+    const rest = text.slice(m.index + m[0].length);
+    if ((r.tradeSet.has(m[0]) ? r.after : r.afterTerm).test(rest)) return true;
+  }
+  return false;
+}
+
 /** Enterprise names in one sentence (sentence-relative spans). */
 export function enterpriseSpans(text: string): Hit[] {
   const r = rules();
@@ -173,7 +190,7 @@ export function enterpriseSpans(text: string): Hit[] {
       at += p.length + 1;
     }
   }
-  for (const m of r.trade.test(text) ? text.matchAll(r.traded) : []) {
+  for (const m of tradedContext(text, r) ? text.matchAll(r.traded) : []) {
     const raw = m.groups!.name!;
     const end = m.index! + raw.length;
     const name = afterBoundary(raw, r, 2);
