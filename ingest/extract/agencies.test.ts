@@ -73,6 +73,16 @@ describe('agencies', () => {
     expect(names('建设县体育中心和文化中心。')).toEqual([]);
   });
 
+  it('reads field units (站, 所, 队) only after a level', () => {
+    expect(names('县农业技术推广站、镇水利站和县综合执法大队联合行动，盟林草局指导。')).toEqual([
+      '县农业技术推广站',
+      '镇水利站',
+      '县综合执法大队',
+      '盟林草局',
+    ]);
+    expect(names('水利站点布局优化，交警队伍建设，派出所和加油站改造。')).toEqual([]);
+  });
+
   it('keeps a short form in brackets as an alias of the same body', () => {
     const a = facts('县投资促进事务中心（县投促中心）牵头招商。');
     expect(a.map((x) => x.name)).toEqual(['县投资促进事务中心']);

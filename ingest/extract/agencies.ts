@@ -40,6 +40,7 @@ export const AgencyLexicon = z.object({
   tails: words,
   suffixes: words,
   weakSuffixes: words,
+  levelOnlySuffixes: words,
   weakFunctionEnds: words,
   notAfter: z.record(z.string().min(1), z.string()),
   shortMorphemes: chars,
@@ -167,6 +168,7 @@ function candidates(text: string): Hit[] {
     const end = m.index! + m[0].length;
     if (lex.notAfter[suffix!]?.includes(text[end] ?? '')) continue;
     if (lex.weakSuffixes.includes(suffix!) && !lex.weakFunctionEnds.some((e) => fn!.endsWith(e))) continue;
+    if (!level && lex.levelOnlySuffixes.includes(suffix!)) continue;
     const parts = fn!.match(m0.fnSplit)?.length ?? 1;
     const rule = parts > 1 ? 'agencies.merged' : 'agencies.built';
     const canonical = fn!.replace(m0.fnSplit, (p) => lex.functionForms[p] ?? p) + (lex.suffixForms[suffix!] ?? suffix!);
