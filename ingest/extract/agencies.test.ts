@@ -83,6 +83,10 @@ describe('agencies', () => {
     expect(names('水利站点布局优化，交警队伍建设，派出所和加油站改造。')).toEqual([]);
   });
 
+  it('does not read the whole unit or a department as a body', () => {
+    expect(names('推动全县经济社会发展中心工作，全市经济高质量发展服务中心大局，商务部门和科技部门协同。')).toEqual([]);
+  });
+
   it('keeps a short form in brackets as an alias of the same body', () => {
     const a = facts('县投资促进事务中心（县投促中心）牵头招商。');
     expect(a.map((x) => x.name)).toEqual(['县投资促进事务中心']);

@@ -68,8 +68,8 @@ describe('plans', () => {
     expect(names('成为周边都市圈的后花园。')).toEqual([]);
   });
 
-  it('keeps a plan inside a body name out, and generic plans out', () => {
-    expect(names('县乡村振兴局牵头，审议年度计划。')).toEqual([]);
+  it('keeps a plan inside a body name or an honour out, and generic plans and formulas out', () => {
+    expect(names('县乡村振兴局牵头，审议年度计划，入选国家乡村振兴示范县，坚持“两个毫不动摇”。')).toEqual([]);
   });
 
   it('strips a national prefix from an unquoted plan', () => {
