@@ -34,6 +34,11 @@ describe('enterprises', () => {
     expect(names('重点突破新能源电池、新材料产业，推广新能源汽车。')).toEqual([]);
   });
 
+  it('reads a power-term name only in the narrowest company context, and cuts 龙头企业 off', () => {
+    expect(names('支持晴川光伏在科创板上市，龙头企业云岭实业二期投产。')).toEqual(['晴川光伏', '云岭实业']);
+    expect(names('推动东湾海上风电二期项目完成前期工作。')).toEqual([]);
+  });
+
   it('drops names made only of industry words', () => {
     expect(names('打造精细磷化工和新材料产业集群，支持辣椒农业发展。')).toEqual([]);
   });

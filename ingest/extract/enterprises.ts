@@ -42,6 +42,7 @@ export const EnterpriseLexicon = z.object({
   cueDivisionsNot: words,
   parkHeads: words,
   afterTerm: chars,
+  afterPowerTerm: chars,
   dealBefore: words,
   dealAfter: words,
   dealNotEnd: words,
@@ -73,6 +74,9 @@ interface Rules {
   anyTerm: RegExp;
   park: RegExp;
   afterTerm: RegExp;
+  afterPowerTerm: RegExp;
+  /** Terms of the power industries (光伏, 风电): a name ends in one only in the narrowest context. */
+  powerEnd: RegExp;
   tradeEnd: RegExp;
   deal: RegExp;
   dealWord: RegExp;
@@ -93,6 +97,11 @@ function rules(): Rules {
     .filter((e) => e.tier === 2 && !lex.cueDivisionsNot.includes(e.division ?? ''))
     .flatMap((e) => [e.name, ...e.aliases])
     .filter((t) => t.length >= 2);
+  // Any second-tier term (power included: `凯盛光伏在科创板上市`) may end a short name in company context.
+  const secondTier = industryTaxonomy()
+    .filter((e) => e.tier === 2)
+    .flatMap((e) => [e.name, ...e.aliases])
+    .filter((t) => t.length >= 2);
   const allTerms = industryTaxonomy().flatMap((e) => [e.name, ...e.aliases]).filter((t) => t.length >= 2);
   cached = {
     lex,
@@ -103,7 +112,7 @@ function rules(): Rules {
     knownTail: new RegExp(`^(?:${alternation([...lex.trades, ...lex.knownTails])})`),
     fromProject: new RegExp(`^((?:[xX]{2,})?[\\u4e00-\\u9fff]{2,4}?(?:${alternation(lex.trades)}))`),
     trade: new RegExp(alternation([...lex.trades, ...terms])),
-    tradeWords: new Literals([...lex.trades, ...terms]),
+    tradeWords: new Literals([...lex.trades, ...secondTier]),
     tradeSet: new Set(lex.trades),
     suffix: new RegExp(alternation(lex.suffixes)),
     regional: new RegExp(`${lead}(?:${alternation(lex.provinces)})[\\u4e00-\\u9fff]{2,6}(?<![${lex.regionalNotEnd}])(?=、|等)`, 'g'),
@@ -115,6 +124,8 @@ function rules(): Rules {
     placeEnd: new RegExp(`[${lex.placeTails}]$`),
     anyTerm: new RegExp(`^(?:${alternation(allTerms)})`),
     afterTerm: new RegExp(lex.afterTerm),
+    afterPowerTerm: new RegExp(lex.afterPowerTerm),
+    powerEnd: new RegExp(`(?:${alternation(secondTier.filter((t) => !terms.includes(t)))})$`),
     deal: new RegExp(`(?:${alternation(lex.dealBefore)})(?<name>(?:[xX]{2,})?[\\u4e00-\\u9fff]{2,8}?)(?:${alternation(lex.dealAfter)})`, 'g'),
     dealWord: new RegExp(alternation(lex.dealAfter)),
     dealNot: new RegExp(`(?:${alternation(lex.dealNotEnd)})$`),
@@ -212,7 +223,7 @@ export function enterpriseSpans(text: string): Hit[] {
     const rest = text.slice(end);
     const trade = Object.keys(r.lex.tradeNotBefore).find((t) => raw.endsWith(t));
     if (trade && r.lex.tradeNotBefore[trade]!.some((w) => rest.startsWith(w))) continue;
-    const context = r.tradeEnd.test(name) ? r.after : r.afterTerm;
+    const context = r.tradeEnd.test(name) ? r.after : r.powerEnd.test(name) ? r.afterPowerTerm : r.afterTerm;
     if (context.test(rest) && !tradeOnly(name, r)) push(out, r, end - name.length, name, 'enterprises.traded');
   }
 
