@@ -68,6 +68,25 @@ describe('agencies', () => {
     expect(names('市场服务中心和市民服务中心人流不断。')).toEqual([]);
   });
 
+  it('reads public service bodies ending in 中心 only after a service function', () => {
+    expect(names('县疾病预防控制中心和县不动产登记中心窗口前移。')).toEqual(['县疾病预防控制中心', '县不动产登记中心']);
+    expect(names('建设县体育中心和文化中心。')).toEqual([]);
+  });
+
+  it('reads field units (站, 所, 队) only after a level', () => {
+    expect(names('县农业技术推广站、镇水利站和县综合执法大队联合行动，盟林草局指导。')).toEqual([
+      '县农业技术推广站',
+      '镇水利站',
+      '县综合执法大队',
+      '盟林草局',
+    ]);
+    expect(names('水利站点布局优化，交警队伍建设，派出所和加油站改造。')).toEqual([]);
+  });
+
+  it('does not read the whole unit or a department as a body', () => {
+    expect(names('推动全县经济社会发展中心工作，全市经济高质量发展服务中心大局，商务部门和科技部门协同。')).toEqual([]);
+  });
+
   it('keeps a short form in brackets as an alias of the same body', () => {
     const a = facts('县投资促进事务中心（县投促中心）牵头招商。');
     expect(a.map((x) => x.name)).toEqual(['县投资促进事务中心']);

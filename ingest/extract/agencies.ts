@@ -32,6 +32,7 @@ export const AgencyLexicon = z.object({
   levels: z.record(z.string().min(1), Level),
   levelWords: z.record(z.string().length(1), chars),
   levelWordsExcept: z.record(z.string().length(1), words),
+  levelNotAfter: chars,
   abbreviations: z.record(z.string().min(2), z.string().min(2)),
   functions: words,
   functionForms: z.record(z.string().min(1), z.string().min(1)),
@@ -40,6 +41,7 @@ export const AgencyLexicon = z.object({
   tails: words,
   suffixes: words,
   weakSuffixes: words,
+  levelOnlySuffixes: words,
   weakFunctionEnds: words,
   notAfter: z.record(z.string().min(1), z.string()),
   shortMorphemes: chars,
@@ -136,8 +138,12 @@ function levelOf(lex: AgencyLexicon, prefix: string | undefined): AgencyLevel {
   return lex.levels[p] ?? null;
 }
 
-/** Whether the level character at the head of `rest` starts a common word instead (`县城`, `市场`, `旗舰`). */
-function levelIsWord(lex: AgencyLexicon, levelChar: string, rest: string): boolean {
+/**
+ * Whether the level character at `at` is no body's level: it starts a common word (`县城`, `市场`,
+ * `旗舰`), or it is the whole unit (`全县…`).
+ */
+function levelIsWord(lex: AgencyLexicon, text: string, at: number, levelChar: string, rest: string): boolean {
+  if (at > 0 && lex.levelNotAfter.includes(text[at - 1]!)) return true;
   const next = rest[0];
   if (!next || !lex.levelWords[levelChar]?.includes(next)) return false;
   return !lex.levelWordsExcept[levelChar]?.some((w) => rest.startsWith(w));
@@ -167,6 +173,7 @@ function candidates(text: string): Hit[] {
     const end = m.index! + m[0].length;
     if (lex.notAfter[suffix!]?.includes(text[end] ?? '')) continue;
     if (lex.weakSuffixes.includes(suffix!) && !lex.weakFunctionEnds.some((e) => fn!.endsWith(e))) continue;
+    if (!level && lex.levelOnlySuffixes.includes(suffix!)) continue;
     const parts = fn!.match(m0.fnSplit)?.length ?? 1;
     const rule = parts > 1 ? 'agencies.merged' : 'agencies.built';
     const canonical = fn!.replace(m0.fnSplit, (p) => lex.functionForms[p] ?? p) + (lex.suffixForms[suffix!] ?? suffix!);
@@ -174,17 +181,19 @@ function candidates(text: string): Hit[] {
   }
   for (const m of m0.abbr.matchAll(text)) {
     const { level, fn } = m.groups!;
+    // `商务部门`, `办理`: the short form's last character begins another word.
+    if (lex.notAfter[fn!.slice(-1)]?.includes(text[m.index! + m[0].length] ?? '')) continue;
     out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0], bare: fn!, level: levelOf(lex, level), confidence: 0.9, rule: 'agencies.abbreviation' });
   }
   for (const m of m0.short.matchAll(text)) {
     const { level, fn, suffix } = m.groups!;
     const end = m.index! + m[0].length;
-    if (levelIsWord(lex, level!, fn!) || lex.notAfter[suffix!]?.includes(text[end] ?? '')) continue;
+    if (levelIsWord(lex, text, m.index!, level!, fn!) || lex.notAfter[suffix!]?.includes(text[end] ?? '')) continue;
     out.push({ start: m.index!, end, name: m[0], bare: fn! + suffix!, level: levelOf(lex, level), confidence: 0.7, rule: 'agencies.short-compound' });
   }
   for (const m of m0.sector.matchAll(text)) {
     const { level, fn, tail } = m.groups!;
-    if (levelIsWord(lex, level!, fn!)) continue;
+    if (levelIsWord(lex, text, m.index!, level!, fn!)) continue;
     // `县游客服务中心`, `县养老服务中心`: a facility that serves the public, not a body.
     if (m0.facility.test(fn!.slice(0, fn!.length - tail!.length))) continue;
     if (lex.notAfter[tail!.slice(-2)]?.includes(text[m.index! + m[0].length] ?? '')) continue;

@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { enterprises } from './enterprises.ts';
+import { enterprises, EnterpriseLexicon } from './enterprises.ts';
 import { docOf } from './doc.fixtures.ts';
+import { lexicon } from './lexicon.ts';
+import type { Document } from '../model.ts';
 
-const names = (s: string) => enterprises.run(docOf([s])).facts.enterprises.map((e) => e.name);
+const facts = (s: string) => enterprises.run(docOf([s])).facts.enterprises;
+const names = (s: string) => facts(s).map((e) => e.name);
+
+/** A document whose projects are given (the projects stage runs before this one). */
+function withProjects(text: string, projects: string[], county: string | null = null): Document {
+  const doc = docOf([text]);
+  const ev = { sentence: 0, start: 0, end: 1, snippet: text.slice(0, 10) };
+  doc.facts.projects = projects.map((name) => ({ name, evidence: [ev] })) as Document['facts']['projects'];
+  if (county) doc.facts.county = { name: county, code: null, source: 'text', confidence: 1, evidence: [] };
+  return doc;
+}
+const heads = (text: string, projects: string[], county: string | null = null) =>
+  enterprises.run(withProjects(text, projects, county)).facts.enterprises.map((e) => [e.name, e.evidence[0]!.rule]);
 
 describe('enterprises', () => {
   it('reads company suffixes and 等…企业 lists', () => {
@@ -13,5 +27,51 @@ describe('enterprises', () => {
 
   it('reads trade-word names in a list and drops generic ones', () => {
     expect(names('积极推进美兰生物、海乐电子等上市后备企业，培育龙头企业。')).toEqual(['美兰生物', '海乐电子']);
+  });
+
+  it('reads a short name ending in a manufacturing term only in a company context', () => {
+    expect(facts('推动星耀不锈钢在创业板上市。').map((e) => [e.name, e.evidence[0]!.rule])).toEqual([['星耀不锈钢', 'enterprises.traded']]);
+    expect(names('重点突破新能源电池、新材料产业，推广新能源汽车。')).toEqual([]);
+  });
+
+  it('reads a power-term name only in the narrowest company context, and cuts 龙头企业 off', () => {
+    expect(names('支持晴川光伏在科创板上市，龙头企业云岭实业二期投产。')).toEqual(['晴川光伏', '云岭实业']);
+    expect(names('推动东湾海上风电二期项目完成前期工作。')).toEqual([]);
+  });
+
+  it('drops names made only of industry words', () => {
+    expect(names('打造精细磷化工和新材料产业集群，支持辣椒农业发展。')).toEqual([]);
+  });
+
+  it('reads the company at the head of a project, cutting the county name off', () => {
+    expect(heads('', ['瑞丰智能装备产业化项目', '宏远年产10万吨铝材项目', '银鹭青山工厂技改项目'], '青山县')).toEqual([
+      ['瑞丰', 'enterprises.project-head'],
+      ['宏远', 'enterprises.project-head'],
+      ['银鹭', 'enterprises.project-head'],
+    ]);
+  });
+
+  it('does not read a place, a park or an industry at the head of a project as a company', () => {
+    const text = '柳湾镇农产品加工，马家坪光伏电站。';
+    expect(heads(text, ['柳湾食品加工项目', '柳湾食品产业园', '马家坪光伏电站', '辣椒精深加工项目', '林区国土绿化工程', '青山咖啡精深加工项目'], '青山县')).toEqual([]);
+  });
+
+  it('merges a name written with a prefix of place or parent', () => {
+    const e = facts('青湖钾肥、盐湖比亚迪等企业壮大，比亚迪在此落户。');
+    expect(e.map((x) => x.name)).toEqual(['青湖钾肥', '盐湖比亚迪']);
+    expect(e[1]!.aliases).toContain('比亚迪');
+  });
+
+  it('reads the counterpart of a signing, not a generic or place one', () => {
+    expect(facts('县政府与宏润签约，同云帆签订投资协议。').map((e) => [e.name, e.evidence[0]!.rule])).toEqual([
+      ['宏润', 'enterprises.deal'],
+      ['云帆', 'enterprises.deal'],
+    ]);
+    expect(names('与多家高校签约，与周边县区开展战略合作。')).toEqual([]);
+  });
+
+  it('has a lexicon that matches its schema', () => {
+    expect(() => lexicon('enterprises', EnterpriseLexicon)).not.toThrow();
+    expect(EnterpriseLexicon.safeParse({ trades: ['科技'] }).success).toBe(false);
   });
 });

@@ -8,63 +8,130 @@
  * - national companies by their usual names (a general list).
  * Names that are only generic (`龙头企业`, `国有资产运营公司`) are dropped.
  */
+import { z } from 'zod';
 import type { Document, NamedFact } from '../model.ts';
 import type { Stage } from '../stage.ts';
+import { industryTaxonomy } from '../taxonomy.ts';
 import { evidence } from './evidence.ts';
 import { alternation, lexicon } from './lexicon.ts';
 import { Literals } from './literals.ts';
 
-interface EnterpriseLexicon {
-  suffixes: string[];
-  trades: string[];
-  after: string;
-  listNouns: string[];
-  generic: string[];
-  known: string[];
-  provinces: string[];
-  boundaries: string[];
-  tradeNotBefore: Record<string, string[]>;
-}
+const words = z.array(z.string().min(1));
+const chars = z.string().min(1);
+
+/** The shape of `data/lexicons/enterprises.json` (checked when it loads). */
+export const EnterpriseLexicon = z.object({
+  suffixes: words,
+  trades: words,
+  after: chars,
+  listNouns: words,
+  generic: words,
+  known: words,
+  provinces: words,
+  boundaries: words,
+  tradeNotBefore: z.record(z.string().min(1), words),
+  leadChars: chars,
+  regionalNotEnd: chars,
+  knownTails: words,
+  notInName: chars,
+  projectCues: words,
+  placeTails: chars,
+  placeSuffixes: words,
+  headNotIn: chars,
+  headNotStart: words,
+  cueDivisionsNot: words,
+  parkHeads: words,
+  afterTerm: chars,
+  afterPowerTerm: chars,
+  dealBefore: words,
+  dealAfter: words,
+  dealNotEnd: words,
+});
+type EnterpriseLexicon = z.infer<typeof EnterpriseLexicon>;
 
 interface Rules {
   lex: EnterpriseLexicon;
   suffixed: RegExp;
-  traded: RegExp;
   listed: RegExp;
   known: Literals;
   knownTail: RegExp;
   fromProject: RegExp;
   trade: RegExp;
+  /** Trade words and manufacturing terms, found by a first-character scan. */
+  tradeWords: Literals;
+  tradeSet: Set<string>;
   suffix: RegExp;
   regional: RegExp;
   after: RegExp;
   generic: RegExp;
   boundary: RegExp;
+  notInName: RegExp;
+  /** An industry term or a project cue at the head of the text (`光伏…`, `年产…`). */
+  cue: RegExp;
+  placeEnd: RegExp;
+  headBad: RegExp;
+  /** Any industry term at the head of the text (`辣椒…`): a name starting so is an industry. */
+  anyTerm: RegExp;
+  park: RegExp;
+  afterTerm: RegExp;
+  afterPowerTerm: RegExp;
+  /** Terms of the power industries (光伏, 风电): a name ends in one only in the narrowest context. */
+  powerEnd: RegExp;
+  tradeEnd: RegExp;
+  deal: RegExp;
+  dealWord: RegExp;
+  dealNot: RegExp;
 }
 
 let cached: Rules | null = null;
 function rules(): Rules {
   if (cached) return cached;
-  const lex = lexicon<EnterpriseLexicon>('enterprises');
+  const lex = lexicon('enterprises', EnterpriseLexicon);
   // Project boundaries (verbs, prepositions) also end the left side of a company's name.
   const { boundaries } = lexicon<{ boundaries: string[] }>('projects');
   const name = '[\\u4e00-\\u9fffA-Za-z]';
   // Where a short name may start: a list separator, a preposition, or a verb that takes a company.
-  const lead = `(?<=^|[、，：“与同和及对在把将由的]|${lex.boundaries.join('|')})`;
+  const lead = `(?<=^|[${lex.leadChars}]|${lex.boundaries.join('|')})`;
+  // Manufacturing and mining terms: what follows a company's name at the head of its project.
+  const terms = industryTaxonomy()
+    .filter((e) => e.tier === 2 && !lex.cueDivisionsNot.includes(e.division ?? ''))
+    .flatMap((e) => [e.name, ...e.aliases])
+    .filter((t) => t.length >= 2);
+  // Any second-tier term (power included: `凯盛光伏在科创板上市`) may end a short name in company context.
+  const secondTier = industryTaxonomy()
+    .filter((e) => e.tier === 2)
+    .flatMap((e) => [e.name, ...e.aliases])
+    .filter((t) => t.length >= 2);
+  const allTerms = industryTaxonomy().flatMap((e) => [e.name, ...e.aliases]).filter((t) => t.length >= 2);
   cached = {
     lex,
     suffixed: new RegExp(`(?<name>(?:[xX]{2,})?${name}{2,10}?(?:${alternation(lex.suffixes)}))`, 'g'),
-    traded: new RegExp(`${lead}(?<name>(?:[xX]{2,})?[\\u4e00-\\u9fff]{2,6}?(?:${alternation(lex.trades)}))`, 'g'),
+    // A short name ends in a trade word or a manufacturing term (`晶拓钻石`, `海乐电子`).
     listed: new RegExp(`(?<items>[^，。；：]{2,80}?)等(?:[0-9xX一二三四五六七八九十]+家)?[\\u4e00-\\u9fff“”]{0,8}?(?:${alternation(lex.listNouns)})`, 'g'),
     known: new Literals(lex.known),
-    knownTail: new RegExp(`^(?:${alternation([...lex.trades, '物流', '集团', '公司'])})`),
+    knownTail: new RegExp(`^(?:${alternation([...lex.trades, ...lex.knownTails])})`),
     fromProject: new RegExp(`^((?:[xX]{2,})?[\\u4e00-\\u9fff]{2,4}?(?:${alternation(lex.trades)}))`),
-    trade: new RegExp(alternation(lex.trades)),
+    trade: new RegExp(alternation([...lex.trades, ...terms])),
+    tradeWords: new Literals([...lex.trades, ...secondTier]),
+    tradeSet: new Set(lex.trades),
     suffix: new RegExp(alternation(lex.suffixes)),
-    regional: new RegExp(`${lead}(?:${alternation(lex.provinces)})[\\u4e00-\\u9fff]{2,6}(?<![路街区县市镇伸])(?=、|等)`, 'g'),
+    regional: new RegExp(`${lead}(?:${alternation(lex.provinces)})[\\u4e00-\\u9fff]{2,6}(?<![${lex.regionalNotEnd}])(?=、|等)`, 'g'),
     after: new RegExp(lex.after),
     generic: new RegExp(`^(?:${alternation(lex.generic)}|${alternation(lex.trades)}|${alternation(lex.suffixes)}|[“”])+$`),
     boundary: new RegExp(alternation([...boundaries, ...lex.boundaries]), 'g'),
+    notInName: new RegExp(`[${lex.notInName}]`),
+    cue: new RegExp(`^(?:${alternation([...terms, ...lex.projectCues, ...lex.trades])})`),
+    placeEnd: new RegExp(`[${lex.placeTails}]$`),
+    anyTerm: new RegExp(`^(?:${alternation(allTerms)})`),
+    afterTerm: new RegExp(lex.afterTerm),
+    afterPowerTerm: new RegExp(lex.afterPowerTerm),
+    powerEnd: new RegExp(`(?:${alternation(secondTier.filter((t) => !terms.includes(t)))})$`),
+    deal: new RegExp(`(?:${alternation(lex.dealBefore)})(?<name>(?:[xX]{2,})?[\\u4e00-\\u9fff]{2,8}?)(?:${alternation(lex.dealAfter)})`, 'g'),
+    dealWord: new RegExp(alternation(lex.dealAfter)),
+    dealNot: new RegExp(`(?:${alternation(lex.dealNotEnd)})$`),
+    tradeEnd: new RegExp(`(?:${alternation(lex.trades)})$`),
+    park: new RegExp(`^(?:${alternation(terms)})?(?:${alternation(lex.parkHeads)})`),
+    headBad: new RegExp(`[${lex.headNotIn}]|^(?:${alternation(lex.headNotStart)})`),
   };
   return cached;
 }
@@ -83,15 +150,46 @@ interface Hit {
   start: number;
   end: number;
   name: string;
+  rule: string;
 }
 
 /** Adds a name that passes `ok` (a function, not a closure per sentence: see targets.ts). */
-function push(out: Hit[], r: Rules, start: number, name: string): void {
-  if (ok(name, r)) out.push({ start, end: start + name.length, name });
+function push(out: Hit[], r: Rules, start: number, name: string, rule: string): void {
+  if (ok(name, r)) out.push({ start, end: start + name.length, name, rule });
 }
 
 function ok(name: string, r: Rules): boolean {
-  return name.length >= 2 && name.length <= 16 && !r.generic.test(name) && !/[的了“”]/.test(name);
+  return name.length >= 2 && name.length <= 16 && !r.generic.test(name) && !r.notInName.test(name);
+}
+
+/** A character a name's stem may not hold (punctuation, digits, Latin apart from masks). */
+const NOT_NAME = /[^\u4e00-\u9fffxX]/;
+
+/**
+ * Short names ending in a trade word or term (`海乐电子`, `晶拓钻石`): for each occurrence (a
+ * first-character scan, the words being ~600), the longest run of 2–6 name characters before it
+ * that starts where a name may start (after a separator or a boundary word). Looking back from
+ * each word costs a few lookups where a lazy pattern before 600 alternatives cost a scan.
+ */
+function* tradedNames(text: string, r: Rules): Generator<{ raw: string; end: number }> {
+  let from = 0;
+  for (const m of r.tradeWords.matchAll(text)) {
+    const t = m.index;
+    const end = t + m[0].length;
+    const rest = text.slice(end);
+    if (!(r.tradeSet.has(m[0]) ? r.after : r.afterTerm).test(rest)) continue;
+    let start = -1;
+    for (let s = Math.max(from, t - 6); s <= t - 2; s++) {
+      if (NOT_NAME.test(text.slice(s, t))) continue;
+      if (s === 0 || r.lex.leadChars.includes(text[s - 1]!) || r.lex.boundaries.some((b) => text.startsWith(b, s - b.length))) {
+        start = s;
+        break;
+      }
+    }
+    if (start < 0) continue;
+    from = end;
+    yield { raw: text.slice(start, end), end };
+  }
 }
 
 /** Enterprise names in one sentence (sentence-relative spans). */
@@ -105,7 +203,7 @@ export function enterpriseSpans(text: string): Hit[] {
   for (const m of suffixed ? text.matchAll(r.suffixed) : []) {
     const raw = m.groups!.name!;
     const name = afterBoundary(raw, r, 2);
-    push(out, r, m.index! + raw.length - name.length, name);
+    push(out, r, m.index! + raw.length - name.length, name, 'enterprises.suffixed');
   }
   for (const m of listed ? text.matchAll(r.listed) : []) {
     const items = m.groups!.items!;
@@ -115,32 +213,85 @@ export function enterpriseSpans(text: string): Hit[] {
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
       const name = i === 0 ? afterBoundary(p, r, 2) : p;
-      push(out, r, base + at + p.length - name.length, name.replace(/^[“]|[”]$/g, ''));
+      push(out, r, base + at + p.length - name.length, name.replace(/^[“]|[”]$/g, ''), 'enterprises.listed');
       at += p.length + 1;
     }
   }
-  for (const m of r.trade.test(text) ? text.matchAll(r.traded) : []) {
-    const raw = m.groups!.name!;
-    const end = m.index! + raw.length;
+  for (const h of tradedNames(text, r)) {
+    const { raw, end } = h;
     const name = afterBoundary(raw, r, 2);
     const rest = text.slice(end);
     const trade = Object.keys(r.lex.tradeNotBefore).find((t) => raw.endsWith(t));
     if (trade && r.lex.tradeNotBefore[trade]!.some((w) => rest.startsWith(w))) continue;
-    if (r.after.test(rest)) push(out, r, end - name.length, name);
+    const context = r.tradeEnd.test(name) ? r.after : r.powerEnd.test(name) ? r.afterPowerTerm : r.afterTerm;
+    if (context.test(rest) && !tradeOnly(name, r)) push(out, r, end - name.length, name, 'enterprises.traded');
   }
-  for (const m of listed || text.includes('、') ? text.matchAll(r.regional) : []) push(out, r, m.index!, m[0]);
+
+  for (const m of listed || text.includes('、') ? text.matchAll(r.regional) : []) push(out, r, m.index!, m[0], 'enterprises.regional');
+  for (const m of r.dealWord.test(text) ? text.matchAll(r.deal) : []) {
+    // `与星河实业签约`: the counterpart of a signing, when it is neither generic nor a place.
+    const name = m.groups!.name!;
+    if (r.dealNot.test(name) || r.headBad.test(name) || r.placeEnd.test(name) || tradeOnly(name, r)) continue;
+    push(out, r, m.index! + m[0].indexOf(name), name, 'enterprises.deal');
+  }
   for (const m of r.known.matchAll(text)) {
     // `京东物流`, `华润电力`: a known name with its business line is the subsidiary named.
     const tail = r.knownTail.exec(text.slice(m.index + m[0].length));
-    push(out, r, m.index!, m[0] + (tail?.[0] ?? ''));
+    push(out, r, m.index!, m[0] + (tail?.[0] ?? ''), 'enterprises.known');
   }
   return out;
 }
 
-/** The company at the head of a project's name (`力量钻石二期` → `力量钻石`). */
-function fromProject(name: string, r: Rules): string | null {
+/** `精细磷化工`, `煤基新材料`: an industry (its modifiers and terms) is no company. */
+function tradeOnly(name: string, r: Rules): boolean {
+  if (r.anyTerm.test(name)) return true;
+  for (let i = 0; i < name.length - 1; i++) if (r.cue.test(name.slice(i))) return i === 0 || r.generic.test(name.slice(0, i)) || i < 2;
+  return false;
+}
+
+/** The county's own name without its unit (`克东县` → `克东`), where a company's plant is named by it. */
+function countyStem(doc: Document): string | null {
+  const n = doc.facts.county?.name ?? doc.meta.county?.name;
+  return n && n.length >= 3 ? n.slice(0, -1) : null;
+}
+
+/** Whether `head` is a place: it ends like one, or the text writes it as one (`董浜镇`). */
+function isPlace(doc: Document, head: string, r: Rules): boolean {
+  return r.placeEnd.test(head) || r.lex.placeSuffixes.some((s) => doc.text.includes(head + s));
+}
+
+/**
+ * The company at the head of a project's name: what stands before the first industry term, trade
+ * word or project cue (`波司登智能制造产业园二期` → `波司登`, `海升年产20万吨…` → `海升`,
+ * `飞鹤克东工厂…` → `飞鹤`, the county's name cut off), unless it is a place or generic.
+ */
+function fromProject(doc: Document, project: string, r: Rules): string | null {
+  const name = project.replace(/^[0-9０-９]+[.、．]/, '');
   const m = r.fromProject.exec(name);
-  return m && ok(m[1]!, r) && m[1]!.length < name.length ? m[1]! : null;
+  if (m && !r.park.test(name.slice(m[1]!.length)) && ok(m[1]!, r) && m[1]!.length < name.length && !tradeOnly(m[1]!, r) && !isPlace(doc, m[1]!.replace(r.trade, ''), r)) return m[1]!;
+  if (!/^[\u4e00-\u9fff]/.test(name)) return null;
+  let head: string | null = null;
+  for (let i = 2; i <= Math.min(6, name.length - 2); i++) {
+    if (!/[\u4e00-\u9fff]/.test(name[i - 1]!)) return null;
+    // `国土绿化工程`: 化工 inside 绿化工程 is no industry.
+    if (r.cue.test(name.slice(i)) && !name.startsWith('化工程', i)) {
+      head = name.slice(0, i);
+      break;
+    }
+  }
+  if (!head) return null;
+  if (r.park.test(name.slice(head.length)) || r.park.test(name.slice(head.length).replace(r.cue, ''))) return null;
+  const stem = countyStem(doc);
+  const at = stem ? head.indexOf(stem) : -1;
+  // `飞鹤克东工厂` is 飞鹤's plant in the county; `孟连咖啡…` is the county's own product.
+  if (at >= 2) head = head.slice(0, at);
+  else if (at === 0) return null;
+  if (r.cue.test(head) || r.anyTerm.test(head) || r.headBad.test(head) || r.boundary.test(head) || isPlace(doc, head, r) || !ok(head, r)) {
+    r.boundary.lastIndex = 0;
+    return null;
+  }
+  r.boundary.lastIndex = 0;
+  return head;
 }
 
 export const enterprises: Stage = {
@@ -149,19 +300,22 @@ export const enterprises: Stage = {
     const r = rules();
     const byName = new Map<string, NamedFact>();
     const add = (name: string, ev: NamedFact['evidence'][number]) => {
-      // `晋能控股集团` and `晋能控股` are one company: keep the first seen, alias the other.
-      const same = [...byName.values()].find((f) => f.name.startsWith(name) || name.startsWith(f.name));
+      // `晋能控股集团` and `晋能控股`, `盐湖比亚迪` and `比亚迪` are one company: keep the first
+      // seen, alias the other.
+      const same = [...byName.values()].find(
+        (f) => f.name.startsWith(name) || name.startsWith(f.name) || (name.length >= 3 && f.name.endsWith(name)) || (f.name.length >= 3 && name.endsWith(f.name)),
+      );
       if (same) {
         if (same.name !== name && !same.aliases!.includes(name)) same.aliases!.push(name);
         same.evidence.push(ev);
       } else byName.set(name, { name, aliases: [], confidence: 0.6, evidence: [ev] });
     };
     for (const s of doc.sentences) {
-      for (const h of enterpriseSpans(s.text)) add(h.name, evidence(doc, s, s.start + h.start, s.start + h.end));
+      for (const h of enterpriseSpans(s.text)) add(h.name, evidence(doc, s, s.start + h.start, s.start + h.end, h.rule));
     }
     for (const p of doc.facts.projects ?? []) {
-      const name = fromProject(p.name, r);
-      if (name && p.evidence[0]) add(name, { ...p.evidence[0] });
+      const name = fromProject(doc, p.name, r);
+      if (name && p.evidence[0]) add(name, { ...p.evidence[0], rule: 'enterprises.project-head' });
     }
     doc.facts.enterprises = [...byName.values()];
     return doc;

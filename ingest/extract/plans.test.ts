@@ -25,7 +25,11 @@ describe('plans', () => {
   });
 
   it('splits a quoted list of N字 strategies into one plan per item, for any unit', () => {
-    expect(rules('全面落实“农业稳旗、工业强旗”战略。')).toEqual([['“农业稳旗、工业强旗”战略', 'plans.slogan-list']]);
+    expect(rules('全面落实“农业稳旗、工业强旗”战略。')).toEqual([
+      ['农业稳旗', 'plans.slogan'],
+      ['工业强旗', 'plans.slogan'],
+    ]);
+    expect(rules('全面落实“农业提质、工业强旗”战略。')).toEqual([['“农业提质、工业强旗”战略', 'plans.slogan-list']]);
     expect(names('深入实施“生态立市、科技强市、旅游兴市、开放活市”战略。')).toEqual(['生态立市', '科技强市', '旅游兴市', '开放活市']);
     expect(rules('坚定走“以果兴县”之路。')).toEqual([['“以果兴县”', 'plans.slogan']]);
   });
@@ -39,7 +43,7 @@ describe('plans', () => {
   });
 
   it('does not read rankings, places or prose as N字 strategies', () => {
-    expect(names('连续三年入选全国百强县，延安市富县的苹果，推动兴县经济，以古传文、以文兴县。')).toEqual([]);
+    expect(names('连续三年入选全国百强县，延安市富县的苹果，推动兴县经济，以古传文、以文兴县，峨山彝族自治县。')).toEqual([]);
   });
 
   it('keeps a quoted list of short slogans after a strategy verb whole, not after other verbs', () => {
@@ -64,8 +68,8 @@ describe('plans', () => {
     expect(names('成为周边都市圈的后花园。')).toEqual([]);
   });
 
-  it('keeps a plan inside a body name out, and generic plans out', () => {
-    expect(names('县乡村振兴局牵头，审议年度计划。')).toEqual([]);
+  it('keeps a plan inside a body name or an honour out, and generic plans and formulas out', () => {
+    expect(names('县乡村振兴局牵头，审议年度计划，入选国家乡村振兴示范县，坚持“两个毫不动摇”。')).toEqual([]);
   });
 
   it('strips a national prefix from an unquoted plan', () => {
