@@ -88,25 +88,33 @@ describe('ingest names bad files and ingests the rest', () => {
     failed('photo.png', /not a text file.*PNG/);
     failed('archive.zip', /not a text file.*ZIP/);
     failed('report.txt.gz', /not a text file.*gzip/);
-    expect(out).toMatch(/8 written/);
-
+    // The same report in six encodings decodes to one text: one is stored, the others are its duplicates.
+    const copies = ['reference', 'gbk', 'gb18030', 'utf16le-bom', 'utf16be-nobom', '政府 工作 报告 (2023)'];
+    expect(out).toMatch(/3 written/);
+    const duplicates = [...out.matchAll(/not stored: (?:.*\/)?([^/\n]+)\.txt has the same text as the stored document ([^\n]+) \(a duplicate\)/g)];
+    expect(duplicates.map((m) => m[1]).sort()).toHaveLength(5);
     const docs = await graph.read(q('MATCH (d:Document) RETURN d.id AS id, d.encoding AS encoding, d.sentenceCount AS sentences ORDER BY id'));
-    const byId = Object.fromEntries(docs.map((d) => [d.id, d]));
-    expect(Object.keys(byId).sort()).toEqual(
-      ['english', 'gb18030', 'gbk', 'masked', 'reference', 'utf16be-nobom', 'utf16le-bom', '政府 工作 报告 (2023)'].sort(),
-    );
-    // Decoded, not mangled: the same text in any encoding gives the same sentences.
-    const reference = byId.reference!.sentences as number;
-    expect(reference).toBeGreaterThan(10);
-    for (const id of ['gbk', 'gb18030', 'utf16le-bom', 'utf16be-nobom', '政府 工作 报告 (2023)']) expect(byId[id]!.sentences, id).toBe(reference);
-    expect(byId.gbk!.encoding).toBe('gb18030');
-    expect(byId['utf16le-bom']!.encoding).toBe('utf-16le');
-    expect(byId['utf16be-nobom']!.encoding).toBe('utf-16be');
-    const [same] = await graph.read(
-      q(`MATCH (a:Sentence {documentId: 'reference'}), (b:Sentence {documentId: 'utf16be-nobom'})
-         WHERE a.index = 3 AND b.index = 3 RETURN a.text = b.text AS same, a.text AS text`),
-    );
-    expect(same?.same, String(same?.text)).toBe(true);
+    const ids = docs.map((d) => d.id as string);
+    expect(ids.filter((id) => !copies.includes(id)).sort()).toEqual(['english', 'masked']);
+    const [kept] = ids.filter((id) => copies.includes(id));
+    expect(kept).toBeDefined();
+    for (const m of duplicates) {
+      expect(copies).toContain(m[1]);
+      expect(m[2]).toBe(kept);
+    }
+    expect(new Set([kept, ...duplicates.map((m) => m[1])]).size).toBe(6);
+
+    // Decoded, not mangled: each encoding gives the same extraction, and names its encoding.
+    const x = await runCli(['extract', ...copies.map((c) => path.join(good, `${c}.txt`)), '--out', path.join(tmp.dir, 'x')], testEnv());
+    expect(x.code, x.stderr).toBe(0);
+    const read = (c: string) => JSON.parse(fs.readFileSync(path.join(tmp.dir, 'x', `${c}.json`), 'utf8'));
+    const facts = (p: any) => JSON.stringify([p.county?.code, p.industries.map((i: any) => i.name), p.projects.map((i: any) => i.name), p.targets.length]);
+    const reference = read('reference');
+    expect(reference.industries.length).toBeGreaterThan(2);
+    for (const c of copies) expect(facts(read(c)), c).toBe(facts(reference));
+    expect(read('gbk').encoding).toBe('gb18030');
+    expect(read('utf16le-bom').encoding).toBe('utf-16le');
+    expect(read('utf16be-nobom').encoding).toBe('utf-16be');
     expect(await inconsistencies(graph)).toEqual([]);
   });
 
