@@ -98,6 +98,7 @@ interface Rules {
   ownAtEnd: RegExp;
   leadingRanks: RegExp;
   worksOnly: RegExp;
+  weakAtEnd: RegExp;
   stopAtEnd: RegExp;
   areaAtEnd: RegExp;
 }
@@ -154,6 +155,7 @@ function rules(): Rules {
     owner: new RegExp(`^等?[一二三四五六七八九十0-9xX]*[个家]?(?:${alternation(lex.ownerNouns)})`),
     stopAtEnd: new RegExp(`(?:${alternation(lex.stopEnds)})$`),
     areaAtEnd: new RegExp(`(?:${alternation(lex.areaHeads)})$`),
+    weakAtEnd: new RegExp(`(?:${alternation(lex.weakHeads)})$`),
     worksOnly: new RegExp(`^(?:${alternation([...lex.phases, ...lex.weakHeads, ...lex.workBeforeHead, ...lex.strictHeads, '保护'])})+$`),
     leadingRanks: new RegExp(`^(?:${alternation(lex.listRanks)})+`),
     ownAtEnd: new RegExp(`(?:${alternation(lex.ownHeads)})$`),
@@ -276,7 +278,7 @@ function specific(quotedName: string, r: Rules): boolean {
   // Only a phase (`鑫泰新能源汽车轴承二期`): a proper-looking name of four characters or more.
   if (r.phaseAtEnd.test(name) && !r.headAtEnd.test(name.replace(r.phaseAtEnd, ''))) return listItem(name, r);
   // Only work words (`中原西路积水点改造`): the works of a place.
-  if (r.weak.has(head) || [...r.weak].some((w) => head.endsWith(w))) {
+  if (r.weakAtEnd.test(head)) {
     return r.place.test(mod) && !r.generic.test(mod.slice(0, 2)) && !r.lex.weakStartStop.some((w) => mod.startsWith(w));
   }
   return true;
@@ -473,6 +475,13 @@ export function projectSpans(text: string): Span[] {
     }
     const coordinated = text[start - 1] === '、';
     if (r.goal.test(text.slice(he))) continue;
+    // `“一网两厂多节点”引江济淮配套工程`: a slogan in front of a name is not part of it.
+    // (A numbered slogan; `“茶乡花海”田园综合体` is named by its quote.)
+    const slogan = /^“[^”]*[一二两三四五六七八九十百千万0-9][^”]*[一二两三四五六七八九十百千万0-9][^”]*”/.exec(name);
+    if (slogan && specific(name.slice(slogan[0].length), r)) {
+      start += slogan[0].length;
+      name = name.slice(slogan[0].length);
+    }
     if (!specific(name, r)) continue;
     // `中心`, `楼`, `厂`: such a name is a project where the sentence builds it (`新建…中心`).
     if (needsBuilding(name, r) && !numbered && !built(text, start, he, r)) continue;
