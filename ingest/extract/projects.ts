@@ -42,6 +42,7 @@ export const ProjectLexicon = z
     planLike: words,
     status: z.array(z.tuple([Status, words])),
     placeEnds: chars,
+    shareEnds: chars,
     classifiers: chars,
     goalCues: words,
     listQuantifiers: words,
@@ -89,6 +90,7 @@ interface Rules {
   listQuantifier: RegExp;
   place: RegExp;
   placeEnd: RegExp;
+  shareEnd: RegExp;
   figure: RegExp;
   investment: RegExp;
   capacity: RegExp;
@@ -145,6 +147,7 @@ function rules(): Rules {
     place: new RegExp(
       `^[xX\u4e00-\u9fff]{1,4}?${cls(lex.placeEnds)}|^[县市][\u4e00-\u9fff]{0,3}?(?:中|院|校|馆)|(?:医院|卫生院|学校|中学|馆)$`,
     ),
+    shareEnd: new RegExp(`${cls(lex.shareEnds)}$`),
     placeEnd: new RegExp(`${cls(lex.placeEnds)}$`),
     figure: new RegExp(`(?:[0-9]+|[xX]+)${cls(lex.figureUnits)}|以上|以下|[0-9xX]+(?:亿|万)元`),
     investment: new RegExp(`(?:${alternation(lex.investmentCues)})([0-9]+(?:\\.[0-9]+)?)(亿|万)元`),
@@ -493,7 +496,9 @@ export function projectSpans(text: string): Span[] {
         if (r.plainAtEnd.test(it.name) || (r.headAtEnd.test(it.name) && !r.buildHeadAtEnd.test(it.name))) continue; // a name of its own
         // `国华、盛风…`: a short item is a fragment sharing the tail; a long one is a name of
         // its own (`汉德生物、…体育城等项目`), named by the list's `等` if any.
-        if (it.name.length >= 4 && !r.placeEnd.test(it.name)) continue;
+        // A long item shares only as a town or a street (`乳山口镇、…`); a river or a mountain
+        // is a place of its own (`地苏地下河、…、红水河百里生态长廊`).
+        if (it.name.length >= 4 && !r.shareEnd.test(it.name)) continue;
         // `历山、…、窦庄古城`: a head that belongs to one old place's name is not shared.
         if (r.ownAtEnd.test(name) && modifier(name, r).length <= 3) continue;
         const tail = sharedTail(name, it.name, r);
@@ -538,7 +543,7 @@ function mergeMentions(facts: ProjectFact[], r: Rules): ProjectFact[] {
         b.name.length > a.name.length &&
         (b.name.startsWith(a.name)
           ? r.worksOnly.test(b.name.slice(a.name.length))
-          : shortFor(a.name, lead, head[0], b.name, r)),
+          : shortFor(a.name, lead, head[0], b.name, r) || sameKind(lead, head[0], b.name, r)),
     );
     if (longer.length !== 1) continue;
     longer[0]!.evidence.push(...a.evidence);
@@ -560,6 +565,13 @@ function shortFor(short: string, lead: string, head: string, full: string, r: Ru
     if (r.lex.companyKinds.includes(full.slice(i, full.length - (short.length - i)))) return true;
   }
   return false;
+}
+
+/** `历山景区` and `历山风景区`: one place, its head said shorter. */
+function sameKind(lead: string, head: string, full: string, r: Rules): boolean {
+  if (lead.length < 2 || !full.startsWith(lead)) return false;
+  const other = full.slice(lead.length);
+  return other.endsWith(head) && r.strongAtEnd.exec(other)?.index === 0;
 }
 
 export const projects: Stage = {
