@@ -268,6 +268,9 @@ function specific(quotedName: string, r: Rules): boolean {
   while (r.worksAtEnd.test(core)) core = core.replace(r.worksAtEnd, '');
   // `县医院搬迁`, `xx中心卫生院异地新建`: the county's (or a masked place's) own institution, worked on.
   if (core !== name && core !== mod && /^(?:[县市区旗]|[xX]{2,})$/.test(mod) && r.plainAtEnd.test(core)) return true;
+  // `工业园区污水处理厂`: a park's own plant (not `产业园项目`, a generic one).
+  const owner = r.plainAtEnd.exec(mod);
+  if (owner?.index === 0 && mod.length >= 3 && core === name && !r.lex.strictHeads.some((h) => name.endsWith(h))) return true;
   if (mod.length < 2 || r.generic.test(mod)) return false;
   const head = name.slice(mod.length);
   const specificPart = mod.replace(r.genericAll, '');
@@ -276,8 +279,10 @@ function specific(quotedName: string, r: Rules): boolean {
   const quoted = !!quote && mod.length > quote[1]!.length;
   if (!quoted && r.lex.strictHeads.some((h) => head.startsWith(h)) && specificPart.length < 3) return false;
   if (head.startsWith('工程') && r.lex.planLike.some((w) => mod.endsWith(w))) return false;
-  // An object with a head of its own, then its works (`新世纪大道打通提升`, `产业园二期`).
-  if (r.strongAtEnd.test(core)) return true;
+  // An object with a head of its own, then its works (`新世纪大道打通提升`, `产业园二期`)
+  // (`应急管理项目治理` has none: `项目治理` is one word).
+  const own = r.strongAtEnd.exec(core);
+  if (own && !r.lex.notAfter[own[0]]?.includes(name[core.length] ?? '')) return true;
   // Only a phase (`鑫泰新能源汽车轴承二期`): a proper-looking name of four characters or more.
   if (r.phaseAtEnd.test(name) && !r.headAtEnd.test(name.replace(r.phaseAtEnd, ''))) return listItem(name, r);
   // Only work words (`中原西路积水点改造`): the works of a place.
