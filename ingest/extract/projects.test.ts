@@ -114,6 +114,46 @@ describe('projects: several in one phrase', () => {
   });
 });
 
+describe('projects: more kinds and owners', () => {
+  it('stations, resettlement areas, greenways', () => {
+    expect(names('建成城东客运站')).toEqual(['城东客运站']);
+    expect(names('开工建设南山安置小区')).toEqual(['南山安置小区']);
+    expect(names('打造沿江绿道')).toEqual([]); // 沿江: along a river, no name
+    expect(names('打造白鹭湾绿道')).toEqual(['白鹭湾绿道']);
+  });
+
+  it('a facility of a park, but not a generic one', () => {
+    expect(names('建成工业园区污水处理厂')).toEqual(['工业园区污水处理厂']);
+    expect(names('推进产业园项目建设')).toEqual([]);
+  });
+
+  it('numbered entries of a project list need no building verb', () => {
+    expect(names('5.城西冷链物流中心（城西镇）：总投资1.2亿元')).toEqual(['城西冷链物流中心']);
+  });
+
+  it('a numbered slogan in front of a name is not part of it', () => {
+    expect(names('实施“一核两翼”滨湖生态修复工程')).toEqual(['滨湖生态修复工程']);
+    expect(names('打造“花溪云谷”田园综合体')).toEqual(['“花溪云谷”田园综合体']);
+    expect(names('严控“两高”项目')).toEqual([]);
+  });
+});
+
+describe('projects: one project named twice', () => {
+  const factNames = (ss: string[]) => projects.run(docOf(ss)).facts.projects.map((p) => p.name);
+
+  it('short and in full', () => {
+    expect(factNames(['推进青崖古城保护提升工程。', '青崖古城接待游客。'])).toEqual(['青崖古城保护提升工程']);
+    expect(factNames(['实施清水河流域综合治理项目。', '清水河项目完成投资2亿元。'])).toEqual(['清水河流域综合治理项目']);
+    expect(factNames(['建设华峰酒业智能酿造基地。', '华峰智能酿造基地投产。'])).toEqual(['华峰酒业智能酿造基地']);
+    expect(factNames(['推动龙潭景区提档升级。', '龙潭风景区创建4A级旅游景区。'])).toEqual(['龙潭风景区']);
+  });
+
+  it('but not two phases or two parks', () => {
+    expect(factNames(['建成云峰产业园一期。', '开工云峰产业园二期。', '建设云峰产业园。'])).toHaveLength(3);
+    expect(factNames(['建设生物医药产业园。', '建设生物医药制造产业园。'])).toHaveLength(2);
+  });
+});
+
 describe('projects: generic phrases are not projects', () => {
   it('drops generic and counted phrases', () => {
     expect(names('加快重点项目建设，实施一批民生工程，推进厕所革命')).toEqual([]);
