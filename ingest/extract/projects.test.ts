@@ -61,6 +61,8 @@ describe('projects: names by what they are', () => {
     expect(names('融入区域物流中心')).toEqual([]);
     expect(names('坚定走好绿色发展之路')).toEqual([]);
     expect(names('提高干部驾驭市场经济的能力')).toEqual([]);
+    expect(names('建设城市地下管网智能监测系统')).toEqual(['城市地下管网智能监测系统']);
+    expect(names('对主要目标、重点任务等作出了系统安排')).toEqual([]);
   });
 
   it('keeps works and phases named after the object', () => {

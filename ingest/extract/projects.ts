@@ -460,7 +460,7 @@ export function projectSpans(text: string): Span[] {
       // `A、B、C等XX个辣椒精深加工项目`: one project per item, sharing the descriptor.
       const descriptor = name.replace(r.count, '');
       // `集医疗、医药、养老等为一体的…医院`: 等 closes a description, not a list of projects.
-      if (/的|为/.test(descriptor)) continue;
+      if (/的|为|了/.test(descriptor)) continue; // (`目标、任务等作出了…`: a clause, not a descriptor)
       // `金刚石及其制品、生物医药等一批重大项目`: a list of kinds, not of named projects.
       if (r.listQuantifier.test(text.slice(listEnd ?? start))) continue;
       // `白沙溪、…第一茶厂等龙头企业扩能提质`: a list of companies.
