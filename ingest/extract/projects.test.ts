@@ -98,6 +98,7 @@ describe('projects: several in one phrase', () => {
 
   it('gives one project per item of an 等-list or a count', () => {
     expect(names('推进青龙、白虎、玄武三大煤矿技改')).toEqual(['青龙煤矿技改', '白虎煤矿技改', '玄武煤矿技改']);
+    expect(names('建设东坡镇、西岭乡两个肉牛养殖基地')).toEqual(['东坡镇肉牛养殖基地', '西岭乡肉牛养殖基地']);
     expect(names('建成青龙、白虎、玄武三大煤矿')).toEqual(['青龙煤矿', '白虎煤矿', '玄武煤矿']);
     expect(names('实施红旗路、解放路等雨污管网改造')).toEqual(['红旗路雨污管网改造', '解放路雨污管网改造']);
     expect(rules('实施红旗路、解放路等雨污管网改造')).toEqual(['projects.list:管网', 'projects.list:管网']);

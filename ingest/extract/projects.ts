@@ -139,7 +139,7 @@ function rules(): Rules {
     goal: new RegExp(`^(?:${alternation(lex.goalCues)})`),
     // Where a list's shared part starts: after `等` (and a count), or after a bare count (`远襄X所…`).
     listEnd: new RegExp(
-      `等(?![级于同待])${NUM}?${unit}?|(?:[0-9]+|[xX]+)${unit}(?=[\u4e00-\u9fff])(?![和及与])|[一二两三四五六七八九十]+大(?=[\u4e00-\u9fff])`,
+      `等(?![级于同待])${NUM}?${unit}?|(?:[0-9]+|[xX]+)${unit}(?=[\u4e00-\u9fff])(?![和及与])|[一二两三四五六七八九十]+[大个](?=[\u4e00-\u9fff])`,
       'g',
     ),
     count: new RegExp(`^(?:${NUM}${unit}?|[个所条座家批](?=.))`),
@@ -197,11 +197,11 @@ function nameStart(
   const region = text.slice(i, hs);
   // `A、B等（XX个）重点工业项目`: whatever follows 等 is the list's shared descriptor.
   // (Matched with the head's first character, which the list's lookaheads may need to see.)
-  // `三大` closes a list only after a `、` (`甲、乙、丙三大煤矿`; `“九大工程”` is one name).
+  // `三大`, `两个` close a list only after a `、` (`甲、乙、丙三大煤矿`; `“九大工程”` is one name).
   const lists = inList
     ? []
     : [...text.slice(i, hs + 1).matchAll(r.listEnd)].filter(
-        (l) => l.index! + l[0].length <= region.length && (!l[0].endsWith('大') || text[i - 1] === '、'),
+        (l) => l.index! + l[0].length <= region.length && (!/^[一二两三四五六七八九十]+[大个]$/.test(l[0]) || text[i - 1] === '、'),
       );
   const deng = lists[lists.length - 1];
   if (deng) return { start: i + deng.index! + deng[0].length, cutBy: '等', listEnd: i + deng.index!, cuts: [] };
@@ -262,7 +262,7 @@ function specific(quotedName: string, r: Rules): boolean {
   const name = quotedName.replace(/[“”]/g, '');
   if (r.stop.has(name) || r.stopAtEnd.test(name) || name.length > 28 || name.includes('的') || r.figure.test(name) || r.foreign.test(name)) return false;
   // Unbalanced brackets or quotes: the boundary fell inside a heading or a slogan.
-  if (/（/.test(name) !== /）/.test(name)) return false;
+  if (/[（(]/.test(name) !== /[）)]/.test(name)) return false;
   const mod = modifier(name, r);
   let core = name;
   while (r.worksAtEnd.test(core)) core = core.replace(r.worksAtEnd, '');
@@ -586,7 +586,8 @@ export const projects: Stage = {
     const byName = new Map<string, ProjectFact>();
     for (const s of doc.sentences) {
       for (const sp of projectSpans(s.text)) {
-        const name = sp.name.replace(/^[“”]+|[“”]+$/g, '');
+        // A quote left open at either end is the slogan's, not the name's (`“国际医疗健康城”`).
+        const name = (sp.name.match(/[“”]/g)?.length ?? 0) % 2 || /^“[^”]*”$/.test(sp.name) ? sp.name.replace(/^[“”]+|[“”]+$/g, '') : sp.name;
         const ev = evidence(doc, s, s.start + sp.start, s.start + sp.end, sp.rule);
         // `余河坡综合治理` and `余河坡城区内河治理`: one river's works named twice are one project.
         const known = byName.get(name) ?? [...byName.values()].find((f) => sameProject(f.name, name));
