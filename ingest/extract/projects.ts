@@ -15,7 +15,7 @@ import { tokenize } from '../segment.ts';
 import { evidence } from './evidence.ts';
 import { z } from 'zod';
 import { alternation, lexicon } from './lexicon.ts';
-import { Literals } from './literals.ts';
+import { Literals, Suffixes } from './literals.ts';
 
 const words = z.array(z.string().min(1));
 const chars = z.string().min(1);
@@ -56,7 +56,6 @@ export const ProjectLexicon = z
     ownHeads: words,
     listRanks: words,
     stopEnds: words,
-    areaHeads: words,
     companyKinds: words,
     referenceHeads: words,
   })
@@ -67,21 +66,20 @@ interface Rules {
   lex: ProjectLexicon;
   head: Literals;
   headAtStart: RegExp;
-  headAtEnd: RegExp;
-  strongAtEnd: RegExp;
-  buildHeadAtEnd: RegExp;
-  phaseAtEnd: RegExp;
-  plainAtEnd: RegExp;
-  worksAtEnd: RegExp;
-  boundary: RegExp;
+  headAtEnd: Suffixes;
+  strongAtEnd: Suffixes;
+  buildHeadAtEnd: Suffixes;
+  phaseAtEnd: Suffixes;
+  plainAtEnd: Suffixes;
+  worksAtEnd: Suffixes;
+  boundary: Literals;
   generic: RegExp;
   weak: Set<string>;
   stop: Set<string>;
   buildAfter: RegExp;
   buildVerb: RegExp;
-  /** Non-global copies (`exec`/`test` from the start) and the generic words anywhere. */
-  headOnce: RegExp;
-  boundaryOnce: RegExp;
+  buildOnly: Set<string>;
+  /** The generic words anywhere in a modifier. */
   genericAll: RegExp;
   foreign: RegExp;
   goal: RegExp;
@@ -94,15 +92,14 @@ interface Rules {
   figure: RegExp;
   investment: RegExp;
   capacity: RegExp;
-  workBeforeHead: RegExp;
+  workBeforeHead: Suffixes;
   leadingQuantity: RegExp;
   owner: RegExp;
-  ownAtEnd: RegExp;
+  ownAtEnd: Suffixes;
   leadingRanks: RegExp;
   worksOnly: RegExp;
-  weakAtEnd: RegExp;
-  stopAtEnd: RegExp;
-  areaAtEnd: RegExp;
+  weakAtEnd: Suffixes;
+  stopAtEnd: Suffixes;
 }
 
 const cls = (s: string) => `[${s.replace(/[\]\\^-]/g, '\\$&')}]`;
@@ -119,20 +116,19 @@ function rules(): Rules {
     lex,
     head: new Literals([...strong, ...lex.phases, ...lex.weakHeads]),
     headAtStart: new RegExp(`^(?:${all})`),
-    headAtEnd: new RegExp(`(?:${all})$`),
-    strongAtEnd: new RegExp(`(?:${alternation(strong)})$`),
-    buildHeadAtEnd: new RegExp(`(?:${alternation(lex.buildHeads)})$`),
-    phaseAtEnd: new RegExp(`(?:${alternation(lex.phases)})$`),
-    plainAtEnd: new RegExp(`(?:${alternation(lex.heads)})$`),
-    worksAtEnd: new RegExp(`(?:${alternation([...lex.phases, ...lex.weakHeads])})$`),
-    boundary: new RegExp(alternation(lex.boundaries), 'g'),
+    headAtEnd: new Suffixes([...strong, ...lex.phases, ...lex.weakHeads]),
+    strongAtEnd: new Suffixes(strong),
+    buildHeadAtEnd: new Suffixes(lex.buildHeads),
+    phaseAtEnd: new Suffixes(lex.phases),
+    plainAtEnd: new Suffixes(lex.heads),
+    worksAtEnd: new Suffixes([...lex.phases, ...lex.weakHeads]),
+    boundary: new Literals(lex.boundaries),
     generic: new RegExp(`^(?:${alternation(lex.generic)}|[0-9.]+|[“”（）()—-])+$`),
     weak: new Set(lex.weakHeads),
     stop: new Set(lex.stop),
     buildVerb: new RegExp(alternation(lex.buildVerbs)),
+    buildOnly: new Set(lex.buildHeads),
     buildAfter: new RegExp(`^(?:${alternation(lex.buildAfter)})`),
-    headOnce: new RegExp(all),
-    boundaryOnce: new RegExp(alternation(lex.boundaries)),
     genericAll: new RegExp(`(?:${alternation(lex.generic)}|[0-9.]+|[“”（）()—-])+`, 'g'),
     // A date or an office inside a name: a heading or a sentence, not a project (`2024年一季度重大项目`).
     foreign: new RegExp(`(?:${alternation(lex.foreign)})|[0-9]{4}年`),
@@ -152,16 +148,15 @@ function rules(): Rules {
     figure: new RegExp(`(?:[0-9]+|[xX]+)${cls(lex.figureUnits)}|以上|以下|[0-9xX]+(?:亿|万)元`),
     investment: new RegExp(`(?:${alternation(lex.investmentCues)})([0-9]+(?:\\.[0-9]+)?)(亿|万)元`),
     capacity: new RegExp(`([0-9]+(?:\\.[0-9]+)?)(千?)(${alternation(lex.capacityUnits)})`),
-    workBeforeHead: new RegExp(`(?:${alternation(lex.workBeforeHead)})$`),
+    workBeforeHead: new Suffixes(lex.workBeforeHead),
     // A name starts after a quantity (`打造15公里生态廊道`): the figure measures the works.
     // `白沙溪、中茶安化第一茶厂等龙头企业`: names of companies, not of works.
     owner: new RegExp(`^等?[一二三四五六七八九十0-9xX]*[个家]?(?:${alternation(lex.ownerNouns)})`),
-    stopAtEnd: new RegExp(`(?:${alternation(lex.stopEnds)})$`),
-    areaAtEnd: new RegExp(`(?:${alternation(lex.areaHeads)})$`),
-    weakAtEnd: new RegExp(`(?:${alternation(lex.weakHeads)})$`),
+    stopAtEnd: new Suffixes(lex.stopEnds),
+    weakAtEnd: new Suffixes(lex.weakHeads),
     worksOnly: new RegExp(`^(?:${alternation([...lex.phases, ...lex.weakHeads, ...lex.workBeforeHead, ...lex.strictHeads, '保护'])})+$`),
     leadingRanks: new RegExp(`^(?:${alternation(lex.listRanks)})+`),
-    ownAtEnd: new RegExp(`(?:${alternation(lex.ownHeads)})$`),
+    ownAtEnd: new Suffixes(lex.ownHeads),
     leadingQuantity: new RegExp(`^(?:[0-9]+(?:\\.[0-9]+)?|[xX]+|[一二两三四五六七八九十百千万]+)(?:${alternation(lex.quantityUnits)})`),
   };
   return cached;
@@ -208,7 +203,7 @@ function nameStart(
   let start = i;
   let cutBy: string | null = null;
   const cuts: Array<{ at: number; word: string }> = [{ at: i, word: '' }];
-  for (const m of region.matchAll(r.boundary)) {
+  for (const m of r.boundary.matchAll(region)) {
     const end = i + m.index! + m[0].length;
     const left = hs - end;
     // A one-character boundary that would leave a one-character name is part of the name (和昌高速).
@@ -248,7 +243,7 @@ function endsInHead(s: string, r: Rules): boolean {
 /** The left part of a name without its heads: what must be specific. */
 function modifier(name: string, r: Rules): string {
   let m = name;
-  while (r.worksAtEnd.test(m)) m = m.replace(r.worksAtEnd, '');
+  while (r.worksAtEnd.test(m)) m = r.worksAtEnd.strip(m);
   // The name's own head, then heads that modify it (`物流产业园项目`); a head that would leave
   // nothing in front stays (`高铁小镇`), and so does a building's owner (`xx中心卫生院`).
   let h = r.strongAtEnd.exec(m);
@@ -265,7 +260,7 @@ function specific(quotedName: string, r: Rules): boolean {
   if (/[（(]/.test(name) !== /[）)]/.test(name)) return false;
   const mod = modifier(name, r);
   let core = name;
-  while (r.worksAtEnd.test(core)) core = core.replace(r.worksAtEnd, '');
+  while (r.worksAtEnd.test(core)) core = r.worksAtEnd.strip(core);
   // `县医院搬迁`, `xx中心卫生院异地新建`: the county's (or a masked place's) own institution, worked on.
   if (core !== name && core !== mod && /^(?:[县市区旗]|[xX]{2,})$/.test(mod) && r.plainAtEnd.test(core)) return true;
   // `工业园区污水处理厂`: a park's own plant (not `产业园项目`, a generic one).
@@ -284,7 +279,7 @@ function specific(quotedName: string, r: Rules): boolean {
   const own = r.strongAtEnd.exec(core);
   if (own && !r.lex.notAfter[own[0]]?.includes(name[core.length] ?? '')) return true;
   // Only a phase (`鑫泰新能源汽车轴承二期`): a proper-looking name of four characters or more.
-  if (r.phaseAtEnd.test(name) && !r.headAtEnd.test(name.replace(r.phaseAtEnd, ''))) return listItem(name, r);
+  if (r.phaseAtEnd.test(name) && !r.headAtEnd.test(r.phaseAtEnd.strip(name))) return listItem(name, r);
   // Only work words (`中原西路积水点改造`): the works of a place.
   if (r.weakAtEnd.test(head)) {
     return r.place.test(mod) && !r.generic.test(mod.slice(0, 2)) && !r.lex.weakStartStop.some((w) => mod.startsWith(w));
@@ -301,9 +296,16 @@ function bare(name: string, r: Rules): boolean {
 /** A name whose own head (works and phases aside) is one that needs a building clause. */
 function needsBuilding(name: string, r: Rules): boolean {
   let core = name;
-  while (r.worksAtEnd.test(core)) core = core.replace(r.worksAtEnd, '');
+  while (r.worksAtEnd.test(core)) core = r.worksAtEnd.strip(core);
   // Works named after it (`上海路北伸`) are the building.
   return core === name && r.buildHeadAtEnd.test(core) && !r.plainAtEnd.test(core);
+}
+
+/** Whether the clause around a head could build it (the cheap test before the name is cut). */
+function mayBuild(text: string, hs: number, he: number, r: Rules): boolean {
+  let i = hs;
+  while (i > 0 && !HARD.test(text[i - 1]!)) i--;
+  return r.buildVerb.test(text.slice(i, hs)) || r.buildAfter.test(text.slice(he)) || /^[（(]?[0-9]/.test(text.slice(i, hs));
 }
 
 /** Where a name ends in a head that needs a building clause (`中心`, `楼`, `厂`): is there one? */
@@ -405,11 +407,11 @@ function midName(text: string, he: number, r: Rules): boolean {
   if (note && (he + note[0].length >= text.length || HARD.test(text[he + note[0].length]!))) return false;
   const stop = ahead.search(/[，。；：、,;:！？\s]/);
   const window = stop >= 0 ? ahead.slice(0, stop) : ahead;
-  const next = r.headOnce.exec(window);
+  const next = r.head.first(window);
   if (!next || next.index === 0) return false;
   // `人民医院新院区建设项目`: a work word right before the next head belongs to the name.
-  const between = window.slice(0, next.index).replace(r.workBeforeHead, '');
-  return !r.boundaryOnce.test(between);
+  const between = r.workBeforeHead.strip(window.slice(0, next.index));
+  return !r.boundary.test(between);
 }
 
 /** Project names in one sentence (sentence-relative spans). */
@@ -425,6 +427,8 @@ export function projectSpans(text: string): Span[] {
     if (he < text.length && r.lex.notAfter[m[0]]?.includes(text[he]!)) continue;
     if (hs > 0 && r.lex.notBefore[m[0]]?.includes(text[hs - 1]!)) continue;
     if (r.owner.test(text.slice(he))) continue;
+    // A head that needs a building clause, in a clause that builds nothing: no need to look further.
+    if (r.buildOnly.has(m[0]) && !r.headAtStart.test(text.slice(he)) && !mayBuild(text, hs, he, r)) continue;
     if (midName(text, he, r)) continue;
     // Adjacent heads belong to one name: `物流产业园项目`, `二期工程`.
     for (let n = r.headAtStart.exec(text.slice(he)); n; n = r.headAtStart.exec(text.slice(he))) he += n[0].length;
