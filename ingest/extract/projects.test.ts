@@ -104,6 +104,17 @@ describe('projects: several in one phrase', () => {
     expect(rules('实施红旗路、解放路等雨污管网改造')).toEqual(['projects.list:管网', 'projects.list:管网']);
   });
 
+  it('counts with a classifier close a list too (三座水库)', () => {
+    expect(names('开工建设红石岭、青山、柳林三座水库')).toEqual(['红石岭水库', '青山水库', '柳林水库']);
+  });
+
+  it('does not share a tail across names of different kinds', () => {
+    const got = names('加快推进黄河大桥、西环路、县城第二水厂等基础设施建设');
+    expect(got).toEqual(expect.arrayContaining(['黄河大桥', '西环路', '县城第二水厂']));
+    expect(got).not.toContain('西环路第二水厂');
+    expect(names('推进北海路、学苑路供热主管网建设')).toEqual(expect.arrayContaining(['北海路供热主管网', '学苑路供热主管网']));
+  });
+
   it('reads a numbered programme as one name', () => {
     expect(names('实施城乡供水“六大工程”')).not.toContain('城乡供水工程');
   });

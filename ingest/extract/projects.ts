@@ -135,7 +135,7 @@ function rules(): Rules {
     goal: new RegExp(`^(?:${alternation(lex.goalCues)})`),
     // Where a list's shared part starts: after `等` (and a count), or after a bare count (`远襄X所…`).
     listEnd: new RegExp(
-      `等(?![级于同待])${NUM}?${unit}?|(?:[0-9]+|[xX]+)${unit}(?=[\u4e00-\u9fff])(?![和及与])|[一二两三四五六七八九十]+[大个](?=[\u4e00-\u9fff])`,
+      `等(?![级于同待])${NUM}?${unit}?|(?:[0-9]+|[xX]+)${unit}(?=[\u4e00-\u9fff])(?![和及与])|[一二两三四五六七八九十]+(?:大|${unit})(?=[\u4e00-\u9fff])`,
       'g',
     ),
     count: new RegExp(`^(?:${NUM}${unit}?|[个所条座家批](?=.))`),
@@ -192,11 +192,11 @@ function nameStart(
   const region = text.slice(i, hs);
   // `A、B等（XX个）重点工业项目`: whatever follows 等 is the list's shared descriptor.
   // (Matched with the head's first character, which the list's lookaheads may need to see.)
-  // `三大`, `两个` close a list only after a `、` (`甲、乙、丙三大煤矿`; `“九大工程”` is one name).
+  // `三大`, `两个`, `三座` close a list only after a `、` (`甲、乙、丙三大煤矿`; `“九大工程”` is one name).
   const lists = inList
     ? []
     : [...text.slice(i, hs + 1).matchAll(r.listEnd)].filter(
-        (l) => l.index! + l[0].length <= region.length && (!/^[一二两三四五六七八九十]+[大个]$/.test(l[0]) || text[i - 1] === '、'),
+        (l) => l.index! + l[0].length <= region.length && (!/^[一二两三四五六七八九十]+[^一二两三四五六七八九十]$/.test(l[0]) || text[i - 1] === '、'),
       );
   const deng = lists[lists.length - 1];
   if (deng) return { start: i + deng.index! + deng[0].length, cutBy: '等', listEnd: i + deng.index!, cuts: [] };
@@ -503,6 +503,15 @@ export function projectSpans(text: string): Span[] {
       // `国华、盛风风力光伏项目`: earlier items without a head of their own share the tail.
       for (const it of itemsBefore(text, 0, start - 1, r)) {
         if (r.plainAtEnd.test(it.name) || (r.headAtEnd.test(it.name) && !r.buildHeadAtEnd.test(it.name))) continue; // a name of its own
+        // `北海路、学苑路供热主管网` share the tail after the same head; `西环路、县城第二水厂` do not.
+        const own = r.buildHeadAtEnd.exec(it.name);
+        if (own && !name.includes(own[0])) {
+          if (specific(it.name, r)) {
+            out.push({ start: it.start, end: it.end, name: it.name, rule: `projects.head:${own[0]}` });
+            used.add(it.start);
+          }
+          continue;
+        }
         // `国华、盛风…`: a short item is a fragment sharing the tail; a long one is a name of
         // its own (`汉德生物、…体育城等项目`), named by the list's `等` if any.
         // A long item shares only as a town or a street (`乳山口镇、…`); a river or a mountain
