@@ -131,6 +131,7 @@ describe('projects: several in one phrase', () => {
 describe('projects: more kinds and owners', () => {
   it('stations, resettlement areas, greenways', () => {
     expect(names('建成城东客运站')).toEqual(['城东客运站']);
+    expect(names('建成投用县城集中供暖热源厂')).toEqual(['县城集中供暖热源厂']);
     expect(names('开工建设南山安置小区')).toEqual(['南山安置小区']);
     expect(names('打造沿江绿道')).toEqual([]); // 沿江: along a river, no name
     expect(names('打造白鹭湾绿道')).toEqual(['白鹭湾绿道']);
@@ -149,6 +150,7 @@ describe('projects: more kinds and owners', () => {
     expect(names('实施“一核两翼”滨湖生态修复工程')).toEqual(['滨湖生态修复工程']);
     expect(names('打造“花溪云谷”田园综合体')).toEqual(['“花溪云谷”田园综合体']);
     expect(names('严控“两高”项目')).toEqual([]);
+    expect(names('打造“千年古镇”旅游品牌')).toEqual([]);
   });
 });
 

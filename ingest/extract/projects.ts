@@ -58,6 +58,7 @@ export const ProjectLexicon = z
     stopEnds: words,
     companyKinds: words,
     referenceHeads: words,
+    sloganAfter: words,
   })
   .strict();
 type ProjectLexicon = z.infer<typeof ProjectLexicon>;
@@ -95,6 +96,7 @@ interface Rules {
   workBeforeHead: Suffixes;
   leadingQuantity: RegExp;
   owner: RegExp;
+  sloganAfter: RegExp;
   ownAtEnd: Suffixes;
   leadingRanks: RegExp;
   worksOnly: RegExp;
@@ -151,6 +153,8 @@ function rules(): Rules {
     workBeforeHead: new Suffixes(lex.workBeforeHead),
     // A name starts after a quantity (`打造15公里生态廊道`): the figure measures the works.
     // `白沙溪、中茶安化第一茶厂等龙头企业`: names of companies, not of works.
+    // `打造“千年古镇”旅游品牌`: a slogan naming a brand, not a place being built.
+    sloganAfter: new RegExp(`^”[\u4e00-\u9fff]{0,4}?(?:${alternation(lex.sloganAfter)})`),
     owner: new RegExp(`^等?[一二三四五六七八九十0-9xX]*[个家]?(?:${alternation(lex.ownerNouns)})`),
     stopAtEnd: new Suffixes(lex.stopEnds),
     weakAtEnd: new Suffixes(lex.weakHeads),
@@ -426,7 +430,7 @@ export function projectSpans(text: string): Span[] {
     let he = hs + m[0].length;
     if (he < text.length && r.lex.notAfter[m[0]]?.includes(text[he]!)) continue;
     if (hs > 0 && r.lex.notBefore[m[0]]?.includes(text[hs - 1]!)) continue;
-    if (r.owner.test(text.slice(he))) continue;
+    if (r.owner.test(text.slice(he)) || r.sloganAfter.test(text.slice(he))) continue;
     // A head that needs a building clause, in a clause that builds nothing: no need to look further.
     if (r.buildOnly.has(m[0]) && !r.headAtStart.test(text.slice(he)) && !mayBuild(text, hs, he, r)) continue;
     if (midName(text, he, r)) continue;
