@@ -46,6 +46,12 @@ describe('projects: names by what they are', () => {
     expect(names('启动柳湾大桥建设')).toEqual(['柳湾大桥']);
   });
 
+  it('places graded as scenic areas', () => {
+    expect(names('金鸡岭、白沙湾成功创建国家4A级旅游景区')).toEqual(['金鸡岭景区', '白沙湾景区']);
+    expect(rules('金鸡岭、白沙湾成功创建国家4A级旅游景区')).toEqual(['projects.designation', 'projects.designation']);
+    expect(names('全县新增国家4A级旅游景区3个')).toEqual([]);
+  });
+
   it('hospitals, schools and scenic areas', () => {
     expect(names('县中医院新院区投入使用')).toEqual(['县中医院新院区']);
     expect(names('新建城北第二小学')).toEqual(['城北第二小学']);

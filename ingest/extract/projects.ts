@@ -59,6 +59,7 @@ export const ProjectLexicon = z
     companyKinds: words,
     referenceHeads: words,
     sloganAfter: words,
+    designationVerbs: words,
   })
   .strict();
 type ProjectLexicon = z.infer<typeof ProjectLexicon>;
@@ -97,6 +98,7 @@ interface Rules {
   leadingQuantity: RegExp;
   owner: RegExp;
   sloganAfter: RegExp;
+  designation: RegExp;
   ownAtEnd: Suffixes;
   leadingRanks: RegExp;
   worksOnly: RegExp;
@@ -155,6 +157,7 @@ function rules(): Rules {
     // `白沙溪、中茶安化第一茶厂等龙头企业`: names of companies, not of works.
     // `打造“千年古镇”旅游品牌`: a slogan naming a brand, not a place being built.
     sloganAfter: new RegExp(`^”[\u4e00-\u9fff]{0,4}?(?:${alternation(lex.sloganAfter)})`),
+    designation: new RegExp(`(?:${alternation(lex.designationVerbs)})(?:国家|省级)?(?:[0-9]A|A{3,5}|[一二三四五]A)级(?:旅游)?景区`, 'g'),
     owner: new RegExp(`^等?[一二三四五六七八九十0-9xX]*[个家]?(?:${alternation(lex.ownerNouns)})`),
     stopAtEnd: new Suffixes(lex.stopEnds),
     weakAtEnd: new Suffixes(lex.weakHeads),
@@ -534,7 +537,27 @@ export function projectSpans(text: string): Span[] {
       }
     }
   }
+  designated(text, r, out, used);
   return out;
+}
+
+/**
+ * `柳氏民居、湘峪古堡成功创建国家4A级旅游景区`: the places before a scenic-area grade are scenic
+ * areas (`柳氏民居景区`), each of its own.
+ */
+function designated(text: string, r: Rules, out: Span[], used: Set<number>): void {
+  if (!text.includes('级')) return;
+  for (const d of text.matchAll(r.designation)) {
+    const items = itemsBefore(text, 0, d.index!, r);
+    for (const it of items) {
+      if (used.has(it.start) || out.some((o) => o.start <= it.start && it.end <= o.end)) continue;
+      if (it.name.length > 10 || r.generic.test(it.name)) continue;
+      const name = /(?:景区|度假区|旅游区)$/.test(it.name) ? it.name : `${it.name}景区`;
+      if (!specific(name, r)) continue;
+      out.push({ start: it.start, end: it.end, name, rule: 'projects.designation' });
+      used.add(it.start);
+    }
+  }
 }
 
 /**
