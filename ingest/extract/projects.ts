@@ -60,6 +60,7 @@ export const ProjectLexicon = z
     referenceHeads: words,
     sloganAfter: words,
     designationVerbs: words,
+    sceneHeads: words,
   })
   .strict();
 type ProjectLexicon = z.infer<typeof ProjectLexicon>;
@@ -99,6 +100,7 @@ interface Rules {
   owner: RegExp;
   sloganAfter: RegExp;
   designation: RegExp;
+  sceneAtEnd: Suffixes;
   ownAtEnd: Suffixes;
   leadingRanks: RegExp;
   worksOnly: RegExp;
@@ -158,6 +160,7 @@ function rules(): Rules {
     // `打造“千年古镇”旅游品牌`: a slogan naming a brand, not a place being built.
     sloganAfter: new RegExp(`^”[\u4e00-\u9fff]{0,4}?(?:${alternation(lex.sloganAfter)})`),
     designation: new RegExp(`(?:${alternation(lex.designationVerbs)})(?:国家|省级)?(?:[0-9]A|A{3,5}|[一二三四五]A)级(?:旅游)?景区`, 'g'),
+    sceneAtEnd: new Suffixes(lex.sceneHeads),
     owner: new RegExp(`^等?[一二三四五六七八九十0-9xX]*[个家]?(?:${alternation(lex.ownerNouns)})`),
     stopAtEnd: new Suffixes(lex.stopEnds),
     weakAtEnd: new Suffixes(lex.weakHeads),
@@ -552,7 +555,7 @@ function designated(text: string, r: Rules, out: Span[], used: Set<number>): voi
     for (const it of items) {
       if (used.has(it.start) || out.some((o) => o.start <= it.start && it.end <= o.end)) continue;
       if (it.name.length > 10 || r.generic.test(it.name)) continue;
-      const name = /(?:景区|度假区|旅游区)$/.test(it.name) ? it.name : `${it.name}景区`;
+      const name = r.sceneAtEnd.test(it.name) ? it.name : `${it.name}${r.lex.sceneHeads[0]}`;
       if (!specific(name, r)) continue;
       out.push({ start: it.start, end: it.end, name, rule: 'projects.designation' });
       used.add(it.start);
