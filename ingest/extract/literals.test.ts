@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Literals, Scanner } from './literals.ts';
+import { Literals, Scanner, Suffixes } from './literals.ts';
 import { alternation } from './lexicon.ts';
 
 const words = ['项目', '工程', '产业园', '产业园区', '园区', '二期', '.+'];
@@ -33,5 +33,19 @@ describe('Scanner', () => {
       const want = [...t.matchAll(re)].map((m) => [m.index, m[0], m.groups!.level ?? null]);
       expect([...scan.matchAll(t)].map((m) => [m.index, m[0], m.groups!.level ?? null]), t).toEqual(want);
     }
+  });
+});
+
+describe('Suffixes', () => {
+  it('finds the longest word a string ends in, as an end-anchored alternation would', () => {
+    const sfx = new Suffixes(words);
+    const re = new RegExp(`(?:${alternation(words)})$`);
+    for (const t of [...texts, '产业园区', '物流园区', '二期工程', '项目x']) {
+      const want = re.exec(t);
+      const got = sfx.exec(t);
+      expect(got ? [got.index, got[0]] : null, t).toEqual(want ? [want.index, want[0]] : null);
+    }
+    expect(sfx.strip('物流产业园区')).toBe('物流');
+    expect(sfx.strip('物流')).toBe('物流');
   });
 });

@@ -45,10 +45,87 @@ export class Scanner {
   }
 }
 
-/** A word list found as its alternation (longest first) would find it. */
-export class Literals extends Scanner {
+/**
+ * A word list found as its alternation (longest first) would find it: leftmost, longest at a
+ * position, each match resuming after the last. The words are grouped by first character and
+ * compared with `startsWith`, longest first: with a few hundred words sharing common first
+ * characters (路, 中, 厂), one sticky alternation tried at each candidate position cost more than
+ * the rest of a stage.
+ */
+export class Literals {
+  private readonly byFirst = new Map<number, string[]>();
+
   constructor(words: Iterable<string>) {
-    const list = [...new Set(words)].filter(Boolean);
-    super(list.length ? alternation(list) : '(?!)', list.map((w) => w[0]!));
+    const list = [...new Set(words)].filter(Boolean).sort((a, b) => b.length - a.length);
+    for (const w of list) {
+      const c = w.charCodeAt(0);
+      const group = this.byFirst.get(c);
+      if (group) group.push(w);
+      else this.byFirst.set(c, [w]);
+    }
+  }
+
+  *matchAll(text: string): Generator<RegExpExecArray> {
+    for (let i = 0; i < text.length; ) {
+      const group = this.byFirst.get(text.charCodeAt(i));
+      const w = group?.find((g) => text.startsWith(g, i));
+      if (!w) {
+        i++;
+        continue;
+      }
+      const m = [w] as unknown as RegExpExecArray;
+      m.index = i;
+      m.input = text;
+      yield m;
+      i += w.length;
+    }
+  }
+
+  /** The first match in `text`, or null. */
+  first(text: string): RegExpExecArray | null {
+    for (const m of this.matchAll(text)) return m;
+    return null;
+  }
+
+  /** Whether one of the words occurs in `text`. */
+  test(text: string): boolean {
+    return this.first(text) !== null;
+  }
+}
+
+/**
+ * Which word of a list a string ends in, longest first (`/(?:a|b)$/` without the scan: V8 tries an
+ * end-anchored alternation at every position of the string, this looks up one suffix per length).
+ */
+export class Suffixes {
+  private readonly words: Set<string>;
+  private readonly lengths: number[];
+  private readonly last = new Set<number>();
+
+  constructor(words: Iterable<string>) {
+    this.words = new Set([...words].filter(Boolean));
+    this.lengths = [...new Set([...this.words].map((w) => w.length))].sort((a, b) => b - a);
+    for (const w of this.words) this.last.add(w.charCodeAt(w.length - 1));
+  }
+
+  /** The longest listed word `s` ends in, with where it starts (as a RegExp match: `m[0]`, `m.index`). */
+  exec(s: string): { 0: string; index: number } | null {
+    if (!s || !this.last.has(s.charCodeAt(s.length - 1))) return null;
+    for (const n of this.lengths) {
+      if (n > s.length) continue;
+      const tail = s.slice(s.length - n);
+      if (this.words.has(tail)) return { 0: tail, index: s.length - n };
+    }
+    return null;
+  }
+
+  test(s: string): boolean {
+    return this.exec(s) !== null;
+  }
+
+  /** `s` without the word it ends in (unchanged when it ends in none). */
+  strip(s: string): string {
+    const m = this.exec(s);
+    return m ? s.slice(0, m.index) : s;
   }
 }

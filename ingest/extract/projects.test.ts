@@ -19,7 +19,7 @@ describe('projects: the lexicon', () => {
 
   it('has heads that are class words, not one project', () => {
     const lex = lexicon('projects', ProjectLexicon);
-    for (const lifted of ['农博城', '积水点改造', '打通提升', '博览苑']) {
+    for (const lifted of ['农博城', '医技楼', '积水点改造', '打通提升', '博览苑']) {
       expect([...lex.heads, ...lex.weakHeads, ...lex.buildHeads]).not.toContain(lifted);
     }
   });
@@ -46,6 +46,12 @@ describe('projects: names by what they are', () => {
     expect(names('启动柳湾大桥建设')).toEqual(['柳湾大桥']);
   });
 
+  it('places graded as scenic areas', () => {
+    expect(names('金鸡岭、白沙湾成功创建国家4A级旅游景区')).toEqual(['金鸡岭景区', '白沙湾景区']);
+    expect(rules('金鸡岭、白沙湾成功创建国家4A级旅游景区')).toEqual(['projects.designation', 'projects.designation']);
+    expect(names('全县新增国家4A级旅游景区3个')).toEqual([]);
+  });
+
   it('hospitals, schools and scenic areas', () => {
     expect(names('县中医院新院区投入使用')).toEqual(['县中医院新院区']);
     expect(names('新建城北第二小学')).toEqual(['城北第二小学']);
@@ -61,6 +67,8 @@ describe('projects: names by what they are', () => {
     expect(names('融入区域物流中心')).toEqual([]);
     expect(names('坚定走好绿色发展之路')).toEqual([]);
     expect(names('提高干部驾驭市场经济的能力')).toEqual([]);
+    expect(names('建设城市地下管网智能监测系统')).toEqual(['城市地下管网智能监测系统']);
+    expect(names('对主要目标、重点任务等作出了系统安排')).toEqual([]);
   });
 
   it('keeps works and phases named after the object', () => {
@@ -96,9 +104,21 @@ describe('projects: several in one phrase', () => {
 
   it('gives one project per item of an 等-list or a count', () => {
     expect(names('推进青龙、白虎、玄武三大煤矿技改')).toEqual(['青龙煤矿技改', '白虎煤矿技改', '玄武煤矿技改']);
+    expect(names('建设东坡镇、西岭乡两个肉牛养殖基地')).toEqual(['东坡镇肉牛养殖基地', '西岭乡肉牛养殖基地']);
     expect(names('建成青龙、白虎、玄武三大煤矿')).toEqual(['青龙煤矿', '白虎煤矿', '玄武煤矿']);
     expect(names('实施红旗路、解放路等雨污管网改造')).toEqual(['红旗路雨污管网改造', '解放路雨污管网改造']);
     expect(rules('实施红旗路、解放路等雨污管网改造')).toEqual(['projects.list:管网', 'projects.list:管网']);
+  });
+
+  it('counts with a classifier close a list too (三座水库)', () => {
+    expect(names('开工建设红石岭、青山、柳林三座水库')).toEqual(['红石岭水库', '青山水库', '柳林水库']);
+  });
+
+  it('does not share a tail across names of different kinds', () => {
+    const got = names('加快推进黄河大桥、西环路、县城第二水厂等基础设施建设');
+    expect(got).toEqual(expect.arrayContaining(['黄河大桥', '西环路', '县城第二水厂']));
+    expect(got).not.toContain('西环路第二水厂');
+    expect(names('推进北海路、学苑路供热主管网建设')).toEqual(expect.arrayContaining(['北海路供热主管网', '学苑路供热主管网']));
   });
 
   it('reads a numbered programme as one name', () => {
@@ -111,6 +131,48 @@ describe('projects: several in one phrase', () => {
 
   it('does not read companies as works', () => {
     expect(names('支持金山、银河第一酒厂等龙头企业扩能')).toEqual([]);
+  });
+});
+
+describe('projects: more kinds and owners', () => {
+  it('stations, resettlement areas, greenways', () => {
+    expect(names('建成城东客运站')).toEqual(['城东客运站']);
+    expect(names('建成投用县城集中供暖热源厂')).toEqual(['县城集中供暖热源厂']);
+    expect(names('开工建设南山安置小区')).toEqual(['南山安置小区']);
+    expect(names('打造沿江绿道')).toEqual([]); // 沿江: along a river, no name
+    expect(names('打造白鹭湾绿道')).toEqual(['白鹭湾绿道']);
+  });
+
+  it('a facility of a park, but not a generic one', () => {
+    expect(names('建成工业园区污水处理厂')).toEqual(['工业园区污水处理厂']);
+    expect(names('推进产业园项目建设')).toEqual([]);
+  });
+
+  it('numbered entries of a project list need no building verb', () => {
+    expect(names('5.城西冷链物流中心（城西镇）：总投资1.2亿元')).toEqual(['城西冷链物流中心']);
+  });
+
+  it('a numbered slogan in front of a name is not part of it', () => {
+    expect(names('实施“一核两翼”滨湖生态修复工程')).toEqual(['滨湖生态修复工程']);
+    expect(names('打造“花溪云谷”田园综合体')).toEqual(['“花溪云谷”田园综合体']);
+    expect(names('严控“两高”项目')).toEqual([]);
+    expect(names('打造“千年古镇”旅游品牌')).toEqual([]);
+  });
+});
+
+describe('projects: one project named twice', () => {
+  const factNames = (ss: string[]) => projects.run(docOf(ss)).facts.projects.map((p) => p.name);
+
+  it('short and in full', () => {
+    expect(factNames(['推进青崖古城保护提升工程。', '青崖古城接待游客。'])).toEqual(['青崖古城保护提升工程']);
+    expect(factNames(['实施清水河流域综合治理项目。', '清水河项目完成投资2亿元。'])).toEqual(['清水河流域综合治理项目']);
+    expect(factNames(['建设华峰酒业智能酿造基地。', '华峰智能酿造基地投产。'])).toEqual(['华峰酒业智能酿造基地']);
+    expect(factNames(['推动龙潭景区提档升级。', '龙潭风景区创建4A级旅游景区。'])).toEqual(['龙潭风景区']);
+  });
+
+  it('but not two phases or two parks', () => {
+    expect(factNames(['建成云峰产业园一期。', '开工云峰产业园二期。', '建设云峰产业园。'])).toHaveLength(3);
+    expect(factNames(['建设生物医药产业园。', '建设生物医药制造产业园。'])).toHaveLength(2);
   });
 });
 

@@ -15,7 +15,7 @@ import { tokenize } from '../segment.ts';
 import { evidence } from './evidence.ts';
 import { z } from 'zod';
 import { alternation, lexicon } from './lexicon.ts';
-import { Literals } from './literals.ts';
+import { Literals, Suffixes } from './literals.ts';
 
 const words = z.array(z.string().min(1));
 const chars = z.string().min(1);
@@ -42,6 +42,7 @@ export const ProjectLexicon = z
     planLike: words,
     status: z.array(z.tuple([Status, words])),
     placeEnds: chars,
+    shareEnds: chars,
     classifiers: chars,
     goalCues: words,
     listQuantifiers: words,
@@ -55,9 +56,11 @@ export const ProjectLexicon = z
     ownHeads: words,
     listRanks: words,
     stopEnds: words,
-    areaHeads: words,
     companyKinds: words,
     referenceHeads: words,
+    sloganAfter: words,
+    designationVerbs: words,
+    sceneHeads: words,
   })
   .strict();
 type ProjectLexicon = z.infer<typeof ProjectLexicon>;
@@ -66,21 +69,20 @@ interface Rules {
   lex: ProjectLexicon;
   head: Literals;
   headAtStart: RegExp;
-  headAtEnd: RegExp;
-  strongAtEnd: RegExp;
-  buildHeadAtEnd: RegExp;
-  phaseAtEnd: RegExp;
-  plainAtEnd: RegExp;
-  worksAtEnd: RegExp;
-  boundary: RegExp;
+  headAtEnd: Suffixes;
+  strongAtEnd: Suffixes;
+  buildHeadAtEnd: Suffixes;
+  phaseAtEnd: Suffixes;
+  plainAtEnd: Suffixes;
+  worksAtEnd: Suffixes;
+  boundary: Literals;
   generic: RegExp;
   weak: Set<string>;
   stop: Set<string>;
   buildAfter: RegExp;
   buildVerb: RegExp;
-  /** Non-global copies (`exec`/`test` from the start) and the generic words anywhere. */
-  headOnce: RegExp;
-  boundaryOnce: RegExp;
+  buildOnly: Set<string>;
+  /** The generic words anywhere in a modifier. */
   genericAll: RegExp;
   foreign: RegExp;
   goal: RegExp;
@@ -89,17 +91,21 @@ interface Rules {
   listQuantifier: RegExp;
   place: RegExp;
   placeEnd: RegExp;
+  shareEnd: RegExp;
   figure: RegExp;
   investment: RegExp;
   capacity: RegExp;
-  workBeforeHead: RegExp;
+  workBeforeHead: Suffixes;
   leadingQuantity: RegExp;
   owner: RegExp;
-  ownAtEnd: RegExp;
+  sloganAfter: RegExp;
+  designation: RegExp;
+  sceneAtEnd: Suffixes;
+  ownAtEnd: Suffixes;
   leadingRanks: RegExp;
   worksOnly: RegExp;
-  stopAtEnd: RegExp;
-  areaAtEnd: RegExp;
+  weakAtEnd: Suffixes;
+  stopAtEnd: Suffixes;
 }
 
 const cls = (s: string) => `[${s.replace(/[\]\\^-]/g, '\\$&')}]`;
@@ -116,27 +122,26 @@ function rules(): Rules {
     lex,
     head: new Literals([...strong, ...lex.phases, ...lex.weakHeads]),
     headAtStart: new RegExp(`^(?:${all})`),
-    headAtEnd: new RegExp(`(?:${all})$`),
-    strongAtEnd: new RegExp(`(?:${alternation(strong)})$`),
-    buildHeadAtEnd: new RegExp(`(?:${alternation(lex.buildHeads)})$`),
-    phaseAtEnd: new RegExp(`(?:${alternation(lex.phases)})$`),
-    plainAtEnd: new RegExp(`(?:${alternation(lex.heads)})$`),
-    worksAtEnd: new RegExp(`(?:${alternation([...lex.phases, ...lex.weakHeads])})$`),
-    boundary: new RegExp(alternation(lex.boundaries), 'g'),
+    headAtEnd: new Suffixes([...strong, ...lex.phases, ...lex.weakHeads]),
+    strongAtEnd: new Suffixes(strong),
+    buildHeadAtEnd: new Suffixes(lex.buildHeads),
+    phaseAtEnd: new Suffixes(lex.phases),
+    plainAtEnd: new Suffixes(lex.heads),
+    worksAtEnd: new Suffixes([...lex.phases, ...lex.weakHeads]),
+    boundary: new Literals(lex.boundaries),
     generic: new RegExp(`^(?:${alternation(lex.generic)}|[0-9.]+|[“”（）()—-])+$`),
     weak: new Set(lex.weakHeads),
     stop: new Set(lex.stop),
     buildVerb: new RegExp(alternation(lex.buildVerbs)),
+    buildOnly: new Set(lex.buildHeads),
     buildAfter: new RegExp(`^(?:${alternation(lex.buildAfter)})`),
-    headOnce: new RegExp(all),
-    boundaryOnce: new RegExp(alternation(lex.boundaries)),
     genericAll: new RegExp(`(?:${alternation(lex.generic)}|[0-9.]+|[“”（）()—-])+`, 'g'),
     // A date or an office inside a name: a heading or a sentence, not a project (`2024年一季度重大项目`).
     foreign: new RegExp(`(?:${alternation(lex.foreign)})|[0-9]{4}年`),
     goal: new RegExp(`^(?:${alternation(lex.goalCues)})`),
     // Where a list's shared part starts: after `等` (and a count), or after a bare count (`远襄X所…`).
     listEnd: new RegExp(
-      `等(?![级于同待])${NUM}?${unit}?|(?:[0-9]+|[xX]+)${unit}(?=[\u4e00-\u9fff])(?![和及与])|[一二两三四五六七八九十]+大(?=[\u4e00-\u9fff])`,
+      `等(?![级于同待])${NUM}?${unit}?|(?:[0-9]+|[xX]+)${unit}(?=[\u4e00-\u9fff])(?![和及与])|[一二两三四五六七八九十]+(?:大|${unit})(?=[\u4e00-\u9fff])`,
       'g',
     ),
     count: new RegExp(`^(?:${NUM}${unit}?|[个所条座家批](?=.))`),
@@ -144,19 +149,24 @@ function rules(): Rules {
     place: new RegExp(
       `^[xX\u4e00-\u9fff]{1,4}?${cls(lex.placeEnds)}|^[县市][\u4e00-\u9fff]{0,3}?(?:中|院|校|馆)|(?:医院|卫生院|学校|中学|馆)$`,
     ),
+    shareEnd: new RegExp(`${cls(lex.shareEnds)}$`),
     placeEnd: new RegExp(`${cls(lex.placeEnds)}$`),
     figure: new RegExp(`(?:[0-9]+|[xX]+)${cls(lex.figureUnits)}|以上|以下|[0-9xX]+(?:亿|万)元`),
     investment: new RegExp(`(?:${alternation(lex.investmentCues)})([0-9]+(?:\\.[0-9]+)?)(亿|万)元`),
     capacity: new RegExp(`([0-9]+(?:\\.[0-9]+)?)(千?)(${alternation(lex.capacityUnits)})`),
-    workBeforeHead: new RegExp(`(?:${alternation(lex.workBeforeHead)})$`),
+    workBeforeHead: new Suffixes(lex.workBeforeHead),
     // A name starts after a quantity (`打造15公里生态廊道`): the figure measures the works.
     // `白沙溪、中茶安化第一茶厂等龙头企业`: names of companies, not of works.
+    // `打造“千年古镇”旅游品牌`: a slogan naming a brand, not a place being built.
+    sloganAfter: new RegExp(`^”[\u4e00-\u9fff]{0,4}?(?:${alternation(lex.sloganAfter)})`),
+    designation: new RegExp(`(?:${alternation(lex.designationVerbs)})(?:国家|省级)?(?:[0-9]A|A{3,5}|[一二三四五]A)级(?:旅游)?景区`, 'g'),
+    sceneAtEnd: new Suffixes(lex.sceneHeads),
     owner: new RegExp(`^等?[一二三四五六七八九十0-9xX]*[个家]?(?:${alternation(lex.ownerNouns)})`),
-    stopAtEnd: new RegExp(`(?:${alternation(lex.stopEnds)})$`),
-    areaAtEnd: new RegExp(`(?:${alternation(lex.areaHeads)})$`),
+    stopAtEnd: new Suffixes(lex.stopEnds),
+    weakAtEnd: new Suffixes(lex.weakHeads),
     worksOnly: new RegExp(`^(?:${alternation([...lex.phases, ...lex.weakHeads, ...lex.workBeforeHead, ...lex.strictHeads, '保护'])})+$`),
     leadingRanks: new RegExp(`^(?:${alternation(lex.listRanks)})+`),
-    ownAtEnd: new RegExp(`(?:${alternation(lex.ownHeads)})$`),
+    ownAtEnd: new Suffixes(lex.ownHeads),
     leadingQuantity: new RegExp(`^(?:[0-9]+(?:\\.[0-9]+)?|[xX]+|[一二两三四五六七八九十百千万]+)(?:${alternation(lex.quantityUnits)})`),
   };
   return cached;
@@ -192,18 +202,18 @@ function nameStart(
   const region = text.slice(i, hs);
   // `A、B等（XX个）重点工业项目`: whatever follows 等 is the list's shared descriptor.
   // (Matched with the head's first character, which the list's lookaheads may need to see.)
-  // `三大` closes a list only after a `、` (`甲、乙、丙三大煤矿`; `“九大工程”` is one name).
+  // `三大`, `两个`, `三座` close a list only after a `、` (`甲、乙、丙三大煤矿`; `“九大工程”` is one name).
   const lists = inList
     ? []
     : [...text.slice(i, hs + 1).matchAll(r.listEnd)].filter(
-        (l) => l.index! + l[0].length <= region.length && (!l[0].endsWith('大') || text[i - 1] === '、'),
+        (l) => l.index! + l[0].length <= region.length && (!/^[一二两三四五六七八九十]+[^一二两三四五六七八九十]$/.test(l[0]) || text[i - 1] === '、'),
       );
   const deng = lists[lists.length - 1];
   if (deng) return { start: i + deng.index! + deng[0].length, cutBy: '等', listEnd: i + deng.index!, cuts: [] };
   let start = i;
   let cutBy: string | null = null;
   const cuts: Array<{ at: number; word: string }> = [{ at: i, word: '' }];
-  for (const m of region.matchAll(r.boundary)) {
+  for (const m of r.boundary.matchAll(region)) {
     const end = i + m.index! + m[0].length;
     const left = hs - end;
     // A one-character boundary that would leave a one-character name is part of the name (和昌高速).
@@ -243,7 +253,7 @@ function endsInHead(s: string, r: Rules): boolean {
 /** The left part of a name without its heads: what must be specific. */
 function modifier(name: string, r: Rules): string {
   let m = name;
-  while (r.worksAtEnd.test(m)) m = m.replace(r.worksAtEnd, '');
+  while (r.worksAtEnd.test(m)) m = r.worksAtEnd.strip(m);
   // The name's own head, then heads that modify it (`物流产业园项目`); a head that would leave
   // nothing in front stays (`高铁小镇`), and so does a building's owner (`xx中心卫生院`).
   let h = r.strongAtEnd.exec(m);
@@ -257,12 +267,15 @@ function specific(quotedName: string, r: Rules): boolean {
   const name = quotedName.replace(/[“”]/g, '');
   if (r.stop.has(name) || r.stopAtEnd.test(name) || name.length > 28 || name.includes('的') || r.figure.test(name) || r.foreign.test(name)) return false;
   // Unbalanced brackets or quotes: the boundary fell inside a heading or a slogan.
-  if (/（/.test(name) !== /）/.test(name)) return false;
+  if (/[（(]/.test(name) !== /[）)]/.test(name)) return false;
   const mod = modifier(name, r);
   let core = name;
-  while (r.worksAtEnd.test(core)) core = core.replace(r.worksAtEnd, '');
+  while (r.worksAtEnd.test(core)) core = r.worksAtEnd.strip(core);
   // `县医院搬迁`, `xx中心卫生院异地新建`: the county's (or a masked place's) own institution, worked on.
   if (core !== name && core !== mod && /^(?:[县市区旗]|[xX]{2,})$/.test(mod) && r.plainAtEnd.test(core)) return true;
+  // `工业园区污水处理厂`: a park's own plant (not `产业园项目`, a generic one).
+  const owner = r.plainAtEnd.exec(mod);
+  if (owner?.index === 0 && mod.length >= 3 && core === name && !r.lex.strictHeads.some((h) => name.endsWith(h))) return true;
   if (mod.length < 2 || r.generic.test(mod)) return false;
   const head = name.slice(mod.length);
   const specificPart = mod.replace(r.genericAll, '');
@@ -271,12 +284,14 @@ function specific(quotedName: string, r: Rules): boolean {
   const quoted = !!quote && mod.length > quote[1]!.length;
   if (!quoted && r.lex.strictHeads.some((h) => head.startsWith(h)) && specificPart.length < 3) return false;
   if (head.startsWith('工程') && r.lex.planLike.some((w) => mod.endsWith(w))) return false;
-  // An object with a head of its own, then its works (`新世纪大道打通提升`, `产业园二期`).
-  if (r.strongAtEnd.test(core)) return true;
+  // An object with a head of its own, then its works (`新世纪大道打通提升`, `产业园二期`)
+  // (`应急管理项目治理` has none: `项目治理` is one word).
+  const own = r.strongAtEnd.exec(core);
+  if (own && !r.lex.notAfter[own[0]]?.includes(name[core.length] ?? '')) return true;
   // Only a phase (`鑫泰新能源汽车轴承二期`): a proper-looking name of four characters or more.
-  if (r.phaseAtEnd.test(name) && !r.headAtEnd.test(name.replace(r.phaseAtEnd, ''))) return listItem(name, r);
+  if (r.phaseAtEnd.test(name) && !r.headAtEnd.test(r.phaseAtEnd.strip(name))) return listItem(name, r);
   // Only work words (`中原西路积水点改造`): the works of a place.
-  if (r.weak.has(head) || [...r.weak].some((w) => head.endsWith(w))) {
+  if (r.weakAtEnd.test(head)) {
     return r.place.test(mod) && !r.generic.test(mod.slice(0, 2)) && !r.lex.weakStartStop.some((w) => mod.startsWith(w));
   }
   return true;
@@ -291,9 +306,16 @@ function bare(name: string, r: Rules): boolean {
 /** A name whose own head (works and phases aside) is one that needs a building clause. */
 function needsBuilding(name: string, r: Rules): boolean {
   let core = name;
-  while (r.worksAtEnd.test(core)) core = core.replace(r.worksAtEnd, '');
+  while (r.worksAtEnd.test(core)) core = r.worksAtEnd.strip(core);
   // Works named after it (`上海路北伸`) are the building.
   return core === name && r.buildHeadAtEnd.test(core) && !r.plainAtEnd.test(core);
+}
+
+/** Whether the clause around a head could build it (the cheap test before the name is cut). */
+function mayBuild(text: string, hs: number, he: number, r: Rules): boolean {
+  let i = hs;
+  while (i > 0 && !HARD.test(text[i - 1]!)) i--;
+  return r.buildVerb.test(text.slice(i, hs)) || r.buildAfter.test(text.slice(he)) || /^[（(]?[0-9]/.test(text.slice(i, hs));
 }
 
 /** Where a name ends in a head that needs a building clause (`中心`, `楼`, `厂`): is there one? */
@@ -395,11 +417,11 @@ function midName(text: string, he: number, r: Rules): boolean {
   if (note && (he + note[0].length >= text.length || HARD.test(text[he + note[0].length]!))) return false;
   const stop = ahead.search(/[，。；：、,;:！？\s]/);
   const window = stop >= 0 ? ahead.slice(0, stop) : ahead;
-  const next = r.headOnce.exec(window);
+  const next = r.head.first(window);
   if (!next || next.index === 0) return false;
   // `人民医院新院区建设项目`: a work word right before the next head belongs to the name.
-  const between = window.slice(0, next.index).replace(r.workBeforeHead, '');
-  return !r.boundaryOnce.test(between);
+  const between = r.workBeforeHead.strip(window.slice(0, next.index));
+  return !r.boundary.test(between);
 }
 
 /** Project names in one sentence (sentence-relative spans). */
@@ -414,7 +436,9 @@ export function projectSpans(text: string): Span[] {
     let he = hs + m[0].length;
     if (he < text.length && r.lex.notAfter[m[0]]?.includes(text[he]!)) continue;
     if (hs > 0 && r.lex.notBefore[m[0]]?.includes(text[hs - 1]!)) continue;
-    if (r.owner.test(text.slice(he))) continue;
+    if (r.owner.test(text.slice(he)) || r.sloganAfter.test(text.slice(he))) continue;
+    // A head that needs a building clause, in a clause that builds nothing: no need to look further.
+    if (r.buildOnly.has(m[0]) && !r.headAtStart.test(text.slice(he)) && !mayBuild(text, hs, he, r)) continue;
     if (midName(text, he, r)) continue;
     // Adjacent heads belong to one name: `物流产业园项目`, `二期工程`.
     for (let n = r.headAtStart.exec(text.slice(he)); n; n = r.headAtStart.exec(text.slice(he))) he += n[0].length;
@@ -450,7 +474,7 @@ export function projectSpans(text: string): Span[] {
       // `A、B、C等XX个辣椒精深加工项目`: one project per item, sharing the descriptor.
       const descriptor = name.replace(r.count, '');
       // `集医疗、医药、养老等为一体的…医院`: 等 closes a description, not a list of projects.
-      if (/的|为/.test(descriptor)) continue;
+      if (/的|为|了/.test(descriptor)) continue; // (`目标、任务等作出了…`: a clause, not a descriptor)
       // `金刚石及其制品、生物医药等一批重大项目`: a list of kinds, not of named projects.
       if (r.listQuantifier.test(text.slice(listEnd ?? start))) continue;
       // `白沙溪、…第一茶厂等龙头企业扩能提质`: a list of companies.
@@ -473,6 +497,13 @@ export function projectSpans(text: string): Span[] {
     }
     const coordinated = text[start - 1] === '、';
     if (r.goal.test(text.slice(he))) continue;
+    // `“一网两厂多节点”引江济淮配套工程`: a slogan in front of a name is not part of it.
+    // (A numbered slogan; `“茶乡花海”田园综合体` is named by its quote.)
+    const slogan = /^“[^”]*[一二两三四五六七八九十百千万0-9][^”]*[一二两三四五六七八九十百千万0-9][^”]*”/.exec(name);
+    if (slogan && specific(name.slice(slogan[0].length), r)) {
+      start += slogan[0].length;
+      name = name.slice(slogan[0].length);
+    }
     if (!specific(name, r)) continue;
     // `中心`, `楼`, `厂`: such a name is a project where the sentence builds it (`新建…中心`).
     if (needsBuilding(name, r) && !numbered && !built(text, start, he, r)) continue;
@@ -482,9 +513,20 @@ export function projectSpans(text: string): Span[] {
       // `国华、盛风风力光伏项目`: earlier items without a head of their own share the tail.
       for (const it of itemsBefore(text, 0, start - 1, r)) {
         if (r.plainAtEnd.test(it.name) || (r.headAtEnd.test(it.name) && !r.buildHeadAtEnd.test(it.name))) continue; // a name of its own
+        // `北海路、学苑路供热主管网` share the tail after the same head; `西环路、县城第二水厂` do not.
+        const own = r.buildHeadAtEnd.exec(it.name);
+        if (own && !name.includes(own[0])) {
+          if (specific(it.name, r)) {
+            out.push({ start: it.start, end: it.end, name: it.name, rule: `projects.head:${own[0]}` });
+            used.add(it.start);
+          }
+          continue;
+        }
         // `国华、盛风…`: a short item is a fragment sharing the tail; a long one is a name of
         // its own (`汉德生物、…体育城等项目`), named by the list's `等` if any.
-        if (it.name.length >= 4 && !r.placeEnd.test(it.name)) continue;
+        // A long item shares only as a town or a street (`乳山口镇、…`); a river or a mountain
+        // is a place of its own (`地苏地下河、…、红水河百里生态长廊`).
+        if (it.name.length >= 4 && !r.shareEnd.test(it.name)) continue;
         // `历山、…、窦庄古城`: a head that belongs to one old place's name is not shared.
         if (r.ownAtEnd.test(name) && modifier(name, r).length <= 3) continue;
         const tail = sharedTail(name, it.name, r);
@@ -498,7 +540,27 @@ export function projectSpans(text: string): Span[] {
       }
     }
   }
+  designated(text, r, out, used);
   return out;
+}
+
+/**
+ * `柳氏民居、湘峪古堡成功创建国家4A级旅游景区`: the places before a scenic-area grade are scenic
+ * areas (`柳氏民居景区`), each of its own.
+ */
+function designated(text: string, r: Rules, out: Span[], used: Set<number>): void {
+  if (!text.includes('级')) return;
+  for (const d of text.matchAll(r.designation)) {
+    const items = itemsBefore(text, 0, d.index!, r);
+    for (const it of items) {
+      if (used.has(it.start) || out.some((o) => o.start <= it.start && it.end <= o.end)) continue;
+      if (it.name.length > 10 || r.generic.test(it.name)) continue;
+      const name = r.sceneAtEnd.test(it.name) ? it.name : `${it.name}${r.lex.sceneHeads[0]}`;
+      if (!specific(name, r)) continue;
+      out.push({ start: it.start, end: it.end, name, rule: 'projects.designation' });
+      used.add(it.start);
+    }
+  }
 }
 
 /**
@@ -529,7 +591,7 @@ function mergeMentions(facts: ProjectFact[], r: Rules): ProjectFact[] {
         b.name.length > a.name.length &&
         (b.name.startsWith(a.name)
           ? r.worksOnly.test(b.name.slice(a.name.length))
-          : shortFor(a.name, lead, head[0], b.name, r)),
+          : shortFor(a.name, lead, head[0], b.name, r) || sameKind(lead, head[0], b.name, r)),
     );
     if (longer.length !== 1) continue;
     longer[0]!.evidence.push(...a.evidence);
@@ -553,6 +615,13 @@ function shortFor(short: string, lead: string, head: string, full: string, r: Ru
   return false;
 }
 
+/** `历山景区` and `历山风景区`: one place, its head said shorter. */
+function sameKind(lead: string, head: string, full: string, r: Rules): boolean {
+  if (lead.length < 2 || !full.startsWith(lead)) return false;
+  const other = full.slice(lead.length);
+  return other.endsWith(head) && r.strongAtEnd.exec(other)?.index === 0;
+}
+
 export const projects: Stage = {
   name: 'projects',
   run(doc: Document): Document {
@@ -560,7 +629,8 @@ export const projects: Stage = {
     const byName = new Map<string, ProjectFact>();
     for (const s of doc.sentences) {
       for (const sp of projectSpans(s.text)) {
-        const name = sp.name.replace(/^[“”]+|[“”]+$/g, '');
+        // A quote left open at either end is the slogan's, not the name's (`“国际医疗健康城”`).
+        const name = (sp.name.match(/[“”]/g)?.length ?? 0) % 2 || /^“[^”]*”$/.test(sp.name) ? sp.name.replace(/^[“”]+|[“”]+$/g, '') : sp.name;
         const ev = evidence(doc, s, s.start + sp.start, s.start + sp.end, sp.rule);
         // `余河坡综合治理` and `余河坡城区内河治理`: one river's works named twice are one project.
         const known = byName.get(name) ?? [...byName.values()].find((f) => sameProject(f.name, name));
