@@ -80,7 +80,7 @@ export function explain(doc: Document): string {
     for (const f of facts) {
       const label = f.name ?? `${f.indicator} ${f.value ?? 'x'}${f.unit ?? ''}`;
       const e = f.evidence[0];
-      lines.push(`    ${label}  [${e?.rule ?? 'no rule id'}]${e ? `  sentence ${e.sentence}${pageOf(e) ? `, page ${pageOf(e)}` : ''}: «${e.snippet}»` : ''}`);
+      lines.push(`    ${label}  [${e?.rule ?? 'no rule id'}]${e ? `  sentence ${e.sentence}${e.page ? `, page ${e.page}` : ''}: «${e.snippet}»` : ''}`);
     }
   }
   return lines.join('\n');
