@@ -9,7 +9,7 @@ import { removeDocuments, stats, type Graph } from '../../graph/index.ts';
 import { loadManifest } from '../../ingest/index.ts';
 import { ingestFile } from '../../ingest/store.ts';
 import { seededApi } from '../helpers/seeded-api.ts';
-import { gql } from './http.ts';
+import { dataFrom, gql } from './http.ts';
 
 /**
  * Issue 14's "Done when", on the five seeds through GraphQL over HTTP against the real Neo4j.
@@ -28,11 +28,7 @@ afterAll(async () => {
   await graph?.close();
 });
 
-const data = async (query: string, variables: Record<string, unknown> = {}) => {
-  const r = await gql(api.url, query, variables);
-  expect(r.body.errors, JSON.stringify(r.body.errors)).toBeUndefined();
-  return r.body.data;
-};
+const data = dataFrom(() => api.url);
 const names = (list: Array<{ name: string }>) => list.map((c) => c.name).sort();
 
 describe('issue 14 on the seeds', () => {

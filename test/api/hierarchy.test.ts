@@ -3,7 +3,7 @@ import { startServer, type RunningServer } from '../../api/index.ts';
 import { writeDocuments, type Graph } from '../../graph/index.ts';
 import { openTestGraph } from '../helpers/neo4j.ts';
 import { COUNTIES, makeDocument, type FixtureIndustry } from './fixtures.ts';
-import { gql } from './http.ts';
+import { dataFrom, gql } from './http.ts';
 
 /**
  * The industry hierarchy on hand-made documents: 新能源 with 光伏 and 风电 below it. 甲县 names 光伏
@@ -38,11 +38,7 @@ afterAll(async () => {
   await graph?.close();
 });
 
-const data = async (query: string, variables: Record<string, unknown> = {}) => {
-  const r = await gql(api.url, query, variables);
-  expect(r.body.errors, JSON.stringify(r.body.errors)).toBeUndefined();
-  return r.body.data;
-};
+const data = dataFrom(() => api.url);
 const codes = (list: Array<{ code: string }>) => list.map((c) => c.code).sort();
 
 describe('the industry hierarchy', () => {

@@ -4,7 +4,7 @@ import { writeDocuments, type Graph } from '../../graph/index.ts';
 import { catalogueIndicator } from '../../ingest/to-graph.ts';
 import { openTestGraph } from '../helpers/neo4j.ts';
 import { COUNTIES, makeDocument } from './fixtures.ts';
-import { gql } from './http.ts';
+import { dataFrom, gql } from './http.ts';
 
 /**
  * Canonical indicators on hand-made documents: 甲县 sets a GDP level (70 亿元) and a GDP growth
@@ -42,11 +42,7 @@ afterAll(async () => {
   await graph?.close();
 });
 
-const data = async (query: string, variables: Record<string, unknown> = {}) => {
-  const r = await gql(api.url, query, variables);
-  expect(r.body.errors, JSON.stringify(r.body.errors)).toBeUndefined();
-  return r.body.data;
-};
+const data = dataFrom(() => api.url);
 const Q = `query($i: String!) { indicators(filter: { name: $i }) { id name canonical measure unit }
   compareTargets(indicator: $i, filter: { onlyWithTargets: true, kind: GOAL }) { name targets { value unit indicator { id } } } }`;
 

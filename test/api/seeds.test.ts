@@ -5,7 +5,7 @@ import { loadManifest } from '../../ingest/index.ts';
 import { ingestFile } from '../../ingest/store.ts';
 import { startServer, type RunningServer } from '../../api/index.ts';
 import { openTestGraph } from '../helpers/neo4j.ts';
-import { gql } from './http.ts';
+import { dataFrom, gql } from './http.ts';
 
 /**
  * The API on the five seed reports, through the real ingest pipeline. Extraction improves while
@@ -27,11 +27,7 @@ afterAll(async () => {
   await graph?.close();
 });
 
-const data = async (query: string, variables: Record<string, unknown> = {}) => {
-  const r = await gql(api.url, query, variables);
-  expect(r.body.errors).toBeUndefined();
-  return r.body.data;
-};
+const data = dataFrom(() => api.url);
 
 describe('on the seeds', () => {
   it('has the five counties, each developing at least one industry', async () => {
