@@ -161,14 +161,10 @@ function yearsOf(t: string) {
  * after the one looked back on; else the date's year (the next one for a 经济工作会议 or 全会 held
  * in December); else a national anchor; else the year named most often.
  */
-export function readYear(text: string, kind: DocumentKind, date: string | null): number | null {
+export function readYear(text: string, kind: DocumentKind, date: string | null, fileDate: string | null = null): number | null {
   const head = yearsOf(fold(headOf(text)));
   if (head.planned) return head.planned;
-  if (date) {
-    const y = Number(date.slice(0, 4));
-    const month = Number(date.slice(5, 7)) || 0;
-    return cues.nextYearFrom.kinds.includes(kind) && month >= cues.nextYearFrom.month ? y + 1 : y;
-  }
+  if (date) return yearOfDate(date, kind);
   // Without a date the whole text is read (a cost only such texts pay).
   const t = fold(text);
   const all = yearsOf(t);
@@ -177,7 +173,17 @@ export function readYear(text: string, kind: DocumentKind, date: string | null):
   if (all.reviewed) return all.reviewed + 1;
   const anchor = CONGRESS_ANCHOR.exec(t);
   if (anchor) return ANCHOR_YEAR[anchor[1]!]!;
-  return all.mostNamed;
+  // The file's own date (a PDF's CreationDate, a page's PubDate) is when the file was made — for a
+  // converted or re-saved report, years after it was given — so it counts only where the text
+  // names no year at all.
+  return all.mostNamed ?? (fileDate ? yearOfDate(fileDate, kind) : null);
+}
+
+/** The plan year of a report given on `date`: the next one for a 经济工作会议 or 全会 held late in the year. */
+function yearOfDate(date: string, kind: DocumentKind): number {
+  const y = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7)) || 0;
+  return cues.nextYearFrom.kinds.includes(kind) && month >= cues.nextYearFrom.month ? y + 1 : y;
 }
 
 export const kind: Stage = {
@@ -186,9 +192,11 @@ export const kind: Stage = {
     const src = doc.sourceMeta;
     doc.kind = readKind(doc.text, src?.title);
     const head = fold(headOf(doc.text));
-    const date = readDate(head) ?? (src?.date && /^\d{4}(-\d{2}(-\d{2})?)?/.test(src.date) ? src.date.slice(0, 10) : null);
-    if (date) doc.date = date;
-    doc.year = readYear(doc.text, doc.kind, date);
+    const date = readDate(head);
+    const fileDate = src?.date && /^\d{4}(-\d{2}(-\d{2})?)?/.test(src.date) ? src.date.slice(0, 10) : null;
+    const shown = date ?? fileDate;
+    if (shown) doc.date = shown;
+    doc.year = readYear(doc.text, doc.kind, date, fileDate);
     return doc;
   },
 };

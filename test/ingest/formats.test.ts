@@ -15,6 +15,7 @@ import iconv from 'iconv-lite';
 import { getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../api/index.ts';
+import { webPage } from './forms.fixtures.ts';
 import { q, type Graph } from '../../graph/index.ts';
 import { readDocument, toPrediction, type Document } from '../../ingest/index.ts';
 import { sourceOffset } from '../../ingest/offsets.ts';
@@ -57,31 +58,6 @@ function convert(to: 'pdf' | 'docx' | 'doc'): void {
   );
   const made = fs.readdirSync(out).filter((f) => f.endsWith(`.${to}`));
   if (made.length !== SEED_FILES.length) throw new Error(`soffice --convert-to ${to} made ${made.length}/${SEED_FILES.length} files: ${r.stderr || r.stdout}`);
-}
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** A county site's article page around `text`: its first line as the headline, the rest as paragraphs. */
-function webPage(text: string, charset = 'utf-8'): string {
-  const [first, ...rest] = text.split('\n').filter((l) => l.trim());
-  return `<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="${charset}"><title>${esc(first!)}_县人民政府门户网站</title>
-<meta name="PubDate" content="2022-01-10 09:00"><script src="/js/jquery.min.js"></script>
-<script>var _hmt = _hmt || []; document.write("统计代码");</script><style>.nav li { float: left }</style></head>
-<body><div class="top"><div class="logo">县人民政府门户网站</div>
-<ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/zwfw/">政务服务</a></li><li><a href="/hdjl/">互动交流</a></li><li><a href="/zjxq/">走进县情</a></li></ul>
-<form class="search"><input name="q" placeholder="请输入关键词"><button>搜索</button></form></div>
-<div class="position">您当前的位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="/zwgk/ghjh/">规划计划</a></div>
-<div class="main"><div class="article"><h1 class="title">${esc(first!)}</h1>
-<div class="info"><span>发布时间：2022-01-10</span><span>来源：县政府办公室</span><span>浏览次数：1024</span><a href="javascript:window.print()">【打印】</a></div>
-<div class="TRS_Editor">
-${rest.map((l) => `<p style="text-indent:2em">${esc(l.trim())}</p>`).join('\n')}
-</div>
-<div class="share bdsharebuttonbox">分享到：<a class="bds_weixin">微信</a><a class="bds_tsina">微博</a><a class="bds_qzone">QQ空间</a></div>
-<div class="prev-next"><p>上一篇：<a href="/a.html">全县召开冬春农田水利建设工作会议</a></p><p>下一篇：<a href="/b.html">县领导调研光伏产业园项目建设</a></p></div></div>
-<div class="side"><h3>热点信息</h3><ul><li><a href="/c.html">全县新能源汽车推广应用工作推进会召开</a></li><li><a href="/d.html">文化旅游产业发展大会举行</a></li></ul></div></div>
-<div class="footer"><p>主办：县人民政府办公室　承办：县融媒体中心</p><p>网站标识码：6212250001　备案号：陇ICP备05000000号-1</p><p>技术支持：某某网络科技有限公司</p></div>
-<script>$(function () { console.log("产业园 项目 800亿元"); });</script></body></html>`;
 }
 
 /** Extracts every file of a form and scores it against the seeds' gold (test/eval/score.mjs). */

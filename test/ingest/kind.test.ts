@@ -58,6 +58,14 @@ describe('kind, plan year and date from the text', () => {
     expect(readYear('同志们：今年是喜迎党的二十大胜利召开之年。', '经济工作会议讲话', null)).toBe(2022);
   });
 
+  it("takes the file's own date (a PDF's CreationDate) for the year only when the text names no year", () => {
+    const converted = { sourceMeta: { date: '2026-12-02', reader: 'pdf' } };
+    const talk = '在县委经济工作会议上的讲话\n同志们：\n2022年全县地区生产总值增长5%。今年要扩大有效投资，力争2023年固定资产投资增长10%。';
+    expect(processText(talk, {}, converted).year).toBe(2023);
+    expect(processText(talk, {}, converted).date).toBe('2026-12-02');
+    expect(processText('在县委全会上的讲话\n同志们：\n要扩大有效投资，建成一批产业园。', {}, converted).year).toBe(2027);
+  });
+
   it('lets a manifest override what the text says', () => {
     const doc = processText('某县2024年政府工作报告\n各位代表：', { kind: '党代会报告', date: '2021-11-23' });
     expect(doc.kind).toBe('政府工作报告'); // the text's reading is kept on the document …
