@@ -41,6 +41,7 @@ const classes: Array<[string, string, string[]]> = [
   ['fireworks, moulds and jewellery', '壮大烟花爆竹产业，发展精密模具制造和珠宝首饰加工。', ['烟花爆竹', '模具', '珠宝玉石']],
   ['selenium-rich and tropical farming', '打造富硒产业基地，扩大槟榔种植，发展小米、荞麦等杂粮产业。', ['富硒', '槟榔', '杂粮']],
   ['ores, which name their mining wherever they stand', '支持铅锌矿山整合重组，推动铁矿石就地转化。', ['铅锌采选', '铁矿']],
+  ['tourism of a sector, which is both', '打造温泉旅游目的地，推动体育旅游和康养旅游融合发展。', ['温泉', '体育', '康养', '文化旅游']],
   ['condiments and cured meat', '做强酱油、食醋等调味品产业，发展火腿加工。', ['调味品', '肉类加工']],
 ];
 
