@@ -218,6 +218,31 @@ describe('targets', () => {
     for (const s of none) expect(run([s]).targets, s).toEqual([]);
   });
 
+  it('keeps 充分就业 as a name although 充分 marks a clause elsewhere', () => {
+    const { targets: t } = run(['年内新创建充分就业社区8个。']);
+    expect(t.map(brief)).toEqual([['新创建充分就业社区', 8, '个']]);
+  });
+
+  it('reads 降至/提高至 as the verb before a figure, 降至 as a ceiling', () => {
+    const { targets: t } = run(['贫困发生率降至1.5%，农作物耕种收综合机械化率提高至80%，人口自然增长率控制在5‰以内。']);
+    expect(t.map((x) => [x.indicator, x.indicatorId, x.value, x.comparator])).toEqual([
+      ['贫困发生率', 'poverty_rate', 1.5, '<='],
+      ['农作物耕种收综合机械化率', 'farm_mechanisation', 80, '='],
+      ['人口自然增长率', 'population_growth_rate', 5, '<='],
+    ]);
+  });
+
+  it('resolves the older and the less common catalogue names', () => {
+    const { targets: t } = run(['公共财政预算收入增长9%，民间投资增长12%，第二产业增加值突破60亿元，九年义务教育巩固率达到97%，新农合参合率保持在98%以上。']);
+    expect(t.map((x) => x.indicatorId)).toEqual([
+      'fiscal_revenue_growth',
+      'private_investment_growth',
+      'secondary_value_added',
+      'compulsory_education_retention',
+      'medical_coverage',
+    ]);
+  });
+
   it('takes a catalogued name out of a fragment', () => {
     const { targets: t } = run(['县人社局要通过多种渠道确保城镇新增就业2800人以上。']);
     expect(t.map((x) => [x.indicatorId, x.value])).toEqual([['employment_new', 2800]]);

@@ -38,6 +38,11 @@ const classes: Array<[string, string, string[]]> = [
   ['herd figures', '全县牛羊存栏分别达到8万头、40万只。', ['肉牛', '肉羊']],
   ['capacity and upgrading', '煤炭先进产能占比提高到85%，加快煤矿智能化改造，推动焦化转型升级。', ['煤炭', '焦化']],
   ['area and output', '全县茶园面积稳定在15万亩，茶叶综合产值突破40亿元。', ['茶叶']],
+  ['fireworks, moulds and jewellery', '壮大烟花爆竹产业，发展精密模具制造和珠宝首饰加工。', ['烟花爆竹', '模具', '珠宝玉石']],
+  ['selenium-rich and tropical farming', '打造富硒产业基地，扩大槟榔种植，发展小米、荞麦等杂粮产业。', ['富硒', '槟榔', '杂粮']],
+  ['ores, which name their mining wherever they stand', '支持铅锌矿山整合重组，推动铁矿石就地转化。', ['铅锌采选', '铁矿']],
+  ['tourism of a sector, which is both', '打造温泉旅游目的地，推动体育旅游和康养旅游融合发展。', ['温泉', '体育', '康养', '文化旅游']],
+  ['condiments and cured meat', '做强酱油、食醋等调味品产业，发展火腿加工。', ['调味品', '肉类加工']],
 ];
 
 describe('industries of every kind of county', () => {
@@ -58,7 +63,7 @@ describe('industries of every kind of county', () => {
   });
 
   it('does not take everyday words of the new classes for industries', () => {
-    for (const text of ['群众冬季取暖用煤价格保持稳定。', '今年雨水偏多，庄稼长势良好。', '发放助学金三百万元。', '新建安置房建筑面积12万平方米。'])
+    for (const text of ['春节期间城区严禁燃放烟花爆竹。', '群众冬季取暖用煤价格保持稳定。', '今年雨水偏多，庄稼长势良好。', '发放助学金三百万元。', '新建安置房建筑面积12万平方米。'])
       expect(names(text)).toEqual([]);
     // 中石油 and 昆钢 named in a list of companies are not the oil industry.
     expect(names('积极推动中石油、昆钢等大型企业绿色化改造。')).not.toContain('石油天然气');
