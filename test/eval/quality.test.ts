@@ -21,20 +21,20 @@ const SETS: Array<{ name: string; texts: string; gold: string; floors: Floors }>
     name: 'seeds',
     texts: join(ROOT, 'seeds'),
     gold: join(ROOT, 'test/gold'),
-    floors: { industries: 92, projects: 85, targets: 90, agencies: 99, enterprises: 88, plans: 86, county: 100 },
+    floors: { industries: 95, projects: 90, targets: 93, agencies: 99.9, enterprises: 93, plans: 88, county: 100 },
   },
   {
     name: 'devset',
     texts: join(ROOT, 'test/data/devset/texts'),
     gold: join(ROOT, 'test/data/devset/gold'),
-    floors: { industries: 78, projects: 70, targets: 77, agencies: 79, enterprises: 67, plans: 49, county: 94 },
+    floors: { industries: 94, projects: 93.5, targets: 98, agencies: 99, enterprises: 91, plans: 88, county: 100 },
   },
   {
     // Passages the rules were never written from (test/data/holdout/README.md): a generalisation check.
     name: 'holdout',
     texts: join(ROOT, 'test/data/holdout/texts'),
     gold: join(ROOT, 'test/data/holdout/gold'),
-    floors: { industries: 80, projects: 98, targets: 93, agencies: 100, enterprises: 46, plans: 50, county: 100 },
+    floors: { industries: 85, projects: 96, targets: 97.5, agencies: 99.9, enterprises: 66, plans: 85, county: 100 },
   },
 ];
 
