@@ -108,7 +108,8 @@ export function fullWidthPunctuation(text: string): Rewritten {
         const next = after(text, i);
         const prev = before(text, i);
         const han = prev >= 0x3400 && prev <= 0x9fff;
-        out = next !== 0x2e && (han || ((isChinese(prev) || prev === 0x25) && (Number.isNaN(next) || next === 0x0a || isChinese(next)))) ? '。' : ch;
+        if (headingNumeral(text, i)) out = '、'; // `一.过去一年` is the heading `一、过去一年`, not a sentence `一。`
+        else out = next !== 0x2e && (han || ((isChinese(prev) || prev === 0x25) && (Number.isNaN(next) || next === 0x0a || isChinese(next)))) ? '。' : ch;
       }
       if (out === undefined) {
         const chinese = isChinese(before(text, i)) || isChinese(after(text, i));
@@ -125,4 +126,13 @@ export function fullWidthPunctuation(text: string): Rewritten {
     if (k > i + 1 && k < text.length && text.charCodeAt(k) !== 0x0a) rw.drop(k);
   }
   return changed ? rw.finish() : { text, map: null };
+}
+
+const NUMERAL = /^[一二三四五六七八九十]{1,3}$/;
+
+/** True when `text[i]` (a `.`) follows nothing but a Chinese numeral since its line began, as a heading's does. */
+function headingNumeral(text: string, i: number): boolean {
+  let start = i;
+  while (start > 0 && i - start < 4 && text[start - 1] !== '\n') start--;
+  return (start === 0 || text[start - 1] === '\n') && NUMERAL.test(text.slice(start, i).trimStart());
 }
