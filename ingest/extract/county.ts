@@ -216,11 +216,9 @@ export function countyMentions(doc: Document): CountyMention[] {
   const t = names();
   const gen = genericNames();
   const bound = new Uint8Array(text.length + 1);
-  const startToken = new Map<number, string>();
   for (const tok of doc.tokens) {
     bound[tok.start]! |= 1;
     bound[tok.end]! |= 2;
-    startToken.set(tok.start, tok.word);
   }
   const segmented = doc.tokens.length > 0;
   const bodyAt = bodyStart(text);
