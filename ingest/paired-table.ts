@@ -15,6 +15,8 @@ import type { TableMatch, TermTable } from './term-table.ts';
 export class PairedTable {
   /** Index of the one-character term per character, or -1. */
   private readonly single = new Int32Array(65536).fill(-1);
+  /** Whether any term is one character long: else `single` (256 KB, mostly out of cache) is never read. */
+  private hasSingles = false;
   /** Open-addressing hash: key (c0 << 16 | c1) + 1 (0 = empty) → range [lo, hi) of the terms starting with c0 c1. */
   private readonly keys: Float64Array;
   private readonly lo: Int32Array;
@@ -55,6 +57,7 @@ export class PairedTable {
       const len = offsets[k + 1]! - off;
       if (len === 1) {
         this.single[blob.charCodeAt(off)] = k;
+        this.hasSingles = true;
         continue;
       }
       const key = pairKey(blob.charCodeAt(off), blob.charCodeAt(off + 1));
@@ -84,7 +87,7 @@ export class PairedTable {
   longestAt(text: string, i: number, to = text.length): TableMatch | null {
     if (i >= to) return null;
     const c0 = text.charCodeAt(i);
-    let best = this.single[c0]!;
+    let best = this.hasSingles ? this.single[c0]! : -1;
     let bestLen = best < 0 ? 0 : 1;
     const key = i + 1 < to ? pairKey(c0, text.charCodeAt(i + 1)) : -1;
     const h = key < 0 ? 0 : filterHash(key, this.filterShift);
