@@ -76,6 +76,10 @@ interface Matchers {
   leading: Set<string>;
   /** A last character of some suffix or abbreviation: a sentence without one names no body. */
   ends: RegExp;
+  /** The same per rule, for the rules whose endings are fewer (局委办, 心室办局): a sentence without one skips that scan. */
+  shortEnds: RegExp;
+  sectorEnds: RegExp;
+  quotedEnds: RegExp;
 }
 
 let cached: Matchers | null = null;
@@ -127,8 +131,16 @@ function matchers(): Matchers {
     noiseTails: lex.noise.filter((n) => n.length >= 2),
     leading: new Set(lex.leading),
     ends: new RegExp(`[${[...lastChars].join('')}]`),
+    shortEnds: lastCharOf(lex.shortSuffixes),
+    sectorEnds: lastCharOf(lex.sectorTails),
+    quotedEnds: lastCharOf(lex.quotedSuffixes),
   };
   return cached;
+}
+
+/** A class of the words' last characters: a match of a pattern ending in one of them contains one. */
+function lastCharOf(words: string[]): RegExp {
+  return new RegExp(`[${[...new Set(words.map((w) => w.slice(-1)))].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`);
 }
 
 /** The level a prefix names (`县` → 县, `国务院` → 国家, `X省` → 省), or null. */
@@ -185,13 +197,13 @@ function candidates(text: string): Hit[] {
     if (lex.notAfter[fn!.slice(-1)]?.includes(text[m.index! + m[0].length] ?? '')) continue;
     out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0], bare: fn!, level: levelOf(lex, level), confidence: 0.9, rule: 'agencies.abbreviation' });
   }
-  for (const m of m0.short.matchAll(text)) {
+  for (const m of m0.shortEnds.test(text) ? m0.short.matchAll(text) : []) {
     const { level, fn, suffix } = m.groups!;
     const end = m.index! + m[0].length;
     if (levelIsWord(lex, text, m.index!, level!, fn!) || lex.notAfter[suffix!]?.includes(text[end] ?? '')) continue;
     out.push({ start: m.index!, end, name: m[0], bare: fn! + suffix!, level: levelOf(lex, level), confidence: 0.7, rule: 'agencies.short-compound' });
   }
-  for (const m of m0.sector.matchAll(text)) {
+  for (const m of m0.sectorEnds.test(text) ? m0.sector.matchAll(text) : []) {
     const { level, fn, tail } = m.groups!;
     if (levelIsWord(lex, text, m.index!, level!, fn!)) continue;
     // `县游客服务中心`, `县养老服务中心`: a facility that serves the public, not a body.
@@ -205,6 +217,7 @@ function candidates(text: string): Hit[] {
       out.push({ start: m.index!, end: m.index! + name.length, name, bare: name, level: null, confidence: 0.6, rule: 'agencies.zone' });
     }
   }
+  if (!m0.quotedEnds.test(text)) return out;
   for (const [re, rule] of text.includes('“') ? ([[m0.quoted, 'agencies.quoted'], [m0.setup, 'agencies.setup']] as const) : ([[m0.setup, 'agencies.setup']] as const)) {
     for (const m of text.matchAll(re)) {
       const name = m.groups!.name!;

@@ -19,6 +19,7 @@ import nodejieba from 'nodejieba';
 import type { CountyFact, Document, Evidence } from '../model.ts';
 import type { Stage } from '../stage.ts';
 import { TermTable, loadTable, saveTable } from '../term-table.ts';
+import { PairedTable } from '../paired-table.ts';
 import { evidence } from '../evidence.ts';
 import { inMask } from '../normalise.ts';
 import { writeFileSync } from 'node:fs';
@@ -86,7 +87,10 @@ interface RegionMentions {
   provinces: Map<string, number>;
   cities: Map<string, number>;
 }
+/** The last text's mentions: the stage asks for them twice (reading the name, ranking the places). */
+let lastRegions: { text: string; mentions: RegionMentions } | null = null;
 function regionMentions(text: string): RegionMentions {
+  if (lastRegions?.text === text) return lastRegions.mentions;
   const provinces = new Map<string, number>();
   const cities = new Map<string, number>();
   const reg = regions();
@@ -95,7 +99,8 @@ function regionMentions(text: string): RegionMentions {
     if (v.province) provinces.set(v.province, (provinces.get(v.province) ?? 0) + 1);
     if (v.city) cities.set(v.city, (cities.get(v.city) ?? 0) + 1);
   }
-  return { provinces, cities };
+  lastRegions = { text, mentions: { provinces, cities } };
+  return lastRegions.mentions;
 }
 
 /**
@@ -122,13 +127,13 @@ export interface CountyMention {
   cue: NameCue;
 }
 
-let nameTable: { table: TermTable; values: CountyName[]; terms: string[] } | null = null;
+let nameTable: { table: PairedTable; values: CountyName[]; terms: string[] } | null = null;
 function names() {
   if (nameTable) return nameTable;
   const map = countyNames();
   const terms = [...map.keys()];
   const { table, order } = TermTable.build(terms);
-  nameTable = { table, values: order.map((i) => map.get(terms[i]!)!), terms: order.map((i) => terms[i]!) };
+  nameTable = { table: new PairedTable(table), values: order.map((i) => map.get(terms[i]!)!), terms: order.map((i) => terms[i]!) };
   return nameTable;
 }
 
@@ -216,11 +221,9 @@ export function countyMentions(doc: Document): CountyMention[] {
   const t = names();
   const gen = genericNames();
   const bound = new Uint8Array(text.length + 1);
-  const startToken = new Map<number, string>();
   for (const tok of doc.tokens) {
     bound[tok.start]! |= 1;
     bound[tok.end]! |= 2;
-    startToken.set(tok.start, tok.word);
   }
   const segmented = doc.tokens.length > 0;
   const bodyAt = bodyStart(text);
@@ -382,7 +385,7 @@ function commonWords(): Set<string> {
 
 /** The place-name table and, per term, its kind and county codes (`[kind, code, code …]`). */
 interface Places {
-  table: TermTable;
+  table: PairedTable;
   starts: Int32Array;
   payload: Int32Array;
 }
@@ -398,8 +401,8 @@ let placeTable: Places | null = null;
 function places(): Places {
   if (placeTable) return placeTable;
   const file = join(tmpdir(), `xianzhi-places-${placesKey()}.bin`);
-  placeTable = loadTable(file);
-  if (placeTable) return placeTable;
+  const loaded = loadTable(file);
+  if (loaded) return (placeTable = { ...loaded, table: new PairedTable(loaded.table) });
   // First value wins, in this order: a full town name beats a stem, a stem beats a village.
   const entries = new Map<string, PlaceTerm>();
   // First value wins, in this order: a full town name beats a stem, a stem beats a village.
@@ -431,7 +434,7 @@ function places(): Places {
     payload.push(KINDS.indexOf(term.kind), ...term.codes.map(Number));
   });
   starts[order.length] = payload.length;
-  placeTable = { table, starts, payload: Int32Array.from(payload) };
+  placeTable = { table: new PairedTable(table), starts, payload: Int32Array.from(payload) };
   try {
     saveTable(file, table, starts, placeTable.payload);
   } catch {
@@ -458,7 +461,7 @@ let regionTerms: string[] = [];
 
 /** Province and city short names (`河南`, `驻马店`) for the regional boost. */
 type Region = { province?: string; city?: string };
-let regionTable: { table: TermTable; values: Region[] } | null = null;
+let regionTable: { table: PairedTable; values: Region[] } | null = null;
 function regions() {
   if (regionTable) return regionTable;
   // First value wins (a province's stem before a city of the same name).
@@ -479,7 +482,7 @@ function regions() {
   }
   const terms = [...d.keys()];
   const { table, order } = TermTable.build(terms);
-  regionTable = { table, values: order.map((i) => d.get(terms[i]!)!) };
+  regionTable = { table: new PairedTable(table), values: order.map((i) => d.get(terms[i]!)!) };
   return regionTable;
 }
 
@@ -592,14 +595,7 @@ export function rankCounties(doc: Document, limit = 10): Array<{ area: Area; sco
       else if (list.length < 8) list.push([m.start, m.end]);
     }
   }
-  const provinces = new Set<string>();
-  const cities = new Set<string>();
-  const reg = regions();
-  for (const m of reg.table.matches(text)) {
-    const v = reg.values[m.index]!;
-    if (v.province) provinces.add(v.province);
-    if (v.city) cities.add(v.city);
-  }
+  const { provinces, cities } = regionMentions(text);
   const ranked: Array<[number, number]> = [];
   const kept = new Map<number, Array<[number, number]>>();
   for (const n of order) {

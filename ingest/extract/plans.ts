@@ -253,17 +253,19 @@ export const plans: Stage = {
       }
     }
     // `十四五` alone is subsumed by `“十四五”规划`: keep the longer, the shorter as an alias.
+    // Keys computed once: this pairs every fact with every other, and `key` runs a regex.
     const facts = [...byKey.values()];
-    for (const f of facts) {
-      const longer = facts.find(
-        (g) => g !== f && (key(g.name).startsWith(key(f.name)) || key(g.name).endsWith(key(f.name))) && byKey.has(key(g.name)),
-      );
-      if (longer && byKey.has(key(f.name)) && key(f.name).length >= 2) {
+    const keys = facts.map((f) => key(f.name));
+    facts.forEach((f, i) => {
+      const kf = keys[i]!;
+      const j = facts.findIndex((g, j) => g !== f && (keys[j]!.startsWith(kf) || keys[j]!.endsWith(kf)) && byKey.has(keys[j]!));
+      if (j >= 0 && byKey.has(kf) && kf.length >= 2) {
+        const longer = facts[j]!;
         longer.aliases!.push(f.name);
         longer.evidence.push(...f.evidence);
-        byKey.delete(key(f.name));
+        byKey.delete(kf);
       }
-    }
+    });
     doc.facts.plans = [...byKey.values()];
     return doc;
   },
