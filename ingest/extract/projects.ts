@@ -399,11 +399,18 @@ function capacityOf(name: string, r: Rules): { value: number; unit: string } | n
 
 const terms = (i: { name: string; aliases?: string[] }) => [i.name, ...(i.aliases ?? [])].filter((t) => t.length >= 2);
 
-function industryOf(doc: Document, name: string, s: Sentence): string | null {
-  const inds = doc.facts.industries ?? [];
-  for (const i of inds) if (terms(i).some((t) => name.includes(t))) return i.id;
-  for (const i of inds) if (i.evidence.some((e) => e.sentence === s.index)) return i.id;
-  return null;
+/**
+ * A project's industry: the first whose name or alias the project's name holds, else the first
+ * with evidence in the project's sentence. The terms and sentences are gathered once per document.
+ */
+function industryIndex(doc: Document): (name: string, s: Sentence) => string | null {
+  const inds = (doc.facts.industries ?? []).map((i) => ({ id: i.id, terms: terms(i) }));
+  const bySentence = new Map<number, string>();
+  for (const i of doc.facts.industries ?? []) for (const e of i.evidence) if (!bySentence.has(e.sentence)) bySentence.set(e.sentence, i.id);
+  return (name, s) => {
+    for (const i of inds) if (i.terms.some((t) => name.includes(t))) return i.id;
+    return bySentence.get(s.index) ?? null;
+  };
 }
 
 /**
@@ -569,9 +576,14 @@ function designated(text: string, r: Rules, out: Span[], used: Set<number>): voi
  * of one company or kind too often to merge.
  */
 function sameProject(a: string, b: string): boolean {
-  const head = a.slice(0, 3);
+  const kind = worksKind(a);
+  return !!kind && b.startsWith(a.slice(0, 3)) && b.endsWith(kind);
+}
+
+/** The kind of works `a` names, where another name could be the same works (see `sameProject`). */
+function worksKind(a: string): string | undefined {
   const kind = /(?:治理|改造|修复|搬迁)$/.exec(a)?.[0];
-  return !!kind && !/[xX]/.test(head) && a.length > 4 && b.startsWith(head) && b.endsWith(kind);
+  return kind && !/[xX]/.test(a.slice(0, 3)) && a.length > 4 ? kind : undefined;
 }
 
 /**
@@ -580,11 +592,21 @@ function sameProject(a: string, b: string): boolean {
  */
 function mergeMentions(facts: ProjectFact[], r: Rules): ProjectFact[] {
   const gone = new Set<ProjectFact>();
+  // Every way of joining needs the longer name to start with the short one's first two
+  // characters (see `shortFor`, `sameKind`): the candidates are looked up by them.
+  const byLead = new Map<string, ProjectFact[]>();
+  for (const f of facts) {
+    const key = f.name.slice(0, 2);
+    const group = byLead.get(key);
+    if (group) group.push(f);
+    else byLead.set(key, [f]);
+  }
   for (const a of facts) {
     const head = r.strongAtEnd.exec(a.name);
     if (!head) continue;
     const lead = a.name.slice(0, head.index);
-    const longer = facts.filter(
+    const candidates = a.name.length >= 2 ? (byLead.get(a.name.slice(0, 2)) ?? []) : facts;
+    const longer = candidates.filter(
       (b) =>
         b !== a &&
         !gone.has(b) &&
@@ -627,26 +649,31 @@ export const projects: Stage = {
   run(doc: Document): Document {
     const r = rules();
     const byName = new Map<string, ProjectFact>();
+    // The facts `sameProject` could join a later name to, in the order they were named.
+    const works: ProjectFact[] = [];
+    const industry = industryIndex(doc);
     for (const s of doc.sentences) {
       for (const sp of projectSpans(s.text)) {
         // A quote left open at either end is the slogan's, not the name's (`“国际医疗健康城”`).
         const name = (sp.name.match(/[“”]/g)?.length ?? 0) % 2 || /^“[^”]*”$/.test(sp.name) ? sp.name.replace(/^[“”]+|[“”]+$/g, '') : sp.name;
         const ev = evidence(doc, s, s.start + sp.start, s.start + sp.end, sp.rule);
         // `余河坡综合治理` and `余河坡城区内河治理`: one river's works named twice are one project.
-        const known = byName.get(name) ?? [...byName.values()].find((f) => sameProject(f.name, name));
+        const known = byName.get(name) ?? works.find((f) => sameProject(f.name, name));
         if (known) {
           known.evidence.push(ev);
           continue;
         }
-        byName.set(name, {
+        const fact: ProjectFact = {
           name,
           investment: investmentNear(s.text, sp.start, sp.end, r),
           capacity: capacityOf(name, r),
           status: statusOf(s, r),
-          industry: industryOf(doc, name, s),
+          industry: industry(name, s),
           confidence: 0.6,
           evidence: [ev],
-        });
+        };
+        byName.set(name, fact);
+        if (worksKind(name)) works.push(fact);
       }
     }
     doc.facts.projects = mergeMentions([...byName.values()], r);
