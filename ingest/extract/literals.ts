@@ -92,6 +92,19 @@ export class Literals {
     return best;
   }
 
+  /** Calls `visit` with every word starting at `i`, shortest first. */
+  eachAt(text: string, i: number, visit: (word: string) => void): void {
+    if (this.starts[text.charCodeAt(i)] === 0) return;
+    let node = 0;
+    for (let j = i; j < text.length; j++) {
+      const next = this.edges.get(node * 65536 + text.charCodeAt(j));
+      if (next === undefined) return;
+      node = next;
+      const w = this.ends[node];
+      if (w !== undefined) visit(w);
+    }
+  }
+
   *matchAll(text: string): Generator<RegExpExecArray> {
     const starts = this.starts;
     for (let i = 0; i < text.length; ) {
@@ -124,28 +137,47 @@ export class Literals {
 
 /**
  * Which word of a list a string ends in, longest first (`/(?:a|b)$/` without the scan: V8 tries an
- * end-anchored alternation at every position of the string, this looks up one suffix per length).
+ * end-anchored alternation at every position of the string; this walks a trie of the reversed
+ * words from the string's end, one lookup per matched character).
  */
 export class Suffixes {
-  private readonly words: Set<string>;
-  private readonly lengths: number[];
-  private readonly last = new Set<number>();
+  private readonly last = new Uint8Array(65536);
+  /** A trie over the words read backwards: edges keyed by node and UTF-16 unit. */
+  private readonly edges = new Map<number, number>();
+  private readonly ends: Array<string | undefined> = [undefined];
 
   constructor(words: Iterable<string>) {
-    this.words = new Set([...words].filter(Boolean));
-    this.lengths = [...new Set([...this.words].map((w) => w.length))].sort((a, b) => b - a);
-    for (const w of this.words) this.last.add(w.charCodeAt(w.length - 1));
+    for (const w of new Set(words)) {
+      if (!w) continue;
+      this.last[w.charCodeAt(w.length - 1)] = 1;
+      let node = 0;
+      for (let k = w.length - 1; k >= 0; k--) {
+        const key = node * 65536 + w.charCodeAt(k);
+        let next = this.edges.get(key);
+        if (next === undefined) {
+          next = this.ends.length;
+          this.ends.push(undefined);
+          this.edges.set(key, next);
+        }
+        node = next;
+      }
+      this.ends[node] = w;
+    }
   }
 
   /** The longest listed word `s` ends in, with where it starts (as a RegExp match: `m[0]`, `m.index`). */
   exec(s: string): { 0: string; index: number } | null {
-    if (!s || !this.last.has(s.charCodeAt(s.length - 1))) return null;
-    for (const n of this.lengths) {
-      if (n > s.length) continue;
-      const tail = s.slice(s.length - n);
-      if (this.words.has(tail)) return { 0: tail, index: s.length - n };
+    if (!s || this.last[s.charCodeAt(s.length - 1)] === 0) return null;
+    let node = 0;
+    let best: string | undefined;
+    for (let k = s.length - 1; k >= 0; k--) {
+      const next = this.edges.get(node * 65536 + s.charCodeAt(k));
+      if (next === undefined) break;
+      node = next;
+      const w = this.ends[node];
+      if (w !== undefined) best = w;
     }
-    return null;
+    return best === undefined ? null : { 0: best, index: s.length - best.length };
   }
 
   test(s: string): boolean {

@@ -9,7 +9,7 @@
  * (`重点项目`, `重大工业项目`) are dropped. Investment, capacity, status and industry come from
  * the name and the sentence around it.
  */
-import type { Document, ProjectFact, ProjectStatus, Sentence } from '../model.ts';
+import type { Document, ProjectFact, ProjectStatus, Sentence, Token } from '../model.ts';
 import type { Stage } from '../stage.ts';
 import { tokenize } from '../segment.ts';
 import { evidence } from './evidence.ts';
@@ -180,6 +180,10 @@ function listItem(name: string, r: Rules): boolean {
 
 /** Stops a name never crosses. */
 const HARD = /[，。；：！？,;:!?\s]/;
+/** `HARD` per UTF-16 unit, read where a name's edge is sought one character at a time. */
+const HARD_UNITS = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (HARD.test(String.fromCharCode(c))) HARD_UNITS[c] = 1;
+const hardAt = (text: string, k: number) => HARD_UNITS[text.charCodeAt(k)] === 1;
 /** A project name found in a sentence, with the id of the rule that found it. */
 export interface Span {
   start: number; // sentence-relative
@@ -198,7 +202,7 @@ function nameStart(
   inList = false,
 ): { start: number; cutBy: string | null; listEnd?: number; cuts: Array<{ at: number; word: string }> } {
   let i = hs;
-  while (i > floor && !HARD.test(text[i - 1]!) && text[i - 1] !== '、') i--;
+  while (i > floor && !hardAt(text, i - 1) && text[i - 1] !== '、') i--;
   const region = text.slice(i, hs);
   // `A、B等（XX个）重点工业项目`: whatever follows 等 is the list's shared descriptor.
   // (Matched with the head's first character, which the list's lookaheads may need to see.)
@@ -314,17 +318,29 @@ function needsBuilding(name: string, r: Rules): boolean {
 /** Whether the clause around a head could build it (the cheap test before the name is cut). */
 function mayBuild(text: string, hs: number, he: number, r: Rules): boolean {
   let i = hs;
-  while (i > 0 && !HARD.test(text[i - 1]!)) i--;
+  while (i > 0 && !hardAt(text, i - 1)) i--;
   return r.buildVerb.test(text.slice(i, hs)) || r.buildAfter.test(text.slice(he)) || /^[（(]?[0-9]/.test(text.slice(i, hs));
 }
 
 /** Where a name ends in a head that needs a building clause (`中心`, `楼`, `厂`): is there one? */
 function built(text: string, start: number, he: number, r: Rules): boolean {
   let i = start;
-  while (i > 0 && !HARD.test(text[i - 1]!)) i--;
+  while (i > 0 && !hardAt(text, i - 1)) i--;
   // `在古勒巴格镇建设…的棉花仓储物流中心`: a building verb earlier in the clause will do.
   const before = text.slice(i, start);
   return r.buildVerb.test(before) || r.buildAfter.test(text.slice(he));
+}
+
+/** jieba's words of a name, remembered: lists repeat their last item's name across sentences. */
+const segmented = new Map<string, Token[]>();
+function wordsOf(name: string): Token[] {
+  let tokens = segmented.get(name);
+  if (!tokens) {
+    if (segmented.size > 10000) segmented.clear();
+    tokens = tokenize(name);
+    segmented.set(name, tokens);
+  }
+  return tokens;
 }
 
 /** The shared tail of a coordinated list: `盛风风力光伏项目` minus a name as long as `国华`. */
@@ -336,7 +352,7 @@ function sharedTail(last: string, item: string, r: Rules): string {
     const at = last.indexOf(suffix, 1);
     if (at > 0 && at < last.length - 2) return last.slice(at + 1);
   }
-  const tokens = tokenize(last);
+  const tokens = wordsOf(last);
   let best = Math.min(itemLength, last.length - 1);
   let bestGap = Infinity;
   // The tail starts at a word of its own (`风力|光伏项目`), not at a one-character one (`老王|集|敬老院`).
@@ -357,7 +373,7 @@ function itemsBefore(text: string, floor: number, end: number, r: Rules): Span[]
   let j = end;
   while (j > floor) {
     let i = j;
-    while (i > floor && !HARD.test(text[i - 1]!) && text[i - 1] !== '、') i--;
+    while (i > floor && !hardAt(text, i - 1) && text[i - 1] !== '、') i--;
     const { start } = nameStart(text, floor, j, r, true);
     const s = Math.max(i, start);
     let piece = text.slice(s, j);
@@ -404,12 +420,17 @@ const terms = (i: { name: string; aliases?: string[] }) => [i.name, ...(i.aliase
  * with evidence in the project's sentence. The terms and sentences are gathered once per document.
  */
 function industryIndex(doc: Document): (name: string, s: Sentence) => string | null {
-  const inds = (doc.facts.industries ?? []).map((i) => ({ id: i.id, terms: terms(i) }));
+  const inds = doc.facts.industries ?? [];
+  // Each term with the first industry naming it; a name's terms are the trie's words at each position.
+  const rank = new Map<string, number>();
+  inds.forEach((i, k) => terms(i).forEach((t) => rank.has(t) || rank.set(t, k)));
+  const trie = new Literals(rank.keys());
   const bySentence = new Map<number, string>();
-  for (const i of doc.facts.industries ?? []) for (const e of i.evidence) if (!bySentence.has(e.sentence)) bySentence.set(e.sentence, i.id);
+  for (const i of inds) for (const e of i.evidence) if (!bySentence.has(e.sentence)) bySentence.set(e.sentence, i.id);
   return (name, s) => {
-    for (const i of inds) if (i.terms.some((t) => name.includes(t))) return i.id;
-    return bySentence.get(s.index) ?? null;
+    let first = Infinity;
+    for (let k = 0; k < name.length; k++) trie.eachAt(name, k, (t) => (first = Math.min(first, rank.get(t)!)));
+    return first < Infinity ? inds[first]!.id : (bySentence.get(s.index) ?? null);
   };
 }
 
