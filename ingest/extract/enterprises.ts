@@ -14,7 +14,7 @@ import type { Stage } from '../stage.ts';
 import { industryTaxonomy } from '../taxonomy.ts';
 import { evidence } from './evidence.ts';
 import { alternation, lexicon } from './lexicon.ts';
-import { Literals } from './literals.ts';
+import { Literals, Scanner } from './literals.ts';
 
 const words = z.array(z.string().min(1));
 const chars = z.string().min(1);
@@ -61,7 +61,8 @@ interface Rules {
   tradeWords: Literals;
   tradeSet: Set<string>;
   suffix: RegExp;
-  regional: RegExp;
+  /** Tried only where a province's first character stands (the lookbehind is costly everywhere). */
+  regional: Scanner;
   after: RegExp;
   generic: RegExp;
   boundary: RegExp;
@@ -115,7 +116,10 @@ function rules(): Rules {
     tradeWords: new Literals([...lex.trades, ...secondTier]),
     tradeSet: new Set(lex.trades),
     suffix: new RegExp(alternation(lex.suffixes)),
-    regional: new RegExp(`${lead}(?:${alternation(lex.provinces)})[\\u4e00-\\u9fff]{2,6}(?<![${lex.regionalNotEnd}])(?=、|等)`, 'g'),
+    regional: new Scanner(
+      `${lead}(?:${alternation(lex.provinces)})[\\u4e00-\\u9fff]{2,6}(?<![${lex.regionalNotEnd}])(?=、|等)`,
+      lex.provinces.map((p) => p[0]!),
+    ),
     after: new RegExp(lex.after),
     generic: new RegExp(`^(?:${alternation(lex.generic)}|${alternation(lex.trades)}|${alternation(lex.suffixes)}|[“”])+$`),
     boundary: new RegExp(alternation([...boundaries, ...lex.boundaries]), 'g'),
@@ -227,7 +231,7 @@ export function enterpriseSpans(text: string): Hit[] {
     if (context.test(rest) && !tradeOnly(name, r)) push(out, r, end - name.length, name, 'enterprises.traded');
   }
 
-  for (const m of listed || text.includes('、') ? text.matchAll(r.regional) : []) push(out, r, m.index!, m[0], 'enterprises.regional');
+  for (const m of listed || text.includes('、') ? r.regional.matchAll(text) : []) push(out, r, m.index!, m[0], 'enterprises.regional');
   for (const m of r.dealWord.test(text) ? text.matchAll(r.deal) : []) {
     // `与星河实业签约`: the counterpart of a signing, when it is neither generic nor a place.
     const name = m.groups!.name!;
@@ -257,8 +261,14 @@ function countyStem(doc: Document): string | null {
 
 /** Whether `head` is a place: it ends like one, or the text writes it as one (`董浜镇`). */
 function isPlace(doc: Document, head: string, r: Rules): boolean {
-  return r.placeEnd.test(head) || r.lex.placeSuffixes.some((s) => doc.text.includes(head + s));
+  if (r.placeEnd.test(head)) return true;
+  // Each look-up scans the whole text: remembered for the text at hand.
+  if (placesSeen.text !== doc.text) placesSeen = { text: doc.text, heads: new Map() };
+  let place = placesSeen.heads.get(head);
+  if (place === undefined) placesSeen.heads.set(head, (place = r.lex.placeSuffixes.some((s) => doc.text.includes(head + s))));
+  return place;
 }
+let placesSeen: { text: string; heads: Map<string, boolean> } = { text: '', heads: new Map() };
 
 /**
  * The company at the head of a project's name: what stands before the first industry term, trade
