@@ -53,6 +53,7 @@ interface Rules {
   lex: EnterpriseLexicon;
   suffixed: RegExp;
   listed: RegExp;
+  listNoun: Literals;
   known: Literals;
   knownTail: RegExp;
   fromProject: RegExp;
@@ -109,6 +110,7 @@ function rules(): Rules {
     suffixed: new RegExp(`(?<name>(?:[xX]{2,})?${name}{2,10}?(?:${alternation(lex.suffixes)}))`, 'g'),
     // A short name ends in a trade word or a manufacturing term (`晶拓钻石`, `海乐电子`).
     listed: new RegExp(`(?<items>[^，。；：]{2,80}?)等(?:[0-9xX一二三四五六七八九十]+家)?[\\u4e00-\\u9fff“”]{0,8}?(?:${alternation(lex.listNouns)})`, 'g'),
+    listNoun: new Literals(lex.listNouns),
     known: new Literals(lex.known),
     knownTail: new RegExp(`^(?:${alternation([...lex.trades, ...lex.knownTails])})`),
     fromProject: new RegExp(`^((?:[xX]{2,})?[\\u4e00-\\u9fff]{2,4}?(?:${alternation(lex.trades)}))`),
@@ -203,7 +205,9 @@ export function enterpriseSpans(text: string): Hit[] {
   // Each pattern is tried only where the word it needs occurs (a cheap scan): most sentences
   // name no company, and the patterns' lazy runs are costly at every position.
   const suffixed = r.suffix.test(text);
-  const listed = text.includes('等');
+  // `…等…企业`: a list noun must follow some 等.
+  const deng = text.indexOf('等');
+  const listed = deng >= 0 && r.listNoun.test(text.slice(deng + 1));
   for (const m of suffixed ? text.matchAll(r.suffixed) : []) {
     const raw = m.groups!.name!;
     const name = afterBoundary(raw, r, 2);
@@ -231,7 +235,7 @@ export function enterpriseSpans(text: string): Hit[] {
     if (context.test(rest) && !tradeOnly(name, r)) push(out, r, end - name.length, name, 'enterprises.traded');
   }
 
-  for (const m of listed || text.includes('、') ? r.regional.matchAll(text) : []) push(out, r, m.index!, m[0], 'enterprises.regional');
+  for (const m of deng >= 0 || text.includes('、') ? r.regional.matchAll(text) : []) push(out, r, m.index!, m[0], 'enterprises.regional');
   for (const m of r.dealWord.test(text) ? text.matchAll(r.deal) : []) {
     // `与星河实业签约`: the counterpart of a signing, when it is neither generic nor a place.
     const name = m.groups!.name!;
@@ -265,10 +269,19 @@ function isPlace(doc: Document, head: string, r: Rules): boolean {
   // Each look-up scans the whole text: remembered for the text at hand.
   if (placesSeen.text !== doc.text) placesSeen = { text: doc.text, heads: new Map() };
   let place = placesSeen.heads.get(head);
-  if (place === undefined) placesSeen.heads.set(head, (place = r.lex.placeSuffixes.some((s) => doc.text.includes(head + s))));
+  if (place === undefined) placesSeen.heads.set(head, (place = writtenAsPlace(doc.text, head, r.lex.placeSuffixes)));
   return place;
 }
 let placesSeen: { text: string; heads: Map<string, boolean> } = { text: '', heads: new Map() };
+
+/** Whether `text` holds `head` followed by one of `suffixes` (one scan for the head, not one per suffix). */
+function writtenAsPlace(text: string, head: string, suffixes: string[]): boolean {
+  for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+    const end = at + head.length;
+    if (suffixes.some((s) => text.startsWith(s, end))) return true;
+  }
+  return false;
+}
 
 /**
  * The company at the head of a project's name: what stands before the first industry term, trade

@@ -53,7 +53,8 @@ export class Scanner {
  * sharing its first character (路, 中, 厂 start dozens of heads) cost more than the rest of a stage.
  */
 export class Literals {
-  private readonly starts = new Uint8Array(65536);
+  /** The node after each first unit (0: no word starts with it). */
+  private readonly starts = new Int32Array(65536);
   private readonly edges = new Map<number, number>();
   /** The word ending at each trie node, if any. */
   private readonly ends: Array<string | undefined> = [undefined];
@@ -61,9 +62,13 @@ export class Literals {
   constructor(words: Iterable<string>) {
     for (const w of new Set(words)) {
       if (!w) continue;
-      this.starts[w.charCodeAt(0)] = 1;
-      let node = 0;
-      for (let k = 0; k < w.length; k++) {
+      let node = this.starts[w.charCodeAt(0)]!;
+      if (node === 0) {
+        node = this.ends.length;
+        this.ends.push(undefined);
+        this.starts[w.charCodeAt(0)] = node;
+      }
+      for (let k = 1; k < w.length; k++) {
         const key = node * 65536 + w.charCodeAt(k);
         let next = this.edges.get(key);
         if (next === undefined) {
@@ -79,10 +84,10 @@ export class Literals {
 
   /** The longest word starting at `i`, or undefined. */
   at(text: string, i: number): string | undefined {
-    if (this.starts[text.charCodeAt(i)] === 0) return undefined;
-    let node = 0;
-    let best: string | undefined;
-    for (let j = i; j < text.length; j++) {
+    let node = this.starts[text.charCodeAt(i)];
+    if (!node) return undefined;
+    let best = this.ends[node];
+    for (let j = i + 1; j < text.length; j++) {
       const next = this.edges.get(node * 65536 + text.charCodeAt(j));
       if (next === undefined) break;
       node = next;
@@ -94,9 +99,10 @@ export class Literals {
 
   /** Calls `visit` with every word starting at `i`, shortest first. */
   eachAt(text: string, i: number, visit: (word: string) => void): void {
-    if (this.starts[text.charCodeAt(i)] === 0) return;
-    let node = 0;
-    for (let j = i; j < text.length; j++) {
+    let node = this.starts[text.charCodeAt(i)];
+    if (!node) return;
+    if (this.ends[node] !== undefined) visit(this.ends[node]!);
+    for (let j = i + 1; j < text.length; j++) {
       const next = this.edges.get(node * 65536 + text.charCodeAt(j));
       if (next === undefined) return;
       node = next;
