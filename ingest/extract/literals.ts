@@ -97,20 +97,6 @@ export class Literals {
     return best;
   }
 
-  /** Calls `visit` with every word starting at `i`, shortest first. */
-  eachAt(text: string, i: number, visit: (word: string) => void): void {
-    let node = this.starts[text.charCodeAt(i)];
-    if (!node) return;
-    if (this.ends[node] !== undefined) visit(this.ends[node]!);
-    for (let j = i + 1; j < text.length; j++) {
-      const next = this.edges.get(node * 65536 + text.charCodeAt(j));
-      if (next === undefined) return;
-      node = next;
-      const w = this.ends[node];
-      if (w !== undefined) visit(w);
-    }
-  }
-
   *matchAll(text: string): Generator<RegExpExecArray> {
     const starts = this.starts;
     for (let i = 0; i < text.length; ) {

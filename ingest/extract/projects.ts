@@ -421,15 +421,24 @@ const terms = (i: { name: string; aliases?: string[] }) => [i.name, ...(i.aliase
  */
 function industryIndex(doc: Document): (name: string, s: Sentence) => string | null {
   const inds = doc.facts.industries ?? [];
-  // Each term with the first industry naming it; a name's terms are the trie's words at each position.
-  const rank = new Map<string, number>();
-  inds.forEach((i, k) => terms(i).forEach((t) => rank.has(t) || rank.set(t, k)));
-  const trie = new Literals(rank.keys());
+  // Each industry's terms grouped by first character: a name's terms are those starting at each
+  // of its positions. (A Literals trie per document would cost more to build than it saves.)
+  const byFirst = new Map<number, Array<{ term: string; rank: number }>>();
+  inds.forEach((i, rank) => {
+    for (const term of terms(i)) {
+      const group = byFirst.get(term.charCodeAt(0));
+      if (group) group.push({ term, rank });
+      else byFirst.set(term.charCodeAt(0), [{ term, rank }]);
+    }
+  });
   const bySentence = new Map<number, string>();
   for (const i of inds) for (const e of i.evidence) if (!bySentence.has(e.sentence)) bySentence.set(e.sentence, i.id);
   return (name, s) => {
     let first = Infinity;
-    for (let k = 0; k < name.length; k++) trie.eachAt(name, k, (t) => (first = Math.min(first, rank.get(t)!)));
+    for (let k = 0; k < name.length; k++) {
+      const group = byFirst.get(name.charCodeAt(k));
+      if (group) for (const g of group) if (g.rank < first && name.startsWith(g.term, k)) first = g.rank;
+    }
     return first < Infinity ? inds[first]!.id : (bySentence.get(s.index) ?? null);
   };
 }
