@@ -52,16 +52,21 @@ export class Scanner {
  * array read, a candidate one lookup per matched unit. Comparing a position against every word
  * sharing its first character (路, 中, 厂 start dozens of heads) cost more than the rest of a stage.
  */
+const pairHash = (a: number, b: number) => Math.imul((a << 16) | b, 0x9e3779b1) >>> 16;
+
 export class Literals {
   /** The node after each first unit (0: no word starts with it). */
   private readonly starts = new Int32Array(65536);
   private readonly edges = new Map<number, number>();
   /** The word ending at each trie node, if any. */
   private readonly ends: Array<string | undefined> = [undefined];
+  /** A hashed set of words' first two units: most candidates fail there, without a Map lookup. */
+  private readonly pairs = new Uint8Array(65536);
 
   constructor(words: Iterable<string>) {
     for (const w of new Set(words)) {
       if (!w) continue;
+      if (w.length > 1) this.pairs[pairHash(w.charCodeAt(0), w.charCodeAt(1))] = 1;
       let node = this.starts[w.charCodeAt(0)]!;
       if (node === 0) {
         node = this.ends.length;
@@ -87,6 +92,7 @@ export class Literals {
     let node = this.starts[text.charCodeAt(i)];
     if (!node) return undefined;
     let best = this.ends[node];
+    if (i + 1 < text.length && this.pairs[pairHash(text.charCodeAt(i), text.charCodeAt(i + 1))] === 0) return best;
     for (let j = i + 1; j < text.length; j++) {
       const next = this.edges.get(node * 65536 + text.charCodeAt(j));
       if (next === undefined) break;

@@ -393,6 +393,15 @@ function itemsBefore(text: string, floor: number, end: number, r: Rules): Span[]
 }
 
 function statusOf(s: Sentence, r: Rules): ProjectStatus {
+  // Asked for each project of a sentence: the last sentence's answer is kept.
+  const last = lastStatus;
+  if (last.s === s && last.text === s.text && last.section === s.section) return last.status;
+  lastStatus = { s, text: s.text, section: s.section, status: statusIn(s, r) };
+  return lastStatus.status;
+}
+let lastStatus: { s: Sentence | null; text: string; section: Sentence['section'] | null; status: ProjectStatus } = { s: null, text: '', section: null, status: null };
+
+function statusIn(s: Sentence, r: Rules): ProjectStatus {
   for (const [status, cues] of r.lex.status) if (cues.some((c) => s.text.includes(c))) return status;
   return s.section === 'review' ? 'completed' : s.section === 'plan' ? 'planned' : null;
 }
