@@ -14,7 +14,7 @@ import type { Stage } from '../stage.ts';
 import { industryTaxonomy } from '../taxonomy.ts';
 import { evidence } from './evidence.ts';
 import { alternation, lexicon } from './lexicon.ts';
-import { Literals } from './literals.ts';
+import { Literals, Scanner } from './literals.ts';
 
 const words = z.array(z.string().min(1));
 const chars = z.string().min(1);
@@ -53,6 +53,7 @@ interface Rules {
   lex: EnterpriseLexicon;
   suffixed: RegExp;
   listed: RegExp;
+  listNoun: Literals;
   known: Literals;
   knownTail: RegExp;
   fromProject: RegExp;
@@ -61,7 +62,8 @@ interface Rules {
   tradeWords: Literals;
   tradeSet: Set<string>;
   suffix: RegExp;
-  regional: RegExp;
+  /** Tried only where a province's first character stands (the lookbehind is costly everywhere). */
+  regional: Scanner;
   after: RegExp;
   generic: RegExp;
   boundary: RegExp;
@@ -108,6 +110,7 @@ function rules(): Rules {
     suffixed: new RegExp(`(?<name>(?:[xX]{2,})?${name}{2,10}?(?:${alternation(lex.suffixes)}))`, 'g'),
     // A short name ends in a trade word or a manufacturing term (`晶拓钻石`, `海乐电子`).
     listed: new RegExp(`(?<items>[^，。；：]{2,80}?)等(?:[0-9xX一二三四五六七八九十]+家)?[\\u4e00-\\u9fff“”]{0,8}?(?:${alternation(lex.listNouns)})`, 'g'),
+    listNoun: new Literals(lex.listNouns),
     known: new Literals(lex.known),
     knownTail: new RegExp(`^(?:${alternation([...lex.trades, ...lex.knownTails])})`),
     fromProject: new RegExp(`^((?:[xX]{2,})?[\\u4e00-\\u9fff]{2,4}?(?:${alternation(lex.trades)}))`),
@@ -115,7 +118,10 @@ function rules(): Rules {
     tradeWords: new Literals([...lex.trades, ...secondTier]),
     tradeSet: new Set(lex.trades),
     suffix: new RegExp(alternation(lex.suffixes)),
-    regional: new RegExp(`${lead}(?:${alternation(lex.provinces)})[\\u4e00-\\u9fff]{2,6}(?<![${lex.regionalNotEnd}])(?=、|等)`, 'g'),
+    regional: new Scanner(
+      `${lead}(?:${alternation(lex.provinces)})[\\u4e00-\\u9fff]{2,6}(?<![${lex.regionalNotEnd}])(?=、|等)`,
+      lex.provinces.map((p) => p[0]!),
+    ),
     after: new RegExp(lex.after),
     generic: new RegExp(`^(?:${alternation(lex.generic)}|${alternation(lex.trades)}|${alternation(lex.suffixes)}|[“”])+$`),
     boundary: new RegExp(alternation([...boundaries, ...lex.boundaries]), 'g'),
@@ -199,7 +205,9 @@ export function enterpriseSpans(text: string): Hit[] {
   // Each pattern is tried only where the word it needs occurs (a cheap scan): most sentences
   // name no company, and the patterns' lazy runs are costly at every position.
   const suffixed = r.suffix.test(text);
-  const listed = text.includes('等');
+  // `…等…企业`: a list noun must follow some 等.
+  const deng = text.indexOf('等');
+  const listed = deng >= 0 && r.listNoun.test(text.slice(deng + 1));
   for (const m of suffixed ? text.matchAll(r.suffixed) : []) {
     const raw = m.groups!.name!;
     const name = afterBoundary(raw, r, 2);
@@ -227,7 +235,7 @@ export function enterpriseSpans(text: string): Hit[] {
     if (context.test(rest) && !tradeOnly(name, r)) push(out, r, end - name.length, name, 'enterprises.traded');
   }
 
-  for (const m of listed || text.includes('、') ? text.matchAll(r.regional) : []) push(out, r, m.index!, m[0], 'enterprises.regional');
+  for (const m of deng >= 0 || text.includes('、') ? r.regional.matchAll(text) : []) push(out, r, m.index!, m[0], 'enterprises.regional');
   for (const m of r.dealWord.test(text) ? text.matchAll(r.deal) : []) {
     // `与星河实业签约`: the counterpart of a signing, when it is neither generic nor a place.
     const name = m.groups!.name!;
@@ -257,7 +265,22 @@ function countyStem(doc: Document): string | null {
 
 /** Whether `head` is a place: it ends like one, or the text writes it as one (`董浜镇`). */
 function isPlace(doc: Document, head: string, r: Rules): boolean {
-  return r.placeEnd.test(head) || r.lex.placeSuffixes.some((s) => doc.text.includes(head + s));
+  if (r.placeEnd.test(head)) return true;
+  // Each look-up scans the whole text: remembered for the text at hand.
+  if (placesSeen.text !== doc.text) placesSeen = { text: doc.text, heads: new Map() };
+  let place = placesSeen.heads.get(head);
+  if (place === undefined) placesSeen.heads.set(head, (place = writtenAsPlace(doc.text, head, r.lex.placeSuffixes)));
+  return place;
+}
+let placesSeen: { text: string; heads: Map<string, boolean> } = { text: '', heads: new Map() };
+
+/** Whether `text` holds `head` followed by one of `suffixes` (one scan for the head, not one per suffix). */
+function writtenAsPlace(text: string, head: string, suffixes: string[]): boolean {
+  for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+    const end = at + head.length;
+    if (suffixes.some((s) => text.startsWith(s, end))) return true;
+  }
+  return false;
 }
 
 /**

@@ -47,29 +47,67 @@ export class Scanner {
 
 /**
  * A word list found as its alternation (longest first) would find it: leftmost, longest at a
- * position, each match resuming after the last. The words are grouped by first character and
- * compared with `startsWith`, longest first: with a few hundred words sharing common first
- * characters (路, 中, 厂), one sticky alternation tried at each candidate position cost more than
- * the rest of a stage.
+ * position, each match resuming after the last. The words form a trie over UTF-16 code units
+ * (edges in one Map keyed by node and unit), gated by a first-unit table: a position costs one
+ * array read, a candidate one lookup per matched unit. Comparing a position against every word
+ * sharing its first character (路, 中, 厂 start dozens of heads) cost more than the rest of a stage.
  */
+const pairHash = (a: number, b: number) => Math.imul((a << 16) | b, 0x9e3779b1) >>> 16;
+
 export class Literals {
-  private readonly byFirst = new Map<number, string[]>();
+  /** The node after each first unit (0: no word starts with it). */
+  private readonly starts = new Int32Array(65536);
+  private readonly edges = new Map<number, number>();
+  /** The word ending at each trie node, if any. */
+  private readonly ends: Array<string | undefined> = [undefined];
+  /** A hashed set of words' first two units: most candidates fail there, without a Map lookup. */
+  private readonly pairs = new Uint8Array(65536);
 
   constructor(words: Iterable<string>) {
-    const list = [...new Set(words)].filter(Boolean).sort((a, b) => b.length - a.length);
-    for (const w of list) {
-      const c = w.charCodeAt(0);
-      const group = this.byFirst.get(c);
-      if (group) group.push(w);
-      else this.byFirst.set(c, [w]);
+    for (const w of new Set(words)) {
+      if (!w) continue;
+      if (w.length > 1) this.pairs[pairHash(w.charCodeAt(0), w.charCodeAt(1))] = 1;
+      let node = this.starts[w.charCodeAt(0)]!;
+      if (node === 0) {
+        node = this.ends.length;
+        this.ends.push(undefined);
+        this.starts[w.charCodeAt(0)] = node;
+      }
+      for (let k = 1; k < w.length; k++) {
+        const key = node * 65536 + w.charCodeAt(k);
+        let next = this.edges.get(key);
+        if (next === undefined) {
+          next = this.ends.length;
+          this.ends.push(undefined);
+          this.edges.set(key, next);
+        }
+        node = next;
+      }
+      this.ends[node] = w;
     }
   }
 
+  /** The longest word starting at `i`, or undefined. */
+  at(text: string, i: number): string | undefined {
+    let node = this.starts[text.charCodeAt(i)];
+    if (!node) return undefined;
+    let best = this.ends[node];
+    if (i + 1 < text.length && this.pairs[pairHash(text.charCodeAt(i), text.charCodeAt(i + 1))] === 0) return best;
+    for (let j = i + 1; j < text.length; j++) {
+      const next = this.edges.get(node * 65536 + text.charCodeAt(j));
+      if (next === undefined) break;
+      node = next;
+      const w = this.ends[node];
+      if (w !== undefined) best = w;
+    }
+    return best;
+  }
+
   *matchAll(text: string): Generator<RegExpExecArray> {
+    const starts = this.starts;
     for (let i = 0; i < text.length; ) {
-      const group = this.byFirst.get(text.charCodeAt(i));
-      const w = group?.find((g) => text.startsWith(g, i));
-      if (!w) {
+      const w = starts[text.charCodeAt(i)] === 0 ? undefined : this.at(text, i);
+      if (w === undefined) {
         i++;
         continue;
       }
@@ -89,34 +127,55 @@ export class Literals {
 
   /** Whether one of the words occurs in `text`. */
   test(text: string): boolean {
-    return this.first(text) !== null;
+    const starts = this.starts;
+    for (let i = 0; i < text.length; i++) if (starts[text.charCodeAt(i)] !== 0 && this.at(text, i) !== undefined) return true;
+    return false;
   }
 }
 
 /**
  * Which word of a list a string ends in, longest first (`/(?:a|b)$/` without the scan: V8 tries an
- * end-anchored alternation at every position of the string, this looks up one suffix per length).
+ * end-anchored alternation at every position of the string; this walks a trie of the reversed
+ * words from the string's end, one lookup per matched character).
  */
 export class Suffixes {
-  private readonly words: Set<string>;
-  private readonly lengths: number[];
-  private readonly last = new Set<number>();
+  private readonly last = new Uint8Array(65536);
+  /** A trie over the words read backwards: edges keyed by node and UTF-16 unit. */
+  private readonly edges = new Map<number, number>();
+  private readonly ends: Array<string | undefined> = [undefined];
 
   constructor(words: Iterable<string>) {
-    this.words = new Set([...words].filter(Boolean));
-    this.lengths = [...new Set([...this.words].map((w) => w.length))].sort((a, b) => b - a);
-    for (const w of this.words) this.last.add(w.charCodeAt(w.length - 1));
+    for (const w of new Set(words)) {
+      if (!w) continue;
+      this.last[w.charCodeAt(w.length - 1)] = 1;
+      let node = 0;
+      for (let k = w.length - 1; k >= 0; k--) {
+        const key = node * 65536 + w.charCodeAt(k);
+        let next = this.edges.get(key);
+        if (next === undefined) {
+          next = this.ends.length;
+          this.ends.push(undefined);
+          this.edges.set(key, next);
+        }
+        node = next;
+      }
+      this.ends[node] = w;
+    }
   }
 
   /** The longest listed word `s` ends in, with where it starts (as a RegExp match: `m[0]`, `m.index`). */
   exec(s: string): { 0: string; index: number } | null {
-    if (!s || !this.last.has(s.charCodeAt(s.length - 1))) return null;
-    for (const n of this.lengths) {
-      if (n > s.length) continue;
-      const tail = s.slice(s.length - n);
-      if (this.words.has(tail)) return { 0: tail, index: s.length - n };
+    if (!s || this.last[s.charCodeAt(s.length - 1)] === 0) return null;
+    let node = 0;
+    let best: string | undefined;
+    for (let k = s.length - 1; k >= 0; k--) {
+      const next = this.edges.get(node * 65536 + s.charCodeAt(k));
+      if (next === undefined) break;
+      node = next;
+      const w = this.ends[node];
+      if (w !== undefined) best = w;
     }
-    return null;
+    return best === undefined ? null : { 0: best, index: s.length - best.length };
   }
 
   test(s: string): boolean {

@@ -9,7 +9,7 @@
  * (`重点项目`, `重大工业项目`) are dropped. Investment, capacity, status and industry come from
  * the name and the sentence around it.
  */
-import type { Document, ProjectFact, ProjectStatus, Sentence } from '../model.ts';
+import type { Document, ProjectFact, ProjectStatus, Sentence, Token } from '../model.ts';
 import type { Stage } from '../stage.ts';
 import { tokenize } from '../segment.ts';
 import { evidence } from './evidence.ts';
@@ -180,6 +180,10 @@ function listItem(name: string, r: Rules): boolean {
 
 /** Stops a name never crosses. */
 const HARD = /[，。；：！？,;:!?\s]/;
+/** `HARD` per UTF-16 unit, read where a name's edge is sought one character at a time. */
+const HARD_UNITS = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (HARD.test(String.fromCharCode(c))) HARD_UNITS[c] = 1;
+const hardAt = (text: string, k: number) => HARD_UNITS[text.charCodeAt(k)] === 1;
 /** A project name found in a sentence, with the id of the rule that found it. */
 export interface Span {
   start: number; // sentence-relative
@@ -198,7 +202,7 @@ function nameStart(
   inList = false,
 ): { start: number; cutBy: string | null; listEnd?: number; cuts: Array<{ at: number; word: string }> } {
   let i = hs;
-  while (i > floor && !HARD.test(text[i - 1]!) && text[i - 1] !== '、') i--;
+  while (i > floor && !hardAt(text, i - 1) && text[i - 1] !== '、') i--;
   const region = text.slice(i, hs);
   // `A、B等（XX个）重点工业项目`: whatever follows 等 is the list's shared descriptor.
   // (Matched with the head's first character, which the list's lookaheads may need to see.)
@@ -314,17 +318,29 @@ function needsBuilding(name: string, r: Rules): boolean {
 /** Whether the clause around a head could build it (the cheap test before the name is cut). */
 function mayBuild(text: string, hs: number, he: number, r: Rules): boolean {
   let i = hs;
-  while (i > 0 && !HARD.test(text[i - 1]!)) i--;
+  while (i > 0 && !hardAt(text, i - 1)) i--;
   return r.buildVerb.test(text.slice(i, hs)) || r.buildAfter.test(text.slice(he)) || /^[（(]?[0-9]/.test(text.slice(i, hs));
 }
 
 /** Where a name ends in a head that needs a building clause (`中心`, `楼`, `厂`): is there one? */
 function built(text: string, start: number, he: number, r: Rules): boolean {
   let i = start;
-  while (i > 0 && !HARD.test(text[i - 1]!)) i--;
+  while (i > 0 && !hardAt(text, i - 1)) i--;
   // `在古勒巴格镇建设…的棉花仓储物流中心`: a building verb earlier in the clause will do.
   const before = text.slice(i, start);
   return r.buildVerb.test(before) || r.buildAfter.test(text.slice(he));
+}
+
+/** jieba's words of a name, remembered: lists repeat their last item's name across sentences. */
+const segmented = new Map<string, Token[]>();
+function wordsOf(name: string): Token[] {
+  let tokens = segmented.get(name);
+  if (!tokens) {
+    if (segmented.size > 10000) segmented.clear();
+    tokens = tokenize(name);
+    segmented.set(name, tokens);
+  }
+  return tokens;
 }
 
 /** The shared tail of a coordinated list: `盛风风力光伏项目` minus a name as long as `国华`. */
@@ -336,7 +352,7 @@ function sharedTail(last: string, item: string, r: Rules): string {
     const at = last.indexOf(suffix, 1);
     if (at > 0 && at < last.length - 2) return last.slice(at + 1);
   }
-  const tokens = tokenize(last);
+  const tokens = wordsOf(last);
   let best = Math.min(itemLength, last.length - 1);
   let bestGap = Infinity;
   // The tail starts at a word of its own (`风力|光伏项目`), not at a one-character one (`老王|集|敬老院`).
@@ -357,7 +373,7 @@ function itemsBefore(text: string, floor: number, end: number, r: Rules): Span[]
   let j = end;
   while (j > floor) {
     let i = j;
-    while (i > floor && !HARD.test(text[i - 1]!) && text[i - 1] !== '、') i--;
+    while (i > floor && !hardAt(text, i - 1) && text[i - 1] !== '、') i--;
     const { start } = nameStart(text, floor, j, r, true);
     const s = Math.max(i, start);
     let piece = text.slice(s, j);
@@ -377,6 +393,15 @@ function itemsBefore(text: string, floor: number, end: number, r: Rules): Span[]
 }
 
 function statusOf(s: Sentence, r: Rules): ProjectStatus {
+  // Asked for each project of a sentence: the last sentence's answer is kept.
+  const last = lastStatus;
+  if (last.s === s && last.text === s.text && last.section === s.section) return last.status;
+  lastStatus = { s, text: s.text, section: s.section, status: statusIn(s, r) };
+  return lastStatus.status;
+}
+let lastStatus: { s: Sentence | null; text: string; section: Sentence['section'] | null; status: ProjectStatus } = { s: null, text: '', section: null, status: null };
+
+function statusIn(s: Sentence, r: Rules): ProjectStatus {
   for (const [status, cues] of r.lex.status) if (cues.some((c) => s.text.includes(c))) return status;
   return s.section === 'review' ? 'completed' : s.section === 'plan' ? 'planned' : null;
 }
@@ -399,11 +424,32 @@ function capacityOf(name: string, r: Rules): { value: number; unit: string } | n
 
 const terms = (i: { name: string; aliases?: string[] }) => [i.name, ...(i.aliases ?? [])].filter((t) => t.length >= 2);
 
-function industryOf(doc: Document, name: string, s: Sentence): string | null {
+/**
+ * A project's industry: the first whose name or alias the project's name holds, else the first
+ * with evidence in the project's sentence. The terms and sentences are gathered once per document.
+ */
+function industryIndex(doc: Document): (name: string, s: Sentence) => string | null {
   const inds = doc.facts.industries ?? [];
-  for (const i of inds) if (terms(i).some((t) => name.includes(t))) return i.id;
-  for (const i of inds) if (i.evidence.some((e) => e.sentence === s.index)) return i.id;
-  return null;
+  // Each industry's terms grouped by first character: a name's terms are those starting at each
+  // of its positions. (A Literals trie per document would cost more to build than it saves.)
+  const byFirst = new Map<number, Array<{ term: string; rank: number }>>();
+  inds.forEach((i, rank) => {
+    for (const term of terms(i)) {
+      const group = byFirst.get(term.charCodeAt(0));
+      if (group) group.push({ term, rank });
+      else byFirst.set(term.charCodeAt(0), [{ term, rank }]);
+    }
+  });
+  const bySentence = new Map<number, string>();
+  for (const i of inds) for (const e of i.evidence) if (!bySentence.has(e.sentence)) bySentence.set(e.sentence, i.id);
+  return (name, s) => {
+    let first = Infinity;
+    for (let k = 0; k < name.length; k++) {
+      const group = byFirst.get(name.charCodeAt(k));
+      if (group) for (const g of group) if (g.rank < first && name.startsWith(g.term, k)) first = g.rank;
+    }
+    return first < Infinity ? inds[first]!.id : (bySentence.get(s.index) ?? null);
+  };
 }
 
 /**
@@ -569,9 +615,14 @@ function designated(text: string, r: Rules, out: Span[], used: Set<number>): voi
  * of one company or kind too often to merge.
  */
 function sameProject(a: string, b: string): boolean {
-  const head = a.slice(0, 3);
+  const kind = worksKind(a);
+  return !!kind && b.startsWith(a.slice(0, 3)) && b.endsWith(kind);
+}
+
+/** The kind of works `a` names, where another name could be the same works (see `sameProject`). */
+function worksKind(a: string): string | undefined {
   const kind = /(?:治理|改造|修复|搬迁)$/.exec(a)?.[0];
-  return !!kind && !/[xX]/.test(head) && a.length > 4 && b.startsWith(head) && b.endsWith(kind);
+  return kind && !/[xX]/.test(a.slice(0, 3)) && a.length > 4 ? kind : undefined;
 }
 
 /**
@@ -580,11 +631,21 @@ function sameProject(a: string, b: string): boolean {
  */
 function mergeMentions(facts: ProjectFact[], r: Rules): ProjectFact[] {
   const gone = new Set<ProjectFact>();
+  // Every way of joining needs the longer name to start with the short one's first two
+  // characters (see `shortFor`, `sameKind`): the candidates are looked up by them.
+  const byLead = new Map<string, ProjectFact[]>();
+  for (const f of facts) {
+    const key = f.name.slice(0, 2);
+    const group = byLead.get(key);
+    if (group) group.push(f);
+    else byLead.set(key, [f]);
+  }
   for (const a of facts) {
     const head = r.strongAtEnd.exec(a.name);
     if (!head) continue;
     const lead = a.name.slice(0, head.index);
-    const longer = facts.filter(
+    const candidates = a.name.length >= 2 ? (byLead.get(a.name.slice(0, 2)) ?? []) : facts;
+    const longer = candidates.filter(
       (b) =>
         b !== a &&
         !gone.has(b) &&
@@ -627,26 +688,31 @@ export const projects: Stage = {
   run(doc: Document): Document {
     const r = rules();
     const byName = new Map<string, ProjectFact>();
+    // The facts `sameProject` could join a later name to, in the order they were named.
+    const works: ProjectFact[] = [];
+    const industry = industryIndex(doc);
     for (const s of doc.sentences) {
       for (const sp of projectSpans(s.text)) {
         // A quote left open at either end is the slogan's, not the name's (`“国际医疗健康城”`).
         const name = (sp.name.match(/[“”]/g)?.length ?? 0) % 2 || /^“[^”]*”$/.test(sp.name) ? sp.name.replace(/^[“”]+|[“”]+$/g, '') : sp.name;
         const ev = evidence(doc, s, s.start + sp.start, s.start + sp.end, sp.rule);
         // `余河坡综合治理` and `余河坡城区内河治理`: one river's works named twice are one project.
-        const known = byName.get(name) ?? [...byName.values()].find((f) => sameProject(f.name, name));
+        const known = byName.get(name) ?? works.find((f) => sameProject(f.name, name));
         if (known) {
           known.evidence.push(ev);
           continue;
         }
-        byName.set(name, {
+        const fact: ProjectFact = {
           name,
           investment: investmentNear(s.text, sp.start, sp.end, r),
           capacity: capacityOf(name, r),
           status: statusOf(s, r),
-          industry: industryOf(doc, name, s),
+          industry: industry(name, s),
           confidence: 0.6,
           evidence: [ev],
-        });
+        };
+        byName.set(name, fact);
+        if (worksKind(name)) works.push(fact);
       }
     }
     doc.facts.projects = mergeMentions([...byName.values()], r);

@@ -24,10 +24,15 @@ export interface Found {
 
 /** Every quantity starts with a digit, a mask, a Chinese numeral or 翻. */
 const STARTS = '0123456789xX一二两三四五六七八九十百千翻';
-const MAY_HOLD = new RegExp(`[${STARTS}]`);
 
 /** Whether `text` can hold a quantity at all (most sentences cannot): a one-character scan. */
-export const mayHoldQuantity = (text: string): boolean => MAY_HOLD.test(text);
+export const mayHoldQuantity = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) if (MAY_HOLD_UNITS[text.charCodeAt(i)] === 1) return true;
+  return false;
+};
+/** The units of `STARTS`, as a table read per character (cheaper than a character-class match). */
+const MAY_HOLD_UNITS = new Uint8Array(65536);
+for (const c of STARTS) MAY_HOLD_UNITS[c.charCodeAt(0)] = 1;
 
 let re: Scanner | null = null;
 

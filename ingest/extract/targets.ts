@@ -184,7 +184,7 @@ const yearNumber = (y: string) => (/^20/.test(y) ? Number(y) : chineseToNumber(y
 /** The last year a text names (`到2025年`, `二〇二五年`, `十四五末`), or null. */
 function namedYear(text: string): number | null {
   let last: number | null = null;
-  for (const m of text.matchAll(YEAR)) last = yearNumber(m[1]!);
+  if (text.includes('年')) for (const m of text.matchAll(YEAR)) last = yearNumber(m[1]!);
   const r = rules();
   const plan = r.planEnd.exec(text)?.[1];
   if (plan) last = r.lex.planPeriodEnds[plan]!;
@@ -202,13 +202,20 @@ function relativeYear(text: string, ctx: Context): number | null {
 }
 
 /** The year in the headings above the sentence (`二、2023年主要预期目标`), innermost first. */
+/** A heading's year, read once per heading text: every sentence below it asks. */
+const headingYears = new Map<string, number | null>();
+
 function headingYear(doc: Document, s: Sentence): number | null {
   let level = Infinity;
   for (let h = s.heading; h >= 0; h--) {
     const head = doc.headings[h]!;
     if (head.level >= level) continue;
     level = head.level;
-    const y = namedYear(head.text);
+    let y = headingYears.get(head.text);
+    if (y === undefined) {
+      if (headingYears.size > 10000) headingYears.clear();
+      headingYears.set(head.text, (y = namedYear(head.text)));
+    }
     if (y) return y;
   }
   return null;
