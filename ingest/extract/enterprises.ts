@@ -56,6 +56,7 @@ export const EnterpriseLexicon = z.object({
     listAfter: words,
     listItemNot: words,
     productAfter: words,
+    listing: words,
   }),
 });
 type EnterpriseLexicon = z.infer<typeof EnterpriseLexicon>;
@@ -261,12 +262,13 @@ interface ContextRules {
   brandNot: RegExp;
   /** `支持A、B、C做大做强`: a verb that takes companies, a list of short names, a company predicate. */
   list: RegExp;
-  listGate: Literals;
+  listAfterWords: string[];
   listItemNot: RegExp;
   /** Terms of the taxonomy (two characters or more) a product-named company ends in (早春枸杞). */
   terms: Set<string>;
   longestTerm: number;
-  productAfter: RegExp;
+  productAfter: string[];
+  listing: Set<string>;
   /** County, city and province names without their unit (金川, 遵义, 宁夏). */
   places: Set<string>;
 }
@@ -290,11 +292,13 @@ function contextRules(r: Rules): ContextRules {
     notProductTrade: new Set(c.notProductTrade),
     brandNot: new RegExp(alternation(c.brandNot)),
     list: new RegExp(`(?:${alternation(c.listLeads)})(?<items>${item}(?:、${item})+)(?:等(?:[0-9一二三四五六七八九十]+家)?(?:龙头|骨干|重点)?(?:企业)?)?(?=${alternation(c.listAfter)})`, 'g'),
-    listGate: new Literals(c.listAfter),
+    listAfterWords: c.listAfter,
     listItemNot: new RegExp(`^(?:${alternation(c.listItemNot)})|(?:${alternation([...c.listItemNot, ...r.lex.dealNotEnd])})$`),
     terms,
-    longestTerm: Math.max(...[...terms].map((t) => t.length)),
-    productAfter: new RegExp(c.productAfter.join('|'), 'g'),
+    // Products are short words; a longer term (a whole industry's name) makes no brand's name.
+    longestTerm: Math.min(5, Math.max(...[...terms].map((t) => t.length))),
+    productAfter: c.productAfter,
+    listing: new Set(c.listing),
     places,
   };
   return contextCached;
@@ -343,7 +347,7 @@ function* contextNames(text: string, r: Rules): Generator<Hit> {
     const start = i - 1 - brand.length;
     yield { start, end: i + 1, name: text.slice(start, i + 1), rule: 'enterprises.product-trade' };
   }
-  if (text.includes('、') && c.listGate.test(text)) {
+  if (text.includes('、') && c.listAfterWords.some((w) => text.includes(w))) {
     for (const m of text.matchAll(c.list)) {
       const items = m.groups!.items!;
       const parts = items.split('、');
@@ -355,8 +359,14 @@ function* contextNames(text: string, r: Rules): Generator<Hit> {
       }
     }
   }
-  for (const m of text.matchAll(c.productAfter)) {
-    const k = m.index!;
+  // A few native `indexOf` scans: a word-list scan per sentence cost more than all the rest.
+  for (const w of c.productAfter) for (let k0 = text.indexOf(w, 2); k0 >= 2; k0 = text.indexOf(w, k0 + 1)) {
+    let k = k0;
+    // `云朵核桃在新三板挂牌`: a listing may be preceded by where it is.
+    if (c.listing.has(w)) {
+      const at = text.lastIndexOf('在', k);
+      if (at >= 0 && k - at <= 9 && !/[，。；、]/.test(text.slice(at, k))) k = at;
+    }
     for (let len = Math.min(c.longestTerm, k - 2); len >= 2; len--) {
       if (!c.terms.has(text.slice(k - len, k))) continue;
       const brand = brandBefore(text, k - len, r, c);
