@@ -81,6 +81,7 @@ describe('enterprises', () => {
     // A sector, a clause or a generic word before X业 is no brand.
     expect(names('大力发展茶业、锰业，全县铝业、纸业扩大规模，壮大林业、渔业。')).toEqual([]);
     expect(names('铝业发展势头良好，钢业转型升级。')).toEqual([]);
+    expect(names('推动青山乡锰业、纸业扩大产能。')).toEqual([]);
   });
 
   it('reads the short names a company verb and a company predicate govern', () => {

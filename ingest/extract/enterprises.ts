@@ -304,6 +304,9 @@ function contextRules(r: Rules): ContextRules {
   return contextCached;
 }
 
+/** A brand ending in an administrative unit (`青山乡`) names a place's sector, not a company. */
+const ADMIN_END = /[县镇乡村区市省州旗]$/;
+
 /** Where a name may start: the sentence's start, a list separator or a boundary word before it. */
 function nameStartsAt(text: string, s: number, r: Rules): boolean {
   return s === 0 || r.lex.leadChars.includes(text[s - 1]!) || r.lex.boundaries.some((b) => b.length <= s && text.startsWith(b, s - b.length));
@@ -343,7 +346,7 @@ function* contextNames(text: string, r: Rules): Generator<Hit> {
     if (!c.productChars.has(product) || c.notProductTrade.has(product + '业')) continue;
     if (!r.after.test(text.slice(i + 1))) continue;
     const brand = brandBefore(text, i - 1, r, c);
-    if (!brand || r.anyTerm.test(brand)) continue;
+    if (!brand || r.anyTerm.test(brand) || ADMIN_END.test(brand)) continue;
     const start = i - 1 - brand.length;
     yield { start, end: i + 1, name: text.slice(start, i + 1), rule: 'enterprises.product-trade' };
   }
