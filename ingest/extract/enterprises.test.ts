@@ -106,6 +106,14 @@ describe('enterprises', () => {
     expect(names('支持枸杞、核桃扩大精深加工。')).toEqual([]);
   });
 
+  it('reads a province-prefixed company as the subject of a company verb', () => {
+    expect(ruled('支持新疆恒泰在古城镇建设年产5万吨项目，引进江苏远帆落户园区。')).toEqual([
+      ['新疆恒泰', 'enterprises.regional-subject'],
+      ['江苏远帆', 'enterprises.regional-subject'],
+    ]);
+    expect(names('支持新疆棉花在全国打响品牌，支持浙江客商在我县投资，推动广东企业在县落户。')).toEqual([]);
+  });
+
   it('has a lexicon that matches its schema', () => {
     expect(() => lexicon('enterprises', EnterpriseLexicon)).not.toThrow();
     expect(EnterpriseLexicon.safeParse({ trades: ['科技'] }).success).toBe(false);

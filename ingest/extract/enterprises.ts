@@ -57,6 +57,7 @@ export const EnterpriseLexicon = z.object({
     listItemNot: words,
     productAfter: words,
     listing: words,
+    subjectAfter: words,
   }),
 });
 type EnterpriseLexicon = z.infer<typeof EnterpriseLexicon>;
@@ -263,6 +264,9 @@ interface ContextRules {
   /** `支持A、B、C做大做强`: a verb that takes companies, a list of short names, a company predicate. */
   list: RegExp;
   listAfterWords: string[];
+  listLeads: string[];
+  /** `支持新疆中泰在…建设`: a province's company as the subject of a company verb. */
+  regionalSubject: RegExp;
   listItemNot: RegExp;
   /** Terms of the taxonomy (two characters or more) a product-named company ends in (早春枸杞). */
   terms: Set<string>;
@@ -293,6 +297,11 @@ function contextRules(r: Rules): ContextRules {
     brandNot: new RegExp(alternation(c.brandNot)),
     list: new RegExp(`(?:${alternation(c.listLeads)})(?<items>${item}(?:、${item})+)(?:等(?:[0-9一二三四五六七八九十]+家)?(?:龙头|骨干|重点)?(?:企业)?)?(?=${alternation(c.listAfter)})`, 'g'),
     listAfterWords: c.listAfter,
+    listLeads: c.listLeads,
+    regionalSubject: new RegExp(
+      `(?:${alternation(c.listLeads)})(?<name>(?:${alternation(r.lex.provinces)})(?<stem>[\\u4e00-\\u9fff]{2,4}?))(?=${alternation(c.subjectAfter)})`,
+      'g',
+    ),
     listItemNot: new RegExp(`^(?:${alternation(c.listItemNot)})|(?:${alternation([...c.listItemNot, ...r.lex.dealNotEnd])})$`),
     terms,
     // Products are short words; a longer term (a whole industry's name) makes no brand's name.
@@ -360,6 +369,13 @@ function* contextNames(text: string, r: Rules): Generator<Hit> {
         yield { start: at, end: at + p.length, name: p, rule: 'enterprises.list' };
         at += p.length + 1;
       }
+    }
+  }
+  if (c.listLeads.some((w) => text.includes(w))) {
+    for (const m of text.matchAll(c.regionalSubject)) {
+      if (!listItem(m.groups!.stem!, r, c)) continue;
+      const start = m.index! + m[0].length - m.groups!.name!.length;
+      yield { start, end: start + m.groups!.name!.length, name: m.groups!.name!, rule: 'enterprises.regional-subject' };
     }
   }
   // A few native `indexOf` scans: a word-list scan per sentence cost more than all the rest.
