@@ -265,8 +265,9 @@ interface ContextRules {
   list: RegExp;
   listAfterWords: string[];
   listLeads: string[];
-  /** `支持新疆中泰在…建设`: a province's company as the subject of a company verb. */
-  regionalSubject: RegExp;
+  provinces: Set<string>;
+  /** `支持新疆中泰在…建设`: the short name after a company verb and a province (sticky). */
+  subjectStem: RegExp;
   listItemNot: RegExp;
   /** Terms of the taxonomy (two characters or more) a product-named company ends in (早春枸杞). */
   terms: Set<string>;
@@ -298,10 +299,8 @@ function contextRules(r: Rules): ContextRules {
     list: new RegExp(`(?:${alternation(c.listLeads)})(?<items>${item}(?:、${item})+)(?:等(?:[0-9一二三四五六七八九十]+家)?(?:龙头|骨干|重点)?(?:企业)?)?(?=${alternation(c.listAfter)})`, 'g'),
     listAfterWords: c.listAfter,
     listLeads: c.listLeads,
-    regionalSubject: new RegExp(
-      `(?:${alternation(c.listLeads)})(?<name>(?:${alternation(r.lex.provinces)})(?<stem>[\\u4e00-\\u9fff]{2,4}?))(?=${alternation(c.subjectAfter)})`,
-      'g',
-    ),
+    provinces: new Set(r.lex.provinces),
+    subjectStem: new RegExp(`[\\u4e00-\\u9fff]{2,4}?(?=${alternation(c.subjectAfter)})`, 'y'),
     listItemNot: new RegExp(`^(?:${alternation(c.listItemNot)})|(?:${alternation([...c.listItemNot, ...r.lex.dealNotEnd])})$`),
     terms,
     // Products are short words; a longer term (a whole industry's name) makes no brand's name.
@@ -371,12 +370,15 @@ function* contextNames(text: string, r: Rules): Generator<Hit> {
       }
     }
   }
-  if (c.listLeads.some((w) => text.includes(w))) {
-    for (const m of text.matchAll(c.regionalSubject)) {
-      if (!listItem(m.groups!.stem!, r, c)) continue;
-      const start = m.index! + m[0].length - m.groups!.name!.length;
-      yield { start, end: start + m.groups!.name!.length, name: m.groups!.name!, rule: 'enterprises.regional-subject' };
-    }
+  // A verb, then a province (a set lookup), and only then a pattern, tried at that one position.
+  for (const w of c.listLeads) for (let p = text.indexOf(w); p >= 0; p = text.indexOf(w, p + 1)) {
+    const at = p + w.length;
+    const prov = c.provinces.has(text.slice(at, at + 3)) ? 3 : c.provinces.has(text.slice(at, at + 2)) ? 2 : 0;
+    if (!prov) continue;
+    c.subjectStem.lastIndex = at + prov;
+    const m = c.subjectStem.exec(text);
+    if (!m || !listItem(m[0], r, c)) continue;
+    yield { start: at, end: at + prov + m[0].length, name: text.slice(at, at + prov + m[0].length), rule: 'enterprises.regional-subject' };
   }
   // A few native `indexOf` scans: a word-list scan per sentence cost more than all the rest.
   for (const w of c.productAfter) for (let k0 = text.indexOf(w, 2); k0 >= 2; k0 = text.indexOf(w, k0 + 1)) {
