@@ -70,6 +70,50 @@ describe('enterprises', () => {
     expect(names('与多家高校签约，与周边县区开展战略合作。')).toEqual([]);
   });
 
+  const ruled = (s: string) => facts(s).map((e) => [e.name, e.evidence[0]!.rule]);
+
+  it('reads a brand with a product or material and 业 in a company context', () => {
+    expect(ruled('支持白鹭锰业、华溪纸业扩大产能，推动云岗钢业上市。')).toEqual([
+      ['白鹭锰业', 'enterprises.product-trade'],
+      ['华溪纸业', 'enterprises.product-trade'],
+      ['云岗钢业', 'enterprises.product-trade'],
+    ]);
+    // A sector, a clause or a generic word before X业 is no brand.
+    expect(names('大力发展茶业、锰业，全县铝业、纸业扩大规模，壮大林业、渔业。')).toEqual([]);
+    expect(names('铝业发展势头良好，钢业转型升级。')).toEqual([]);
+    expect(names('推动青山乡锰业、纸业扩大产能。')).toEqual([]);
+  });
+
+  it('reads the short names a company verb and a company predicate govern', () => {
+    expect(ruled('支持宏达、远航、星海做大做强。')).toEqual([
+      ['宏达', 'enterprises.list'],
+      ['远航', 'enterprises.list'],
+      ['星海', 'enterprises.list'],
+    ]);
+    expect(names('扶持瑞丰、启明等骨干企业增资扩产。')).toEqual(expect.arrayContaining(['瑞丰', '启明']));
+    // Places, industries and generic words in the same frame are no companies.
+    expect(names('支持城区、园区做大做强。')).toEqual([]);
+    expect(names('支持茶叶、蔬菜做大做强，推动民营经济、实体经济发展壮大。')).toEqual([]);
+    expect(names('支持遵义、六盘水做大做强，培育茶叶、蔬菜等龙头企业。')).toEqual([]);
+    // Without a company predicate a list is not read.
+    expect(names('支持宏达、远航参加展会。')).toEqual([]);
+  });
+
+  it('reads a product-named company only before a company predicate, never a regional brand', () => {
+    expect(ruled('支持早春枸杞扩大精深加工。')).toEqual([['早春枸杞', 'enterprises.product-name']]);
+    expect(ruled('推动云朵核桃在新三板挂牌。')).toEqual([['云朵核桃', 'enterprises.product-name']]);
+    expect(names('支持宁夏枸杞扩大精深加工，打造早春枸杞品牌，推进核桃精深加工。')).toEqual([]);
+    expect(names('支持枸杞、核桃扩大精深加工。')).toEqual([]);
+  });
+
+  it('reads a province-prefixed company as the subject of a company verb', () => {
+    expect(ruled('支持新疆恒泰在古城镇建设年产5万吨项目，引进江苏远帆落户园区。')).toEqual([
+      ['新疆恒泰', 'enterprises.regional-subject'],
+      ['江苏远帆', 'enterprises.regional-subject'],
+    ]);
+    expect(names('支持新疆棉花在全国打响品牌，支持浙江客商在我县投资，推动广东企业在县落户。')).toEqual([]);
+  });
+
   it('has a lexicon that matches its schema', () => {
     expect(() => lexicon('enterprises', EnterpriseLexicon)).not.toThrow();
     expect(EnterpriseLexicon.safeParse({ trades: ['科技'] }).success).toBe(false);

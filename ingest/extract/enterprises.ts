@@ -15,6 +15,7 @@ import { industryTaxonomy } from '../taxonomy.ts';
 import { evidence } from './evidence.ts';
 import { alternation, lexicon } from './lexicon.ts';
 import { Literals, Scanner } from './literals.ts';
+import { allAreas, allCities, allProvinces, areaStem } from '../gazetteer.ts';
 
 const words = z.array(z.string().min(1));
 const chars = z.string().min(1);
@@ -46,6 +47,18 @@ export const EnterpriseLexicon = z.object({
   dealBefore: words,
   dealAfter: words,
   dealNotEnd: words,
+  /** Names read from their company context alone (see `contextNames`). */
+  context: z.object({
+    productTradeChars: chars,
+    notProductTrade: words,
+    brandNot: words,
+    listLeads: words,
+    listAfter: words,
+    listItemNot: words,
+    productAfter: words,
+    listing: words,
+    subjectAfter: words,
+  }),
 });
 type EnterpriseLexicon = z.infer<typeof EnterpriseLexicon>;
 
@@ -221,7 +234,7 @@ export function enterpriseSpans(text: string): Hit[] {
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
       const name = i === 0 ? afterBoundary(p, r, 2) : p;
-      push(out, r, base + at + p.length - name.length, name.replace(/^[“]|[”]$/g, ''), 'enterprises.listed');
+      if (!isIndustryTerm(name, r)) push(out, r, base + at + p.length - name.length, name.replace(/^[“]|[”]$/g, ''), 'enterprises.listed');
       at += p.length + 1;
     }
   }
@@ -242,12 +255,168 @@ export function enterpriseSpans(text: string): Hit[] {
     if (r.dealNot.test(name) || r.headBad.test(name) || r.placeEnd.test(name) || tradeOnly(name, r)) continue;
     push(out, r, m.index! + m[0].indexOf(name), name, 'enterprises.deal');
   }
+  for (const h of contextNames(text, r)) out.push(h);
   for (const m of r.known.matchAll(text)) {
     // `京东物流`, `华润电力`: a known name with its business line is the subsidiary named.
     const tail = r.knownTail.exec(text.slice(m.index + m[0].length));
     push(out, r, m.index!, m[0] + (tail?.[0] ?? ''), 'enterprises.known');
   }
   return out;
+}
+
+interface ContextRules {
+  /** One-character products and materials a `X业` company name is made of (茶业, 锰业, 纸业). */
+  productChars: Set<string>;
+  notProductTrade: Set<string>;
+  brandNot: RegExp;
+  /** `支持A、B、C做大做强`: a verb that takes companies, a list of short names, a company predicate. */
+  list: RegExp;
+  listAfterWords: string[];
+  listLeads: string[];
+  provinces: Set<string>;
+  /** `支持新疆中泰在…建设`: the short name after a company verb and a province (sticky). */
+  subjectStem: RegExp;
+  listItemNot: RegExp;
+  /** Terms of the taxonomy (two characters or more) a product-named company ends in (早春枸杞). */
+  terms: Set<string>;
+  longestTerm: number;
+  productAfter: string[];
+  listing: Set<string>;
+  /** County, city and province names without their unit (金川, 遵义, 宁夏). */
+  places: Set<string>;
+}
+
+let contextCached: ContextRules | null = null;
+function contextRules(r: Rules): ContextRules {
+  if (contextCached) return contextCached;
+  const c = r.lex.context;
+  const all = industryTaxonomy().flatMap((e) => [e.name, ...e.aliases]);
+  const terms = new Set(all.filter((t) => t.length >= 2));
+  const places = new Set<string>();
+  for (const a of allAreas()) places.add(areaStem(a.name));
+  for (const n of [...allCities(), ...allProvinces()]) {
+    places.add(n.name);
+    places.add(n.name.replace(/(?:维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|地区|省|市|盟)$/, ''));
+  }
+  for (const p of r.lex.provinces) places.add(p);
+  const item = '(?:[xX]{2,}|[\\u4e00-\\u9fff]){2,4}';
+  contextCached = {
+    productChars: new Set([...all.filter((t) => t.length === 1), ...c.productTradeChars]),
+    notProductTrade: new Set(c.notProductTrade),
+    brandNot: new RegExp(alternation(c.brandNot)),
+    list: new RegExp(`(?:${alternation(c.listLeads)})(?<items>${item}(?:、${item})+)(?:等(?:[0-9一二三四五六七八九十]+家)?(?:龙头|骨干|重点)?(?:企业)?)?(?=${alternation(c.listAfter)})`, 'g'),
+    listAfterWords: c.listAfter,
+    listLeads: c.listLeads,
+    provinces: new Set(r.lex.provinces),
+    subjectStem: new RegExp(`[\\u4e00-\\u9fff]{2,4}?(?=${alternation(c.subjectAfter)})`, 'y'),
+    listItemNot: new RegExp(`^(?:${alternation(c.listItemNot)})|(?:${alternation([...c.listItemNot, ...r.lex.dealNotEnd])})$`),
+    terms,
+    // Products are short words; a longer term (a whole industry's name) makes no brand's name.
+    longestTerm: Math.min(5, Math.max(...[...terms].map((t) => t.length))),
+    productAfter: c.productAfter,
+    listing: new Set(c.listing),
+    places,
+  };
+  return contextCached;
+}
+
+/** A brand ending in an administrative unit (`青山乡`) names a place's sector, not a company. */
+const ADMIN_END = /[县镇乡村区市省州旗]$/;
+
+/** Where a name may start: the sentence's start, a list separator or a boundary word before it. */
+function nameStartsAt(text: string, s: number, r: Rules): boolean {
+  return s === 0 || r.lex.leadChars.includes(text[s - 1]!) || r.lex.boundaries.some((b) => b.length <= s && text.startsWith(b, s - b.length));
+}
+
+/**
+ * The longest brand of 2–4 name characters ending at `end` that starts where a name may start and
+ * is no clause or generic word (`推动华泰` gives way to `华泰`).
+ */
+function brandBefore(text: string, end: number, r: Rules, c: ContextRules): string | null {
+  for (let s = Math.max(0, end - 4); s <= end - 2; s++) {
+    const b = text.slice(s, end);
+    if (!NOT_NAME.test(b) && nameStartsAt(text, s, r) && !badBrand(b, r, c)) return b;
+  }
+  return null;
+}
+
+/** A brand is a clause or a generic word, not a name (`大力发展`, `全县`, `绿色`). */
+function badBrand(brand: string, r: Rules, c: ContextRules): boolean {
+  return c.brandNot.test(brand) || r.generic.test(brand) || r.notInName.test(brand) || r.lex.boundaries.some((b) => b.length >= 2 && brand.startsWith(b));
+}
+
+/**
+ * Companies known by their company context alone, where no trade word of the lexicon marks them:
+ * - `enterprises.product-trade`: a brand and a product or material with 业 (`金川锰业`, `华泰纸业`),
+ *   in the context a trade-word name needs (`、`, `扩大`, `上市` …);
+ * - `enterprises.list`: the short names a company verb and a company predicate govern
+ *   (`支持甲、乙、丙做大做强`), each neither a place, an industry nor a generic word;
+ * - `enterprises.product-name`: a brand and a product of the taxonomy (`早春枸杞`) only before a
+ *   company's predicate (`扩大精深加工`, `公司`, `上市`), the brand being no place (`宁夏枸杞`).
+ * Each is looked up from a cheap anchor (`业`, `、` and a predicate, a predicate) backwards.
+ */
+function* contextNames(text: string, r: Rules): Generator<Hit> {
+  const c = contextRules(r);
+  for (let i = text.indexOf('业'); i >= 2; i = text.indexOf('业', i + 1)) {
+    const product = text[i - 1]!;
+    if (!c.productChars.has(product) || c.notProductTrade.has(product + '业')) continue;
+    if (!r.after.test(text.slice(i + 1))) continue;
+    const brand = brandBefore(text, i - 1, r, c);
+    if (!brand || r.anyTerm.test(brand) || ADMIN_END.test(brand)) continue;
+    const start = i - 1 - brand.length;
+    yield { start, end: i + 1, name: text.slice(start, i + 1), rule: 'enterprises.product-trade' };
+  }
+  if (text.includes('、') && c.listAfterWords.some((w) => text.includes(w))) {
+    for (const m of text.matchAll(c.list)) {
+      const items = m.groups!.items!;
+      const parts = items.split('、');
+      if (!parts.every((p) => listItem(p, r, c))) continue;
+      let at = m.index! + m[0].length - items.length;
+      for (const p of parts) {
+        yield { start: at, end: at + p.length, name: p, rule: 'enterprises.list' };
+        at += p.length + 1;
+      }
+    }
+  }
+  // A verb, then a province (a set lookup), and only then a pattern, tried at that one position.
+  for (const w of c.listLeads) for (let p = text.indexOf(w); p >= 0; p = text.indexOf(w, p + 1)) {
+    const at = p + w.length;
+    const prov = c.provinces.has(text.slice(at, at + 3)) ? 3 : c.provinces.has(text.slice(at, at + 2)) ? 2 : 0;
+    if (!prov) continue;
+    c.subjectStem.lastIndex = at + prov;
+    const m = c.subjectStem.exec(text);
+    if (!m || !listItem(m[0], r, c)) continue;
+    yield { start: at, end: at + prov + m[0].length, name: text.slice(at, at + prov + m[0].length), rule: 'enterprises.regional-subject' };
+  }
+  // A few native `indexOf` scans: a word-list scan per sentence cost more than all the rest.
+  for (const w of c.productAfter) for (let k0 = text.indexOf(w, 2); k0 >= 2; k0 = text.indexOf(w, k0 + 1)) {
+    let k = k0;
+    // `云朵核桃在新三板挂牌`: a listing may be preceded by where it is.
+    if (c.listing.has(w)) {
+      const at = text.lastIndexOf('在', k);
+      if (at >= 0 && k - at <= 9 && !/[，。；、]/.test(text.slice(at, k))) k = at;
+    }
+    for (let len = Math.min(c.longestTerm, k - 2); len >= 2; len--) {
+      if (!c.terms.has(text.slice(k - len, k))) continue;
+      const brand = brandBefore(text, k - len, r, c);
+      if (brand && !c.places.has(brand) && !r.placeEnd.test(brand) && !r.anyTerm.test(brand)) {
+        yield { start: k - len - brand.length, end: k, name: brand + text.slice(k - len, k), rule: 'enterprises.product-name' };
+      }
+      break;
+    }
+  }
+}
+
+/** `茶叶、蔬菜等龙头企业`: the items of a list of companies' kinds are industries (taxonomy terms). */
+function isIndustryTerm(name: string, r: Rules): boolean {
+  return contextRules(r).terms.has(name);
+}
+
+/** An item of a governed list is a name: no place, industry, generic word or other clause. */
+function listItem(p: string, r: Rules, c: ContextRules): boolean {
+  return (
+    ok(p, r) && !badBrand(p, r, c) && !c.places.has(p) && !r.placeEnd.test(p) && !c.listItemNot.test(p) && !tradeOnly(p, r) && !c.terms.has(p)
+  );
 }
 
 /** `精细磷化工`, `煤基新材料`: an industry (its modifiers and terms) is no company. */
