@@ -41,6 +41,7 @@ export const IndustryContextLexicon = z.object({
   quantityLead: z.array(z.string().min(1)),
   quantityUnits: words,
   enumEnd: z.array(z.string().min(1)),
+  listEnds: z.array(z.string().min(1)),
   sectorWords: z.array(z.string().length(2).regex(/业$/)),
   sectorWordNotBefore: z.array(z.string().min(1)),
   modifierPrefixes: chars,
@@ -61,7 +62,7 @@ const LINKS = lex.links.map(escapeRe).join('');
 /** Directly followed by an industry suffix (optionally after 等). `业` must not start 业务/业绩. */
 const MODIFIER = alternation(lex.verbModifiers);
 // A sector word closes a short list too (牛羊等牧业, 罗非鱼等渔业).
-const AFTER = new RegExp(`^等?(?:${MODIFIER})?(?:${alternation([...lex.suffix, ...lex.sectorWords])})${NOT_AFTER}`);
+const AFTER = new RegExp(`^等?(?:${MODIFIER})?(?:${alternation([...lex.suffix, ...lex.sectorWords, ...lex.listEnds])})${NOT_AFTER}`);
 /** A few words before a park or cluster: `辣椒现代农业产业园`, `金刚石超硬材料产业集群`. */
 const NEAR = new RegExp(`^[^${BOUNDARY}]{0,${lex.nearWindow}}?(?:${alternation(lex.near)})`);
 /** Inside an enumeration that ends in a suffix: `、杂粮、蔬菜、药材等产业板块`. */
@@ -345,7 +346,15 @@ export const industries: Stage = {
         last.ok = true;
         continue;
       }
-      if (last && (!LINK.test(text.slice(last.m.end, m.start)) || (last.m.end === m.start && !juxtaposable(last, m, t)))) flush();
+      // `A、B等C` with A, B, C all terms, the items linked (not glued: 吨椒食品 is a company): C names
+      // the kind the list belongs to (核桃、花椒等木本油料), so the list and C are one enumeration.
+      const gap = last ? text.slice(last.m.end, m.start) : '';
+      if (last && gap === '等' && chain.length >= 2 && chain.every((c, i) => i === 0 || c.m.start > chain[i - 1]!.m.end)) {
+        for (const c of chain) c.ok = true;
+        chain.push({ m, t, ok: true });
+        continue;
+      }
+      if (last && (!LINK.test(gap) || (last.m.end === m.start && !juxtaposable(last, m, t)))) flush();
       if (SECTOR_WORD_NAME && SECTOR_WORDS.has(m.term) && SECTOR_WORD_NAME.test(text.slice(m.end, m.end + 4))) continue;
       chain.push({ m, t, ok: !t.contextual || inIndustryContext(text, m.start, m.end, doc.tokens.length > 0) });
     }
