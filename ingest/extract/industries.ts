@@ -282,6 +282,8 @@ function candidates(doc: Document, facts: Map<string, Found>, known: Dictionary<
     if (prev.end !== t.start || prev.word.length < 2 || !NOUN.test(prev.tag) || prev.tag === 'ns' || prev.tag === 'nr') continue;
     const x = prev.word;
     if (!HAN_WORD.test(x) || GENERIC.has(x) || known.has(x) || inMask(doc.masks, prev.start, prev.end)) continue;
+    // A token made wholly of known terms (服装鞋帽) is those terms, already read by the scan.
+    if (tiling(scanner().table, doc.text, prev.start, prev.end)) continue;
     // Split by jieba but known whole: 文化/产业 is the term 文化产业, 循环/经济/产业 the generic 循环经济.
     if (known.has(x + t.word) || known.has(`${x}产业`)) continue;
     const before = tokens[i - 2];
@@ -300,11 +302,15 @@ function candidates(doc: Document, facts: Map<string, Found>, known: Dictionary<
 
 /**
  * Whether two terms side by side with no link make one enumeration: short items (风力光伏, 牛羊)
- * or kin in the hierarchy (风力光伏发电: siblings under 新能源). Two unrelated longer terms are two
+ * or kin in the hierarchy (风力光伏发电: siblings under 新能源), or a short term before one that carries
+ * its own industry word (建材家居产业). Two unrelated longer terms are two
  * words (地热/资源综合利用, 新能源汽车/电子水泵).
  */
 function juxtaposable(last: { m: TableMatch; t: Tagged }, m: TableMatch, t: Tagged): boolean {
   if (m.end - m.start <= 2 && last.m.end - last.m.start <= 2) return true;
+  // A short term glued to a term that carries its own industry word shares that word
+  // (建材家居产业 is 建材 and 家居产业).
+  if (last.m.end - last.m.start <= 2 && m.end - m.start > 2 && TERMINAL.test(m.term) && !t.contextual) return true;
   const a = last.t.entry;
   const b = t.entry;
   return a.broader != null && (a.broader === b.broader || a.broader === b.name || b.broader === a.name);

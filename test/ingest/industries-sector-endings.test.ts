@@ -116,6 +116,23 @@ describe('compound sector names', () => {
     has('推进纺织与服装产业融合。', ['纺织', '服装']);
     has('推动家具、家居和箱包产业发展。', ['家具', '制鞋']);
   });
+  it('gives both parts of two glued sector names before 产业', () => {
+    has('壮大建材家居产业。', ['建材', '家具']);
+    has('发展五金机电产业。', ['金属制品', '装备制造']);
+    has('打造机械电子产业基地。', ['装备制造', '电子信息']);
+  });
+  it('keeps no candidate for a token made wholly of known terms', () => {
+    const ids = processText('打造纺织服装鞋帽产业园。').facts.industries.map((i) => i.id);
+    expect(ids.filter((i) => i.startsWith('candidate:'))).toEqual([]);
+    expect(ids).toEqual(expect.arrayContaining(['纺织', '服装', '制鞋']));
+  });
+  it('reads X工艺 crafts as 工艺美术 only in an industry context', () => {
+    has('培育竹木工艺产业。', ['工艺美术']);
+    lacks('推广节水灌溉工艺。', ['工艺美术']);
+  });
+  it('needs context for 机械 and 电器 alone', () => {
+    lacks('购置机械设备，维修电器。', ['装备制造', '电气机械']);
+  });
   it('reads 光电信息 as electronics, not the digital economy', () => {
     const got = names('发展光电信息产业。');
     expect(got).toContain('电子信息');
