@@ -42,6 +42,8 @@ export const IndustryContextLexicon = z.object({
   quantityUnits: words,
   enumEnd: z.array(z.string().min(1)),
   listEnds: z.array(z.string().min(1)),
+  listLeadHeads: words,
+  listLeadLinks: words,
   sectorWords: z.array(z.string().length(2).regex(/业$/)),
   sectorWordNotBefore: z.array(z.string().min(1)),
   modifierPrefixes: chars,
@@ -70,6 +72,8 @@ const ENUM_SUFFIX = alternation([...lex.suffix.filter((s) => !lex.notEnumEnd.inc
 const NOT_ENUM_END = lex.notEnumEnd.length ? `(?<!${alternation(lex.notEnumEnd)})` : '';
 // A line break right after a link is a PDF line break inside the enumeration (`、\n蜂产品`).
 const ENUM = new RegExp(`^(?:[${LINKS}]\\n?[^${BOUNDARY}]{1,10}?){1,12}?等?[^${BOUNDARY}]{0,4}?(?:${ENUM_SUFFIX})${NOT_ENUM_END}${NOT_AFTER}`);
+/** A list introduced by what it lists: `主导产业为A、B和C`, `三大特色产业：A、B、C`. */
+const LIST_LEAD = new RegExp(`(?:${alternation(lex.listLeadHeads)})(?:${alternation(lex.listLeadLinks)})$`);
 const VERB = new RegExp(`(?:${alternation(lex.verbs)})(?:${MODIFIER})?$`);
 /** A quantity of production right after the term: `茶园3万亩`, `高粱15.8万亩`, `xx万头`. */
 const QUANTITY_LEAD = lex.quantityLead.length ? `(?:${alternation(lex.quantityLead)})?` : '';
@@ -329,7 +333,8 @@ export const industries: Stage = {
     type Link = { m: TableMatch; t: Tagged; ok: boolean };
     let chain: Link[] = [];
     const flush = () => {
-      const accepted = chain.some((c) => c.ok);
+      const first = chain[0];
+      const accepted = chain.some((c) => c.ok) || (first !== undefined && LIST_LEAD.test(text.slice(Math.max(0, first.m.start - 12), first.m.start)));
       for (const { m, t } of chain) {
         if (accepted) addFact(facts, doc, t.entry, m.term, m.start, m.end, 1, `industries.term:${t.entry.name}`);
         // One-character terms (牛, 茶) are words of too many kinds to count outside context.

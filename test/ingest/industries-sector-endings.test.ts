@@ -61,6 +61,17 @@ describe('enumerations closed by a sector word', () => {
   });
 });
 
+describe('lists introduced by what they list', () => {
+  it('reads the items after 主导产业为 / 特色产业：', () => {
+    has('全县主导产业为肉牛、蔬菜和马铃薯。', ['肉牛', '蔬菜', '马铃薯']);
+    has('重点发展三大特色产业：茶叶、生猪、水果。', ['茶叶', '生猪', '水果']);
+  });
+  it('not a list that merely follows 产业 in another role', () => {
+    expect(names('产业是基础，就业是根本。')).toEqual([]);
+    lacks('产业发展带动了牛、羊价格上涨。', ['肉牛', '肉羊']);
+  });
+});
+
 describe('sector words that stand alone', () => {
   it('reads 果业, 林业, 渔业 as industries', () => {
     has('做优精品果业。', ['水果']);
