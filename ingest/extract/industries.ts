@@ -38,7 +38,15 @@ export const IndustryContextLexicon = z.object({
   nearWindow: z.number().int().min(0).max(10),
   verbs: words,
   verbModifiers: words,
+  quantityLead: z.array(z.string().min(1)),
   quantityUnits: words,
+  enumEnd: z.array(z.string().min(1)),
+  listEnds: z.array(z.string().min(1)),
+  listLeadHeads: words,
+  listLeadLinks: words,
+  sectorWords: z.array(z.string().length(2).regex(/业$/)),
+  sectorWordNotBefore: z.array(z.string().min(1)),
+  modifierPrefixes: chars,
   links: chars.min(1),
   singleAfter: chars,
   heads: words,
@@ -55,25 +63,34 @@ const SUFFIXES = new Set(lex.suffix);
 const LINKS = lex.links.map(escapeRe).join('');
 /** Directly followed by an industry suffix (optionally after 等). `业` must not start 业务/业绩. */
 const MODIFIER = alternation(lex.verbModifiers);
-const AFTER = new RegExp(`^等?(?:${MODIFIER})?(?:${SUFFIX})${NOT_AFTER}`);
+// A sector word closes a short list too (牛羊等牧业, 罗非鱼等渔业).
+const AFTER = new RegExp(`^等?(?:${MODIFIER})?(?:${alternation([...lex.suffix, ...lex.sectorWords, ...lex.listEnds])})${NOT_AFTER}`);
 /** A few words before a park or cluster: `辣椒现代农业产业园`, `金刚石超硬材料产业集群`. */
 const NEAR = new RegExp(`^[^${BOUNDARY}]{0,${lex.nearWindow}}?(?:${alternation(lex.near)})`);
 /** Inside an enumeration that ends in a suffix: `、杂粮、蔬菜、药材等产业板块`. */
-const ENUM_SUFFIX = alternation(lex.suffix.filter((s) => !lex.notEnumEnd.includes(s)));
+const ENUM_SUFFIX = alternation([...lex.suffix.filter((s) => !lex.notEnumEnd.includes(s)), ...lex.enumEnd]);
 const NOT_ENUM_END = lex.notEnumEnd.length ? `(?<!${alternation(lex.notEnumEnd)})` : '';
-const ENUM = new RegExp(`^(?:[${LINKS}][^${BOUNDARY}]{1,10}?){1,12}?等?[^${BOUNDARY}]{0,4}?(?:${ENUM_SUFFIX})${NOT_ENUM_END}${NOT_AFTER}`);
+// A line break right after a link is a PDF line break inside the enumeration (`、\n蜂产品`).
+const ENUM = new RegExp(`^(?:[${LINKS}]\\n?[^${BOUNDARY}]{1,10}?){1,12}?等?[^${BOUNDARY}]{0,4}?(?:${ENUM_SUFFIX})${NOT_ENUM_END}${NOT_AFTER}`);
+/** A list introduced by what it lists: `主导产业为A、B和C`, `三大特色产业：A、B、C`. */
+const LIST_LEAD = new RegExp(`(?:${alternation(lex.listLeadHeads)})(?:${alternation(lex.listLeadLinks)})$`);
 const VERB = new RegExp(`(?:${alternation(lex.verbs)})(?:${MODIFIER})?$`);
 /** A quantity of production right after the term: `茶园3万亩`, `高粱15.8万亩`, `xx万头`. */
-const QUANTITY = new RegExp(`^[\\dxX.]+(?:${alternation(lex.quantityUnits)})`);
+const QUANTITY_LEAD = lex.quantityLead.length ? `(?:${alternation(lex.quantityLead)})?` : '';
+const QUANTITY = new RegExp(`^${QUANTITY_LEAD}[\\dxX.]+(?:${alternation(lex.quantityUnits)})`);
 const GENERIC = new Set(lex.generic);
 const TERMINAL = new RegExp(`(?:${alternation(lex.terminal)})$`);
 /** What may stand between two items of one enumeration: `风力、光伏`, `风力光伏`, `养老和托育`. */
-const LINK = new RegExp(`^[${LINKS}]?$`);
+const LINK = new RegExp(`^(?:[${LINKS}]\\n?)?$`);
 /** What may follow `发展X` for X to be the object itself: punctuation, a link, a figure. */
 const AFTER_VERB = new RegExp(`^[，。；“”"\\d${LINKS}]`);
 const SINGLE_AFTER = new Set([...lex.links, ...lex.singleAfter]);
 const HEADS = new Set(lex.heads);
 const PLACE_WORDS = new Set(lex.placeWords);
+const SECTOR_WORDS = new Set(lex.sectorWords);
+const MODIFIER_PREFIXES = new Set(lex.modifierPrefixes);
+/** A sector word that heads an agency or company name (林业和草原局, X渔业有限公司) is no industry. */
+const SECTOR_WORD_NAME = lex.sectorWordNotBefore.length ? new RegExp(`^(?:${alternation(lex.sectorWordNotBefore)})`) : null;
 const CJK = /[\u4e00-\u9fff]/;
 const HAN_WORD = /^[\u4e00-\u9fff]+$/;
 const NOUN = /^n/;
@@ -92,7 +109,7 @@ function dictionary(): Dictionary<Tagged> {
     for (const term of [entry.name, ...entry.aliases]) {
       // A term that carries its own industry word (黄金采选, 畜牧养殖, 建筑业) needs no context,
       // unless the taxonomy says it does (深加工 alone is any product's processing).
-      const selfEvident = term.length > 2 && TERMINAL.test(term);
+      const selfEvident = (term.length > 2 && TERMINAL.test(term)) || SECTOR_WORDS.has(term);
       dict.add(term, { entry, contextual: entry.contextual.includes(term) || (!selfEvident && entry.context === 'industry') });
     }
   }
@@ -200,7 +217,13 @@ function* wholeMatches(doc: Document, scan: TermTable): Generator<TableMatch> {
   let covered = 0;
   for (const t of doc.tokens) {
     if (t.start < covered) continue;
-    const m = longestWhole(scan, text, b, t.start, Math.min(text.length, t.start + 24));
+    let m = longestWhole(scan, text, b, t.start, Math.min(text.length, t.start + 24));
+    // A product behind a one-character modifier glued on by jieba (黄小米, 红高粱): the term must
+    // fill the rest of the token.
+    if (!m && t.end - t.start >= 3 && MODIFIER_PREFIXES.has(text[t.start]!)) {
+      const inner = scan.longestAt(text, t.start + 1, t.end);
+      if (inner && inner.end === t.end) m = inner;
+    }
     if (m) {
       covered = m.end;
       yield m;
@@ -263,6 +286,8 @@ function candidates(doc: Document, facts: Map<string, Found>, known: Dictionary<
     if (prev.end !== t.start || prev.word.length < 2 || !NOUN.test(prev.tag) || prev.tag === 'ns' || prev.tag === 'nr') continue;
     const x = prev.word;
     if (!HAN_WORD.test(x) || GENERIC.has(x) || known.has(x) || inMask(doc.masks, prev.start, prev.end)) continue;
+    // A token made wholly of known terms (服装鞋帽) is those terms, already read by the scan.
+    if (tiling(scanner().table, doc.text, prev.start, prev.end)) continue;
     // Split by jieba but known whole: 文化/产业 is the term 文化产业, 循环/经济/产业 the generic 循环经济.
     if (known.has(x + t.word) || known.has(`${x}产业`)) continue;
     const before = tokens[i - 2];
@@ -281,11 +306,15 @@ function candidates(doc: Document, facts: Map<string, Found>, known: Dictionary<
 
 /**
  * Whether two terms side by side with no link make one enumeration: short items (风力光伏, 牛羊)
- * or kin in the hierarchy (风力光伏发电: siblings under 新能源). Two unrelated longer terms are two
+ * or kin in the hierarchy (风力光伏发电: siblings under 新能源), or a short term before one that carries
+ * its own industry word (建材家居产业). Two unrelated longer terms are two
  * words (地热/资源综合利用, 新能源汽车/电子水泵).
  */
 function juxtaposable(last: { m: TableMatch; t: Tagged }, m: TableMatch, t: Tagged): boolean {
   if (m.end - m.start <= 2 && last.m.end - last.m.start <= 2) return true;
+  // A short term glued to a term that carries its own industry word shares that word
+  // (建材家居产业 is 建材 and 家居产业).
+  if (last.m.end - last.m.start <= 2 && m.end - m.start > 2 && TERMINAL.test(m.term) && !t.contextual) return true;
   const a = last.t.entry;
   const b = t.entry;
   return a.broader != null && (a.broader === b.broader || a.broader === b.name || b.broader === a.name);
@@ -304,7 +333,8 @@ export const industries: Stage = {
     type Link = { m: TableMatch; t: Tagged; ok: boolean };
     let chain: Link[] = [];
     const flush = () => {
-      const accepted = chain.some((c) => c.ok);
+      const first = chain[0];
+      const accepted = chain.some((c) => c.ok) || (first !== undefined && LIST_LEAD.test(text.slice(Math.max(0, first.m.start - 12), first.m.start)));
       for (const { m, t } of chain) {
         if (accepted) addFact(facts, doc, t.entry, m.term, m.start, m.end, 1, `industries.term:${t.entry.name}`);
         // One-character terms (牛, 茶) are words of too many kinds to count outside context.
@@ -327,7 +357,16 @@ export const industries: Stage = {
         last.ok = true;
         continue;
       }
-      if (last && (!LINK.test(text.slice(last.m.end, m.start)) || (last.m.end === m.start && !juxtaposable(last, m, t)))) flush();
+      // `A、B等C` with A, B, C all terms, the items linked (not glued: 吨椒食品 is a company): C names
+      // the kind the list belongs to (核桃、花椒等木本油料), so the list and C are one enumeration.
+      const gap = last ? text.slice(last.m.end, m.start) : '';
+      if (last && gap === '等' && chain.length >= 2 && chain.every((c, i) => i === 0 || c.m.start > chain[i - 1]!.m.end)) {
+        for (const c of chain) c.ok = true;
+        chain.push({ m, t, ok: true });
+        continue;
+      }
+      if (last && (!LINK.test(gap) || (last.m.end === m.start && !juxtaposable(last, m, t)))) flush();
+      if (SECTOR_WORD_NAME && SECTOR_WORDS.has(m.term) && SECTOR_WORD_NAME.test(text.slice(m.end, m.end + 4))) continue;
       chain.push({ m, t, ok: !t.contextual || inIndustryContext(text, m.start, m.end, doc.tokens.length > 0) });
     }
     flush();
