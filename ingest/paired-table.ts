@@ -10,7 +10,7 @@
  * most positions away before the hash (whose misses, in a table of megabytes, cost as much as the
  * search did). Same answers as `TermTable.longestAt`, always.
  */
-import type { TableMatch, TermTable } from './term-table.ts';
+import { longestIn, type TableMatch, type TermTable } from './term-table.ts';
 
 export class PairedTable {
   /** Index of the one-character term per character, or -1. */
@@ -95,32 +95,10 @@ export class PairedTable {
       const slot = this.slotOf(key);
       if (this.keys[slot] !== 0) {
         const { blob, offsets } = this.table;
-        let lo = this.lo[slot]!;
-        let hi = this.hi[slot]!;
-        // As in TermTable.longestAt, from the third character: terms in [lo, hi) share text[i, i + d).
-        for (let d = 2; lo < hi; d++) {
-          if (offsets[lo + 1]! - offsets[lo]! === d) {
-            best = lo;
-            bestLen = d;
-            lo++;
-          }
-          if (i + d >= to || lo >= hi) break;
-          const ch = text.charCodeAt(i + d);
-          let a = lo;
-          let b = hi;
-          while (a < b) {
-            const m = (a + b) >> 1;
-            if (blob.charCodeAt(offsets[m]! + d) < ch) a = m + 1;
-            else b = m;
-          }
-          lo = a;
-          b = hi;
-          while (a < b) {
-            const m = (a + b) >> 1;
-            if (blob.charCodeAt(offsets[m]! + d) <= ch) a = m + 1;
-            else b = m;
-          }
-          hi = a;
+        const longer = longestIn(blob, offsets, text, i, to, this.lo[slot]!, this.hi[slot]!, 2);
+        if (longer >= 0) {
+          best = longer;
+          bestLen = offsets[longer + 1]! - offsets[longer]!;
         }
       }
     }

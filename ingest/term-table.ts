@@ -64,36 +64,8 @@ export class TermTable {
     if (i >= to) return null;
     const { blob, offsets } = this;
     const c = text.charCodeAt(i);
-    let lo = this.first[c]!;
-    let hi = this.first[c + 1]!;
-    let best = -1;
-    let bestLen = 0;
-    // Invariant: terms in [lo, hi) share text[i, i + d) and are at least d long.
-    for (let d = 1; lo < hi; d++) {
-      if (offsets[lo + 1]! - offsets[lo]! === d) {
-        best = lo;
-        bestLen = d;
-        lo++;
-      }
-      if (i + d >= to || lo >= hi) break;
-      const ch = text.charCodeAt(i + d);
-      // First term whose character d is ≥ ch, then the first whose character d is > ch.
-      let a = lo;
-      let b = hi;
-      while (a < b) {
-        const m = (a + b) >> 1;
-        if (blob.charCodeAt(offsets[m]! + d) < ch) a = m + 1;
-        else b = m;
-      }
-      lo = a;
-      b = hi;
-      while (a < b) {
-        const m = (a + b) >> 1;
-        if (blob.charCodeAt(offsets[m]! + d) <= ch) a = m + 1;
-        else b = m;
-      }
-      hi = a;
-    }
+    const best = longestIn(blob, offsets, text, i, to, this.first[c]!, this.first[c + 1]!, 1);
+    const bestLen = best < 0 ? 0 : offsets[best + 1]! - offsets[best]!;
     return best < 0 ? null : { index: best, term: text.slice(i, i + bestLen), start: i, end: i + bestLen };
   }
 
@@ -137,4 +109,39 @@ export function saveTable(file: string, table: TermTable, starts: Int32Array, pa
   const tmp = `${file}.${process.pid}`;
   writeFileSync(tmp, Buffer.concat([head, bytes(table.offsets), bytes(starts), bytes(payload), Buffer.from(table.blob, 'utf16le')]));
   renameSync(tmp, file);
+}
+
+/**
+ * The longest of the sorted terms [lo, hi) of `blob`/`offsets` that matches `text` from `i` (ending
+ * by `to`), given that they all share text[i, i + d): its index, or -1. The terms are narrowed one
+ * character at a time by two binary searches (first term whose character d is ≥ it, then > it).
+ * `TermTable` starts at d = 1 from its first-character ranges, `PairedTable` at d = 2 from its pairs.
+ */
+export function longestIn(blob: string, offsets: Int32Array, text: string, i: number, to: number, lo: number, hi: number, d: number): number {
+  let best = -1;
+  // Invariant: terms in [lo, hi) share text[i, i + d) and are at least d long.
+  for (; lo < hi; d++) {
+    if (offsets[lo + 1]! - offsets[lo]! === d) {
+      best = lo;
+      lo++;
+    }
+    if (i + d >= to || lo >= hi) break;
+    const ch = text.charCodeAt(i + d);
+    let a = lo;
+    let b = hi;
+    while (a < b) {
+      const m = (a + b) >> 1;
+      if (blob.charCodeAt(offsets[m]! + d) < ch) a = m + 1;
+      else b = m;
+    }
+    lo = a;
+    b = hi;
+    while (a < b) {
+      const m = (a + b) >> 1;
+      if (blob.charCodeAt(offsets[m]! + d) <= ch) a = m + 1;
+      else b = m;
+    }
+    hi = a;
+  }
+  return best;
 }

@@ -74,14 +74,7 @@ export class Literals {
         this.starts[w.charCodeAt(0)] = node;
       }
       for (let k = 1; k < w.length; k++) {
-        const key = node * 65536 + w.charCodeAt(k);
-        let next = this.edges.get(key);
-        if (next === undefined) {
-          next = this.ends.length;
-          this.ends.push(undefined);
-          this.edges.set(key, next);
-        }
-        node = next;
+        node = childOf(this.edges, this.ends, node, w.charCodeAt(k));
       }
       this.ends[node] = w;
     }
@@ -150,14 +143,7 @@ export class Suffixes {
       this.last[w.charCodeAt(w.length - 1)] = 1;
       let node = 0;
       for (let k = w.length - 1; k >= 0; k--) {
-        const key = node * 65536 + w.charCodeAt(k);
-        let next = this.edges.get(key);
-        if (next === undefined) {
-          next = this.ends.length;
-          this.ends.push(undefined);
-          this.edges.set(key, next);
-        }
-        node = next;
+        node = childOf(this.edges, this.ends, node, w.charCodeAt(k));
       }
       this.ends[node] = w;
     }
@@ -187,4 +173,20 @@ export class Suffixes {
     const m = this.exec(s);
     return m ? s.slice(0, m.index) : s;
   }
+}
+
+/**
+ * The child of trie node `node` by UTF-16 unit `unit`, made when missing (the tries of `Literals` and
+ * `Suffixes`: nodes are numbers, edges one Map keyed by node × 65536 + unit, `ends[node]` the word
+ * ending there).
+ */
+function childOf(edges: Map<number, number>, ends: Array<string | undefined>, node: number, unit: number): number {
+  const key = node * 65536 + unit;
+  let next = edges.get(key);
+  if (next === undefined) {
+    next = ends.length;
+    ends.push(undefined);
+    edges.set(key, next);
+  }
+  return next;
 }
