@@ -34,6 +34,7 @@ export interface GraphIndustryNode {
   aliases: string[];
   tier: number | null;
   candidate: boolean;
+  /** GB/T 4754-2017 门类 and 大类, when known, and the 战略性新兴产业 category, when it applies. */
   section: { code: string; name: string } | null;
   division: { code: string; name: string } | null;
   sei: { code: string; name: string } | null;
@@ -41,25 +42,13 @@ export interface GraphIndustryNode {
   broader?: string | null;
 }
 
-export interface GraphIndustry extends Fact {
-  /** Taxonomy id, or `candidate:<name>` for an unknown `X产业` phrase. */
-  id: string;
-  name: string;
-  aliases: string[];
-  tier: number | null;
-  candidate: boolean;
-  /** GB/T 4754-2017 门类 and 大类, when known. */
-  section: { code: string; name: string } | null;
-  division: { code: string; name: string } | null;
-  /** 战略性新兴产业 category, when it applies. */
-  sei: { code: string; name: string } | null;
+/** A mentioned industry: its taxonomy node, with the document's evidence and count. */
+export interface GraphIndustry extends Fact, GraphIndustryNode {
   /**
    * Occurrences in the document's text (MENTIONS.count, summed into DEVELOPS.mentions). Evidence
    * is capped for storage, so this is not `evidence.length`; absent: the evidence's length.
    */
   count?: number;
-  /** The id of the broader industry, when the taxonomy gives one. */
-  broader?: string | null;
 }
 
 export interface GraphProject extends Fact {
