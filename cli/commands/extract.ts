@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs, UsageError, type Command } from '../command.ts';
 import { readDocument, toPrediction, loadManifest, type Document, type DocumentMeta, type Evidence } from '../../ingest/index.ts';
@@ -40,7 +40,7 @@ export const extract: Command = {
     const out = resolve(typeof flags.out === 'string' ? flags.out : '.out/extract');
     const county = typeof flags.county === 'string' ? declaredCounty(flags.county) : undefined;
     const manifest = typeof flags.manifest === 'string' ? await loadManifest(flags.manifest) : new Map<string, DocumentMeta>();
-    await mkdir(out, { recursive: true });
+    mkdirSync(out, { recursive: true });
     let failed = 0;
     for (const file of positionals) {
       const name = basename(file);
@@ -48,7 +48,8 @@ export const extract: Command = {
         const meta: DocumentMeta = { ...(manifest.get(name) ?? {}), ...(county ? { county } : {}) };
         const doc = await readDocument(file, meta);
         const target = join(out, `${name.replace(/\.[^.]+$/, '')}.json`);
-        await writeFile(target, `${JSON.stringify(toPrediction(doc), null, 2)}\n`);
+        // Synchronous, as the reading is (ingest/read.ts): an await per file let V8 idle-collect.
+        writeFileSync(target, `${JSON.stringify(toPrediction(doc), null, 2)}\n`);
         const c = doc.facts.county;
         const f = doc.facts;
         console.log(
