@@ -4,7 +4,7 @@
  * once per process; a document is segmented in one call and offsets come from the running cursor
  * (jieba returns the input split into consecutive pieces).
  */
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodejieba from 'nodejieba';
@@ -29,7 +29,15 @@ export function ensureJieba(): void {
   // Keep jieba's own user words too, then ours (word, frequency, tag).
   const base = readFileSync((nodejieba as unknown as { DEFAULT_USER_DICT: string }).DEFAULT_USER_DICT, 'utf8').trimEnd();
   writeFileSync(file, `${base}\n${userWords().map((w) => `${w} n`).join('\n')}\n`);
-  nodejieba.load({ userDict: file });
+  // The keyword extractor's idf table (6 MB) and stop words serve only nodejieba.extract, which
+  // nothing here calls: one-line stand-ins save ~0.1 s of every process's start.
+  const idfDict = join(dir, 'idf.utf8');
+  const stopWordDict = join(dir, 'stop_words.utf8');
+  writeFileSync(idfDict, '的 1.0\n');
+  writeFileSync(stopWordDict, '的\n');
+  nodejieba.load({ userDict: file, idfDict, stopWordDict });
+  // jieba has read them all: leave nothing behind in the temp folder.
+  rmSync(dir, { recursive: true, force: true });
   loaded = true;
 }
 
