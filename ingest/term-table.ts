@@ -58,6 +58,11 @@ export class TermTable {
     return this.blob.slice(this.offsets[k]!, this.offsets[k + 1]!);
   }
 
+  /** Whether some term starts with the UTF-16 unit `code`. */
+  startsWith(code: number): boolean {
+    return this.first[code] !== this.first[code + 1];
+  }
+
   /** The longest term starting at `i` (ending by `to`), or null. */
   longestAt(text: string, i: number, to = text.length): TableMatch | null {
     if (i >= to) return null;

@@ -155,43 +155,66 @@ export function inIndustryContext(text: string, start: number, end: number, whol
 }
 
 /**
- * Where jieba's tokens start and end (bit 1: a token starts here, bit 2: one ends here), and for
- * each position covered by a token, that token's end. Without tokens every position is a boundary.
+ * jieba's tokens around a position, looked up forward from the token being scanned: a term is at
+ * most a few tokens long, so its end is a step or two away. (Per-offset arrays over the whole text
+ * cost a fill per token of every report, for the few positions a match ends at.) Tokens are in
+ * order and never overlap; positions between sentences belong to none.
  */
-interface Boundaries {
-  edge: Uint8Array;
-  tokenEnd: Int32Array;
-}
-function boundaries(text: string, tokens: Token[]): Boundaries | null {
-  if (!tokens.length) return null;
-  const edge = new Uint8Array(text.length + 1);
-  const tokenEnd = new Int32Array(text.length).fill(-1);
-  for (const t of tokens) {
-    edge[t.start]! |= 1;
-    edge[t.end]! |= 2;
-    tokenEnd.fill(t.end, t.start, t.end);
+class Edges {
+  private k = 0;
+  constructor(private readonly tokens: Token[]) {}
+
+  /** Lookups from here on start at token `k` (which starts at or before every position asked). */
+  from(k: number): this {
+    this.k = k;
+    return this;
   }
-  return { edge, tokenEnd };
+
+  /** The last token starting at or before `pos`. */
+  private last(pos: number): number {
+    const t = this.tokens;
+    let j = this.k;
+    while (j + 1 < t.length && t[j + 1]!.start <= pos) j++;
+    return j;
+  }
+
+  startsAt(pos: number): boolean {
+    return this.tokens[this.last(pos)]!.start === pos;
+  }
+
+  endsAt(pos: number): boolean {
+    const j = this.last(pos);
+    // Only the last token starting before `pos` can end there.
+    const before = this.tokens[j]!.start < pos ? this.tokens[j] : this.tokens[j - 1];
+    return before !== undefined && before.end === pos;
+  }
+
+  /** The end of the token covering `pos`, or -1. */
+  tokenEndAt(pos: number): number {
+    const t = this.tokens[this.last(pos)]!;
+    return t.start <= pos && t.end > pos ? t.end : -1;
+  }
 }
 
 /** A term that ends where a token ends, or a nominal head short of it (风电|场, 化工|企业). */
-function endsWell(text: string, b: Boundaries, end: number): boolean {
-  if (b.edge[end]! & 2) return true;
-  const tokenEnd = b.tokenEnd[end]!;
+function endsWell(text: string, b: Edges, end: number): boolean {
+  if (b.endsAt(end)) return true;
+  const tokenEnd = b.tokenEndAt(end);
   return tokenEnd > end && tokenEnd - end <= 2 && HEADS.has(text.slice(end, tokenEnd));
 }
 
 /** The longest term at token start `p` that ends well, or null. */
-function longestWhole(scan: TermTable, text: string, b: Boundaries, p: number, to: number): TableMatch | null {
+function longestWhole(scan: TermTable, text: string, b: Edges, p: number, to: number): TableMatch | null {
   let m = scan.longestAt(text, p, to);
   while (m && !endsWell(text, b, m.end)) m = m.end - 1 > p ? scan.longestAt(text, p, m.end - 1) : null;
   return m && !beforePlaceWord(text, b, m.end) ? m : null;
 }
 
 /** Whether the word after `end` makes the term part of a place name (化工/路). */
-function beforePlaceWord(text: string, b: Boundaries, end: number): boolean {
-  const next = b.tokenEnd[end];
-  return next !== undefined && next > end && b.edge[end]! & 1 ? PLACE_WORDS.has(text.slice(end, next)) : false;
+function beforePlaceWord(text: string, b: Edges, end: number): boolean {
+  if (!b.startsAt(end)) return false;
+  const next = b.tokenEndAt(end);
+  return next > end ? PLACE_WORDS.has(text.slice(end, next)) : false;
 }
 
 /** The terms that tile the token [p, end) exactly (牛羊猪 → 牛, 羊, 猪), or null. */
@@ -209,15 +232,19 @@ function tiling(scan: TermTable, text: string, p: number, end: number): TableMat
 /** Whole-word term matches in document order (all positions when the document has no tokens). */
 function* wholeMatches(doc: Document, scan: TermTable): Generator<TableMatch> {
   const text = doc.text;
-  const b = boundaries(text, doc.tokens);
-  if (!b) {
+  const tokens = doc.tokens;
+  if (!tokens.length) {
     yield* scan.matches(text);
     return;
   }
+  const b = new Edges(tokens);
   let covered = 0;
-  for (const t of doc.tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
     if (t.start < covered) continue;
-    let m = longestWhole(scan, text, b, t.start, Math.min(text.length, t.start + 24));
+    // Most tokens start with a character no term starts with: nothing to match, tile or unwrap.
+    if (!scan.startsWith(text.charCodeAt(t.start)) && !(t.end - t.start >= 3 && MODIFIER_PREFIXES.has(text[t.start]!))) continue;
+    let m = longestWhole(scan, text, b.from(k), t.start, Math.min(text.length, t.start + 24));
     // A product behind a one-character modifier glued on by jieba (黄小米, 红高粱): the term must
     // fill the rest of the token.
     if (!m && t.end - t.start >= 3 && MODIFIER_PREFIXES.has(text[t.start]!)) {
