@@ -273,7 +273,7 @@ export function enterpriseSpans(text: string): Hit[] {
   const out: Hit[] = [];
   // Each pattern is tried only where the words it needs may occur (one pass over the sentence's
   // pairs): most sentences name no company, and the patterns' lazy runs are costly at every position.
-  const bits = r.gate.scan(text);
+  const bits = r.gate.mark(text);
   const suffixed = (bits & r.bits.suffix) !== 0 && r.suffix.test(text);
   // `…等…企业`: a list noun must follow some 等.
   const deng = text.indexOf('等');
@@ -414,7 +414,7 @@ function badBrand(brand: string, r: Rules, c: ContextRules): boolean {
  * - `enterprises.product-name`: a brand and a product of the taxonomy (`早春枸杞`) only before a
  *   company's predicate (`扩大精深加工`, `公司`, `上市`), the brand being no place (`宁夏枸杞`).
  * Each is looked up from a cheap anchor (`业`, `、` and a predicate, a predicate) backwards, a
- * word's anchor only where the gate's last scan (of `text`, giving `bits`) lets it occur.
+ * word's anchor only where the gate's last mark (of `text`, giving `bits`) lets it occur.
  * Appends the names to `out`.
  */
 function contextNames(text: string, bits: number, r: Rules, out: Hit[]): void {

@@ -31,11 +31,24 @@ export class WordGate {
     return bit;
   }
 
-  /**
-   * The bits of the lists some word of which may occur in `text`; `mayHold` then answers for single
-   * words of that same text, until the next scan.
-   */
+  /** The bits of the lists some word of which may occur in `text`. */
   scan(text: string): number {
+    const lists = this.lists;
+    let bits = this.always;
+    let a = text.charCodeAt(0);
+    for (let i = 1; i < text.length; i++) {
+      const b = text.charCodeAt(i);
+      bits |= lists[pairHash(a, b)]!;
+      a = b;
+    }
+    return bits;
+  }
+
+  /**
+   * `scan`, remembering the text's pairs: `mayHold` then answers for single words of that same
+   * text, until the next `mark`.
+   */
+  mark(text: string): number {
     if (++this.epoch === 0xffffffff) {
       this.seen.fill(0);
       this.epoch = 1;
@@ -53,7 +66,7 @@ export class WordGate {
     return bits;
   }
 
-  /** Whether `word` may occur in the text last scanned. */
+  /** Whether `word` may occur in the text last marked. */
   mayHold(word: string): boolean {
     return word.length < 2 || this.seen[pairHash(word.charCodeAt(0), word.charCodeAt(1))] === this.epoch;
   }
