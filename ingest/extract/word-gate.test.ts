@@ -27,4 +27,14 @@ describe('WordGate', () => {
     expect(gate.mayHold('二期')).toBe(false);
     expect(gate.mayStartAt('二期项目', 1, units)).toBe(false);
   });
+
+  it('answers a list of characters exactly, marked or scanned', () => {
+    const g = new WordGate();
+    const words = g.add(['园区']);
+    const ends = g.addChars('局委');
+    expect(g.scan('县农业局')).toBe(ends);
+    expect(g.mark('局')).toBe(ends);
+    expect(g.scan('园区')).toBe(words);
+    expect(g.scan('')).toBe(0);
+  });
 });

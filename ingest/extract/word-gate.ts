@@ -6,7 +6,8 @@
  * only where its first two UTF-16 units do: `scan` reads each pair of the sentence once, hashed,
  * and answers "may occur" for whole lists (a bit each) and for single words. The answers err only
  * towards "may" (hash collisions), so a rule run where the gate allows it finds what it found when
- * always run. A one-unit word has no pair: its list always "may occur".
+ * always run. A one-unit word has no pair: its list always "may occur"; a list of single characters
+ * (`addChars`) is answered exactly, by a table of characters read in the same pass.
  */
 const pairHash = (a: number, b: number) => Math.imul((a << 16) | b, 0x9e3779b1) >>> 16;
 
@@ -15,6 +16,8 @@ export class WordGate {
   private readonly lists = new Uint32Array(65536);
   /** The bits of the lists holding a one-unit word. */
   private always = 0;
+  /** For each UTF-16 unit, the bits of the character lists holding it (none registered: null). */
+  private chars: Uint32Array | null = null;
   private count = 0;
   /** For each hashed pair, the number of the scan that last saw it. */
   private readonly seen = new Uint32Array(65536);
@@ -31,14 +34,36 @@ export class WordGate {
     return bit;
   }
 
+  /** Registers a list of single characters; returns its bit (set in `scan`'s answer exactly when one occurs). */
+  addChars(chars: Iterable<string>): number {
+    if (this.count === 32) throw new Error('WordGate: at most 32 word lists');
+    const bit = 1 << this.count++;
+    this.chars ??= new Uint32Array(65536);
+    for (const c of chars) for (let k = 0; k < c.length; k++) this.chars[c.charCodeAt(k)]! |= bit;
+    return bit;
+  }
+
   /** The bits of the lists some word of which may occur in `text`. */
   scan(text: string): number {
+    if (this.chars) return this.scanWithChars(text, this.chars);
     const lists = this.lists;
     let bits = this.always;
     let a = text.charCodeAt(0);
     for (let i = 1; i < text.length; i++) {
       const b = text.charCodeAt(i);
       bits |= lists[pairHash(a, b)]!;
+      a = b;
+    }
+    return bits;
+  }
+
+  private scanWithChars(text: string, chars: Uint32Array): number {
+    const lists = this.lists;
+    let a = text.charCodeAt(0);
+    let bits = this.always | (text.length > 0 ? chars[a]! : 0);
+    for (let i = 1; i < text.length; i++) {
+      const b = text.charCodeAt(i);
+      bits |= lists[pairHash(a, b)]! | chars[b]!;
       a = b;
     }
     return bits;
@@ -63,6 +88,7 @@ export class WordGate {
       seen[h] = epoch;
       a = b;
     }
+    if (this.chars) for (let i = 0; i < text.length; i++) bits |= this.chars[text.charCodeAt(i)]!;
     return bits;
   }
 
