@@ -75,7 +75,7 @@ interface Rules {
   regionVerb: RegExp;
   /** Which of the word lists below a sentence may hold (one pass over it, before any rule). */
   gate: WordGate;
-  bits: { unquotedEnd: number; named: number; sloganEnd: number };
+  bits: { unquotedEnd: number; named: number; sloganEnd: number; cooperation: number; quoteOpen: number; quoteClose: number; title: number; aid: number };
 }
 
 let cached: Rules | null = null;
@@ -95,6 +95,12 @@ function rules(): Rules {
     named: gate.add(lex.named),
     // `sloganEnd`'s pairs: a verb character, then a unit character.
     sloganEnd: gate.add([...lex.sloganVerbs].flatMap((v) => [...lex.sloganUnits].map((u) => v + u))),
+    cooperation: gate.add(['协作']),
+    // What the quoted, title, counted and pairing rules look for first, found in the same pass.
+    quoteOpen: gate.addChars('“'),
+    quoteClose: gate.addChars('”'),
+    title: gate.addChars('《'),
+    aid: gate.addChars('援'),
   };
   cached = {
     lex,
@@ -207,9 +213,9 @@ export function planSpans(raw: string): Hit[] {
   const out: Hit[] = [];
   // Each rule runs only where the words it needs may occur (one pass over the sentence's pairs);
   // the global patterns run by `exec` from the start, as `matchAll` would, without its copy of the pattern.
-  const bits = r.gate.mark(text);
-  if (text.includes('“')) for (let m = firstMatch(r.quoted, text); m !== null; m = r.quoted.exec(text)) quotedPlans(r, text, m, out);
-  if (text.includes('《')) {
+  const bits = r.gate.scan(text);
+  if (bits & r.bits.quoteOpen) for (let m = firstMatch(r.quoted, text); m !== null; m = r.quoted.exec(text)) quotedPlans(r, text, m, out);
+  if (bits & r.bits.title) {
     for (let m = firstMatch(r.title, text); m !== null; m = r.title.exec(text)) {
       out.push({ start: m.index, end: m.index + m[0].length, name: m.groups!.body!, rule: 'plans.title' });
     }
@@ -226,12 +232,12 @@ export function planSpans(raw: string): Hit[] {
       out.push({ start: m.index, end: m.index + m[0].length, name: m[0], rule: 'plans.slogan' });
     }
   }
-  if ((r.gate.mayHold('协作') && text.includes('协作')) || text.includes('援')) {
+  if (((bits & r.bits.cooperation) !== 0 && text.includes('协作')) || (bits & r.bits.aid) !== 0) {
     for (let m = firstMatch(r.pairing, text); m !== null; m = r.pairing.exec(text)) {
       out.push({ start: m.index, end: m.index + m[0].length, name: m[0], rule: 'plans.pairing' });
     }
   }
-  if (text.includes('”')) {
+  if (bits & r.bits.quoteClose) {
     for (let m = firstMatch(COUNTED, text); m !== null; m = COUNTED.exec(text)) {
       out.push({ start: m.index, end: m.index + m[0].length, name: m[0], rule: 'plans.counted' });
     }

@@ -14,6 +14,8 @@ const pairHash = (a: number, b: number) => Math.imul((a << 16) | b, 0x9e3779b1) 
 export class WordGate {
   /** For each hashed pair, the bits of the lists with a word starting with it. */
   private readonly lists = new Uint32Array(65536);
+  /** For each UTF-16 unit, the bits of the lists with a word starting with it (`mayStartAt`'s first test). */
+  private readonly firsts = new Uint32Array(65536);
   /** The bits of the lists holding a one-unit word. */
   private always = 0;
   /** For each UTF-16 unit, the bits of the character lists holding it (none registered: null). */
@@ -28,6 +30,7 @@ export class WordGate {
     if (this.count === 32) throw new Error('WordGate: at most 32 word lists');
     const bit = 1 << this.count++;
     for (const w of words) {
+      if (w.length > 0) this.firsts[w.charCodeAt(0)]! |= bit;
       if (w.length < 2) this.always |= bit;
       else this.lists[pairHash(w.charCodeAt(0), w.charCodeAt(1))]! |= bit;
     }
@@ -99,6 +102,8 @@ export class WordGate {
 
   /** Whether a word of the list `bit` may start at `i` of `text` (any text, scanned or not). */
   mayStartAt(text: string, i: number, bit: number): boolean {
-    return ((this.lists[pairHash(text.charCodeAt(i), text.charCodeAt(i + 1))]! | this.always) & bit) !== 0;
+    const a = text.charCodeAt(i);
+    if ((this.firsts[a]! & bit) === 0) return false;
+    return ((this.lists[pairHash(a, text.charCodeAt(i + 1))]! | this.always) & bit) !== 0;
   }
 }
