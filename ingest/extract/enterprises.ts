@@ -71,7 +71,8 @@ interface Rules {
   known: Literals;
   knownTail: RegExp;
   fromProject: RegExp;
-  trade: RegExp;
+  /** Trade words and manufacturing terms, the first of which a project's head is stripped of. */
+  trade: Literals;
   /** Trade words and manufacturing terms, found by a first-character scan. */
   tradeWords: Literals;
   tradeSet: Set<string>;
@@ -82,13 +83,16 @@ interface Rules {
   generic: RegExp;
   boundary: RegExp;
   notInName: RegExp;
-  /** An industry term or a project cue at the head of the text (`光伏…`, `年产…`). */
-  cue: RegExp;
+  /** Industry terms and project cues (`光伏…`, `年产…`): one at a position is a cue there. */
+  cue: Literals;
   placeEnd: RegExp;
   headBad: RegExp;
-  /** Any industry term at the head of the text (`辣椒…`): a name starting so is an industry. */
-  anyTerm: RegExp;
-  park: RegExp;
+  /** Any industry term (`辣椒…`): a name starting with one is an industry. */
+  anyTerm: Literals;
+  /** A park's head (`产业园`) and the terms that may stand before it (see `parkAt`). */
+  parkHeads: Literals;
+  parkTerms: Set<string>;
+  longestParkTerm: number;
   afterTerm: RegExp;
   afterPowerTerm: RegExp;
   /** Terms of the power industries (光伏, 风电): a name ends in one only in the narrowest context. */
@@ -145,7 +149,7 @@ function rules(): Rules {
     known: new Literals(lex.known),
     knownTail: new RegExp(`^(?:${alternation([...lex.trades, ...lex.knownTails])})`),
     fromProject: new RegExp(`^((?:[xX]{2,})?[\\u4e00-\\u9fff]{2,4}?(?:${alternation(lex.trades)}))`),
-    trade: new RegExp(alternation([...lex.trades, ...terms])),
+    trade: new Literals([...lex.trades, ...terms]),
     tradeWords: new Literals([...lex.trades, ...secondTier]),
     tradeSet: new Set(lex.trades),
     suffix: new RegExp(alternation(lex.suffixes)),
@@ -157,9 +161,9 @@ function rules(): Rules {
     generic: new RegExp(`^(?:${alternation(lex.generic)}|${alternation(lex.trades)}|${alternation(lex.suffixes)}|[“”])+$`),
     boundary: new RegExp(alternation([...boundaries, ...lex.boundaries]), 'g'),
     notInName: new RegExp(`[${lex.notInName}]`),
-    cue: new RegExp(`^(?:${alternation([...terms, ...lex.projectCues, ...lex.trades])})`),
+    cue: new Literals([...terms, ...lex.projectCues, ...lex.trades]),
     placeEnd: new RegExp(`[${lex.placeTails}]$`),
-    anyTerm: new RegExp(`^(?:${alternation(allTerms)})`),
+    anyTerm: new Literals(allTerms),
     afterTerm: new RegExp(lex.afterTerm),
     afterPowerTerm: new RegExp(lex.afterPowerTerm),
     powerEnd: new RegExp(`(?:${alternation(secondTier.filter((t) => !terms.includes(t)))})$`),
@@ -167,7 +171,9 @@ function rules(): Rules {
     dealWord: new RegExp(alternation(lex.dealAfter)),
     dealNot: new RegExp(`(?:${alternation(lex.dealNotEnd)})$`),
     tradeEnd: new RegExp(`(?:${alternation(lex.trades)})$`),
-    park: new RegExp(`^(?:${alternation(terms)})?(?:${alternation(lex.parkHeads)})`),
+    parkHeads: new Literals(lex.parkHeads),
+    parkTerms: new Set(terms),
+    longestParkTerm: Math.max(0, ...terms.map((t) => t.length)),
     headBad: new RegExp(`[${lex.headNotIn}]|^(?:${alternation(lex.headNotStart)})`),
     gate,
     bits,
@@ -424,7 +430,7 @@ function contextNames(text: string, bits: number, r: Rules, out: Hit[]): void {
     if (!c.productChars.has(product) || c.notProductTrade.has(product + '业')) continue;
     if (!r.after.test(text.slice(i + 1))) continue;
     const brand = brandBefore(text, i - 1, r, c);
-    if (!brand || r.anyTerm.test(brand) || ADMIN_END.test(brand)) continue;
+    if (!brand || startsWithWord(r.anyTerm, brand) || ADMIN_END.test(brand)) continue;
     const start = i - 1 - brand.length;
     out.push({ start, end: i + 1, name: text.slice(start, i + 1), rule: 'enterprises.product-trade' });
   }
@@ -461,7 +467,7 @@ function contextNames(text: string, bits: number, r: Rules, out: Hit[]): void {
     for (let len = Math.min(c.longestTerm, k - 2); len >= 2; len--) {
       if (!c.terms.has(text.slice(k - len, k))) continue;
       const brand = brandBefore(text, k - len, r, c);
-      if (brand && !c.places.has(brand) && !r.placeEnd.test(brand) && !r.anyTerm.test(brand)) {
+      if (brand && !c.places.has(brand) && !r.placeEnd.test(brand) && !startsWithWord(r.anyTerm, brand)) {
         out.push({ start: k - len - brand.length, end: k, name: brand + text.slice(k - len, k), rule: 'enterprises.product-name' });
       }
       break;
@@ -483,8 +489,8 @@ function listItem(p: string, r: Rules, c: ContextRules): boolean {
 
 /** `精细磷化工`, `煤基新材料`: an industry (its modifiers and terms) is no company. */
 function tradeOnly(name: string, r: Rules): boolean {
-  if (r.anyTerm.test(name)) return true;
-  for (let i = 0; i < name.length - 1; i++) if (r.cue.test(name.slice(i))) return i === 0 || r.generic.test(name.slice(0, i)) || i < 2;
+  if (startsWithWord(r.anyTerm, name)) return true;
+  for (let i = 0; i < name.length - 1; i++) if (startsWithWord(r.cue, name, i)) return i === 0 || r.generic.test(name.slice(0, i)) || i < 2;
   return false;
 }
 
@@ -514,6 +520,29 @@ function writtenAsPlace(text: string, head: string, suffixes: string[]): boolean
   return false;
 }
 
+/** Whether a word of `words` starts at `i` of `s` (`/^(?:…)/` on `s.slice(i)`, by the trie). */
+function startsWithWord(words: Literals, s: string, i = 0): boolean {
+  return words.at(s, i) !== undefined;
+}
+
+/** `s` without its first word of `words` (`s.replace(/…/, '')` for their alternation). */
+function withoutFirst(words: Literals, s: string): string {
+  const m = words.first(s);
+  return m ? s.slice(0, m.index) + s.slice(m.index + m[0].length) : s;
+}
+
+/**
+ * Whether a park's head stands at `i` of `s`, alone or after an industry term (`产业园`,
+ * `食品产业园`): `/^(?:terms)?(?:parkHeads)/` on `s.slice(i)`, every term before it tried.
+ */
+function parkAt(s: string, i: number, r: Rules): boolean {
+  if (startsWithWord(r.parkHeads, s, i)) return true;
+  for (let len = 1; len <= r.longestParkTerm && i + len < s.length; len++) {
+    if (r.parkTerms.has(s.slice(i, i + len)) && startsWithWord(r.parkHeads, s, i + len)) return true;
+  }
+  return false;
+}
+
 /**
  * The company at the head of a project's name: what stands before the first industry term, trade
  * word or project cue (`波司登智能制造产业园二期` → `波司登`, `海升年产20万吨…` → `海升`,
@@ -522,25 +551,27 @@ function writtenAsPlace(text: string, head: string, suffixes: string[]): boolean
 function fromProject(doc: Document, project: string, r: Rules): string | null {
   const name = project.replace(/^[0-9０-９]+[.、．]/, '');
   const m = r.fromProject.exec(name);
-  if (m && !r.park.test(name.slice(m[1]!.length)) && ok(m[1]!, r) && m[1]!.length < name.length && !tradeOnly(m[1]!, r) && !isPlace(doc, m[1]!.replace(r.trade, ''), r)) return m[1]!;
+  if (m && !parkAt(name, m[1]!.length, r) && ok(m[1]!, r) && m[1]!.length < name.length && !tradeOnly(m[1]!, r) && !isPlace(doc, withoutFirst(r.trade, m[1]!), r)) return m[1]!;
   if (!/^[\u4e00-\u9fff]/.test(name)) return null;
   let head: string | null = null;
   for (let i = 2; i <= Math.min(6, name.length - 2); i++) {
     if (!/[\u4e00-\u9fff]/.test(name[i - 1]!)) return null;
     // `国土绿化工程`: 化工 inside 绿化工程 is no industry.
-    if (r.cue.test(name.slice(i)) && !name.startsWith('化工程', i)) {
+    if (startsWithWord(r.cue, name, i) && !name.startsWith('化工程', i)) {
       head = name.slice(0, i);
       break;
     }
   }
   if (!head) return null;
-  if (r.park.test(name.slice(head.length)) || r.park.test(name.slice(head.length).replace(r.cue, ''))) return null;
+  const rest = name.slice(head.length);
+  const cue = r.cue.at(rest, 0);
+  if (parkAt(rest, 0, r) || (cue !== undefined && parkAt(rest, cue.length, r))) return null;
   const stem = countyStem(doc);
   const at = stem ? head.indexOf(stem) : -1;
   // `飞鹤克东工厂` is 飞鹤's plant in the county; `孟连咖啡…` is the county's own product.
   if (at >= 2) head = head.slice(0, at);
   else if (at === 0) return null;
-  if (r.cue.test(head) || r.anyTerm.test(head) || r.headBad.test(head) || r.boundary.test(head) || isPlace(doc, head, r) || !ok(head, r)) {
+  if (startsWithWord(r.cue, head) || startsWithWord(r.anyTerm, head) || r.headBad.test(head) || r.boundary.test(head) || isPlace(doc, head, r) || !ok(head, r)) {
     r.boundary.lastIndex = 0;
     return null;
   }
