@@ -103,7 +103,7 @@ interface Rules {
   dealNot: RegExp;
   /** Which of the word lists below a sentence may hold (one pass over it, before any rule). */
   gate: WordGate;
-  bits: { suffix: number; listNoun: number; trade: number; province: number; deal: number; known: number; listAfter: number };
+  bits: { suffix: number; listNoun: number; trade: number; province: number; deal: number; known: number; listAfter: number; listLeads: number; productAfter: number };
   tradeNotBefore: Array<[string, string[]]>;
   /** The last characters of the boundary words, and the longest's length (see `leadsName`). */
   boundaryLast: Set<string>;
@@ -139,6 +139,8 @@ function rules(): Rules {
     deal: gate.add(lex.dealAfter),
     known: gate.add(lex.known),
     listAfter: gate.add(lex.context.listAfter),
+    listLeads: gate.add(lex.context.listLeads),
+    productAfter: gate.add(lex.context.productAfter),
   };
   cached = {
     lex,
@@ -447,7 +449,8 @@ function contextNames(text: string, bits: number, r: Rules, out: Hit[]): void {
     }
   }
   // A verb, then a province (a set lookup), and only then a pattern, tried at that one position.
-  for (const w of c.listLeads) for (let p = r.gate.mayHold(w) ? text.indexOf(w) : -1; p >= 0; p = text.indexOf(w, p + 1)) {
+  const leads = (bits & r.bits.listLeads) !== 0;
+  for (const w of leads ? c.listLeads : []) for (let p = r.gate.mayHold(w) ? text.indexOf(w) : -1; p >= 0; p = text.indexOf(w, p + 1)) {
     const at = p + w.length;
     const prov = c.provinces.has(text.slice(at, at + 3)) ? 3 : c.provinces.has(text.slice(at, at + 2)) ? 2 : 0;
     if (!prov) continue;
@@ -457,7 +460,8 @@ function contextNames(text: string, bits: number, r: Rules, out: Hit[]): void {
     out.push({ start: at, end: at + prov + m[0].length, name: text.slice(at, at + prov + m[0].length), rule: 'enterprises.regional-subject' });
   }
   // A few native `indexOf` scans: a word-list scan per sentence cost more than all the rest.
-  for (const w of c.productAfter) for (let k0 = r.gate.mayHold(w) ? text.indexOf(w, 2) : -1; k0 >= 2; k0 = text.indexOf(w, k0 + 1)) {
+  const products = (bits & r.bits.productAfter) !== 0;
+  for (const w of products ? c.productAfter : []) for (let k0 = r.gate.mayHold(w) ? text.indexOf(w, 2) : -1; k0 >= 2; k0 = text.indexOf(w, k0 + 1)) {
     let k = k0;
     // `云朵核桃在新三板挂牌`: a listing may be preceded by where it is.
     if (c.listing.has(w)) {
