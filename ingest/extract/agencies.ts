@@ -22,6 +22,7 @@ import type { Stage } from '../stage.ts';
 import { evidence } from './evidence.ts';
 import { alternation, lexicon } from './lexicon.ts';
 import { Scanner } from './literals.ts';
+import { WordGate } from './word-gate.ts';
 
 const Level = z.enum(['国家', '省', '市', '县', '乡']);
 const words = z.array(z.string().min(1));
@@ -61,8 +62,10 @@ type AgencyLexicon = z.infer<typeof AgencyLexicon>;
 
 interface Matchers {
   lex: AgencyLexicon;
-  built: Scanner;
-  abbr: Scanner;
+  /** `[level]function…suffix` (sticky), tried where `levelledAt` lets a function word stand. */
+  built: RegExp;
+  /** `[level]abbreviation` (sticky), the same way. */
+  abbr: RegExp;
   short: Scanner;
   sector: Scanner;
   zone: RegExp;
@@ -74,12 +77,24 @@ interface Matchers {
   noise: Set<string>;
   noiseTails: string[];
   leading: Set<string>;
-  /** A last character of some suffix or abbreviation: a sentence without one names no body. */
-  ends: RegExp;
-  /** The same per rule, for the rules whose endings are fewer (局委办, 心室办局): a sentence without one skips that scan. */
-  shortEnds: RegExp;
-  sectorEnds: RegExp;
-  quotedEnds: RegExp;
+  /** Which word and character lists a sentence holds (one pass over it, before any rule; see `bits`). */
+  gate: WordGate;
+  bits: {
+    /** A last character of some suffix or abbreviation: a sentence without one names no body. */
+    ends: number;
+    /** The same per rule whose endings are fewer (局委办, 心会室局站): a sentence without one skips that scan. */
+    shortEnds: number;
+    quotedEnds: number;
+    /** The words a rule's match holds: functions, abbreviations, sector tails, zone suffixes, setup verbs. */
+    functions: number;
+    abbreviations: number;
+    sectorTails: number;
+    zoneSuffixes: number;
+    setupVerbs: number;
+  };
+  /** The first characters of the levels (x, X and 县, 国…), and the longest level's length. */
+  levelFirst: Uint8Array;
+  longestLevel: number;
 }
 
 let cached: Matchers | null = null;
@@ -97,10 +112,9 @@ function matchers(): Matchers {
   const suffix = `(?<suffix>${alternation(lex.suffixes)})`;
   // A match starts with a mask, a level or a function word: only there are the patterns tried.
   const levelStarts = ['x', 'X', ...Object.keys(lex.levels)].map((w) => w[0]!);
-  const starts = (fns: string[]) => [...levelStarts, ...fns.map((w) => w[0]!)];
-  const built = new Scanner(`${level}(?<fn>${fn}(?:${joiner}${fn}){0,4}${tails})${suffix}`, starts(lex.functions));
+  const built = new RegExp(`${level}(?<fn>${fn}(?:${joiner}${fn}){0,4}${tails})${suffix}`, 'y');
   const abbreviations = Object.keys(lex.abbreviations);
-  const abbr = new Scanner(`${level}(?<fn>${alternation(abbreviations)})`, starts(abbreviations));
+  const abbr = new RegExp(`${level}(?<fn>${alternation(abbreviations)})`, 'y');
   const short = new Scanner(
     `(?<level>${levels})(?<fn>[${lex.shortMorphemes}]{2,5})(?<suffix>${alternation(lex.shortSuffixes)})`,
     levelStarts,
@@ -115,6 +129,17 @@ function matchers(): Matchers {
   const quoted = new RegExp(`“(?<name>[\\u4e00-\\u9fff]{2,12}(?:${q}))”`, 'g');
   const setup = new RegExp(`(?:${alternation(lex.setupVerbs)})(?<name>[\\u4e00-\\u9fff]{2,10}(?:${q}))`, 'g');
   const lastChars = new Set([...lex.suffixes, ...lex.shortSuffixes, ...lex.sectorTails, ...lex.zoneSuffixes, ...abbreviations].map((w) => w.slice(-1)));
+  const gate = new WordGate();
+  const bits = {
+    ends: gate.addChars(lastChars),
+    shortEnds: gate.addChars(lex.shortSuffixes.map((w) => w.slice(-1))),
+    quotedEnds: gate.addChars(lex.quotedSuffixes.map((w) => w.slice(-1))),
+    functions: gate.add(lex.functions),
+    abbreviations: gate.add(abbreviations),
+    sectorTails: gate.add(lex.sectorTails),
+    zoneSuffixes: gate.add(lex.zoneSuffixes),
+    setupVerbs: gate.add(lex.setupVerbs),
+  };
   cached = {
     lex,
     built,
@@ -130,17 +155,54 @@ function matchers(): Matchers {
     noise: new Set(lex.noise),
     noiseTails: lex.noise.filter((n) => n.length >= 2),
     leading: new Set(lex.leading),
-    ends: new RegExp(`[${[...lastChars].join('')}]`),
-    shortEnds: lastCharOf(lex.shortSuffixes),
-    sectorEnds: lastCharOf(lex.sectorTails),
-    quotedEnds: lastCharOf(lex.quotedSuffixes),
+    gate,
+    bits,
+    levelFirst: unitTable(levelStarts),
+    longestLevel: Math.max(...Object.keys(lex.levels).map((l) => l.length)),
   };
   return cached;
 }
 
-/** A class of the words' last characters: a match of a pattern ending in one of them contains one. */
-function lastCharOf(words: string[]): RegExp {
-  return new RegExp(`[${[...new Set(words.map((w) => w.slice(-1)))].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`);
+/** A table of UTF-16 units: 1 for each character given. */
+function unitTable(chars: string[]): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (const c of chars) t[c.charCodeAt(0)] = 1;
+  return t;
+}
+
+/**
+ * Whether a `[level]word` match (built, abbreviation) may start at `i`: a word of the list `bit`
+ * starts there, or a level does (a mask, or a level's first character) and a word may start
+ * within the longest level's length after it. Elsewhere the sticky pattern cannot match.
+ */
+function levelledAt(m: Matchers, text: string, i: number, bit: number): boolean {
+  if (m.gate.mayStartAt(text, i, bit)) return true;
+  const c = text.charCodeAt(i);
+  if (m.levelFirst[c] === 0) return false;
+  if (c === 0x78 || c === 0x58) return true;
+  for (let k = 1; k <= m.longestLevel; k++) if (m.gate.mayStartAt(text, i + k, bit)) return true;
+  return false;
+}
+
+/**
+ * The matches of a sticky `[level]word` pattern `re` in `text`, as its global scan would give
+ * them (leftmost, each resuming after the last), tried only where `levelledAt` allows.
+ */
+function levelledMatches(m: Matchers, re: RegExp, text: string, bit: number): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (!levelledAt(m, text, i, bit)) {
+      i++;
+      continue;
+    }
+    re.lastIndex = i;
+    const match = re.exec(text);
+    if (match) {
+      found.push(match);
+      i += Math.max(1, match[0].length);
+    } else i++;
+  }
+  return found;
 }
 
 /** The level a prefix names (`县` → 县, `国务院` → 国家, `X省` → 省), or null. */
@@ -178,9 +240,11 @@ function candidates(text: string): Hit[] {
   const m0 = matchers();
   const { lex } = m0;
   const out: Hit[] = [];
-  // Every name ends in one of a few characters: most sentences have none.
-  if (!m0.ends.test(text)) return out;
-  for (const m of m0.built.matchAll(text)) {
+  // Every name ends in one of a few characters: most sentences have none. Each rule then runs only
+  // where the words or characters its matches hold occur (the gate's one pass over the sentence).
+  const bits = m0.gate.scan(text);
+  if ((bits & m0.bits.ends) === 0) return out;
+  for (const m of (bits & m0.bits.functions) !== 0 ? levelledMatches(m0, m0.built, text, m0.bits.functions) : []) {
     const { level, fn, suffix } = m.groups!;
     const end = m.index! + m[0].length;
     if (lex.notAfter[suffix!]?.includes(text[end] ?? '')) continue;
@@ -191,19 +255,19 @@ function candidates(text: string): Hit[] {
     const canonical = fn!.replace(m0.fnSplit, (p) => lex.functionForms[p] ?? p) + (lex.suffixForms[suffix!] ?? suffix!);
     out.push({ start: m.index!, end, name: m[0], bare: fn! + suffix!, canonical, level: levelOf(lex, level), confidence: 0.8, rule });
   }
-  for (const m of m0.abbr.matchAll(text)) {
+  for (const m of (bits & m0.bits.abbreviations) !== 0 ? levelledMatches(m0, m0.abbr, text, m0.bits.abbreviations) : []) {
     const { level, fn } = m.groups!;
     // `商务部门`, `办理`: the short form's last character begins another word.
     if (lex.notAfter[fn!.slice(-1)]?.includes(text[m.index! + m[0].length] ?? '')) continue;
     out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0], bare: fn!, level: levelOf(lex, level), confidence: 0.9, rule: 'agencies.abbreviation' });
   }
-  for (const m of m0.shortEnds.test(text) ? m0.short.matchAll(text) : []) {
+  for (const m of (bits & m0.bits.shortEnds) !== 0 ? m0.short.matchAll(text) : []) {
     const { level, fn, suffix } = m.groups!;
     const end = m.index! + m[0].length;
     if (levelIsWord(lex, text, m.index!, level!, fn!) || lex.notAfter[suffix!]?.includes(text[end] ?? '')) continue;
     out.push({ start: m.index!, end, name: m[0], bare: fn! + suffix!, level: levelOf(lex, level), confidence: 0.7, rule: 'agencies.short-compound' });
   }
-  for (const m of m0.sectorEnds.test(text) ? m0.sector.matchAll(text) : []) {
+  for (const m of (bits & m0.bits.sectorTails) !== 0 ? m0.sector.matchAll(text) : []) {
     const { level, fn, tail } = m.groups!;
     if (levelIsWord(lex, text, m.index!, level!, fn!)) continue;
     // `县游客服务中心`, `县养老服务中心`: a facility that serves the public, not a body.
@@ -211,28 +275,35 @@ function candidates(text: string): Hit[] {
     if (lex.notAfter[tail!.slice(-2)]?.includes(text[m.index! + m[0].length] ?? '')) continue;
     out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0], bare: fn!, level: levelOf(lex, level), confidence: 0.6, rule: 'agencies.sector' });
   }
-  if (m0.zoneEnd.test(text)) {
-    for (const m of text.matchAll(m0.zone)) {
+  if ((bits & m0.bits.zoneSuffixes) !== 0 && m0.zoneEnd.test(text)) {
+    m0.zone.lastIndex = 0;
+    for (let m = m0.zone.exec(text); m !== null; m = m0.zone.exec(text)) {
       const name = m.groups!.name!;
       out.push({ start: m.index!, end: m.index! + name.length, name, bare: name, level: null, confidence: 0.6, rule: 'agencies.zone' });
     }
   }
-  if (!m0.quotedEnds.test(text)) return out;
-  for (const [re, rule] of text.includes('“') ? ([[m0.quoted, 'agencies.quoted'], [m0.setup, 'agencies.setup']] as const) : ([[m0.setup, 'agencies.setup']] as const)) {
-    for (const m of text.matchAll(re)) {
-      const name = m.groups!.name!;
-      if (/^[以为在向把对]/.test(name)) continue; // a slogan (`以人民为中心`), not a body
-      const start = m.index! + m[0].indexOf(name);
-      out.push({ start, end: start + name.length, name, bare: name, level: null, confidence: 0.6, rule });
-    }
-  }
+  if ((bits & m0.bits.quotedEnds) === 0) return out;
+  if (text.includes('“')) quotedNames(m0.quoted, 'agencies.quoted', text, out);
+  if (bits & m0.bits.setupVerbs) quotedNames(m0.setup, 'agencies.setup', text, out);
   return out;
+}
+
+/** The bodies a quote or a setup verb names (the global pattern `re`'s `name`s), appended to `out`. */
+function quotedNames(re: RegExp, rule: string, text: string, out: Hit[]): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const name = m.groups!.name!;
+    if (/^[以为在向把对]/.test(name)) continue; // a slogan (`以人民为中心`), not a body
+    const start = m.index + m[0].indexOf(name);
+    out.push({ start, end: start + name.length, name, bare: name, level: null, confidence: 0.6, rule });
+  }
 }
 
 const RULE_ORDER = ['agencies.merged', 'agencies.built', 'agencies.abbreviation', 'agencies.short-compound', 'agencies.sector', 'agencies.zone', 'agencies.quoted', 'agencies.setup'];
 
 /** Keeps the longest of overlapping hits (`县城乡综合行政执法局` over `综合行政执法局`). */
 function longest(hits: Hit[]): Hit[] {
+  if (hits.length < 2) return hits;
   // On equal spans the rule that built the name from its parts speaks for it (rule ids).
   const rank = (h: Hit) => RULE_ORDER.indexOf(h.rule);
   const sorted = [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || rank(a) - rank(b));

@@ -15,6 +15,7 @@ import { industryTaxonomy } from '../taxonomy.ts';
 import { evidence } from './evidence.ts';
 import { alternation, lexicon } from './lexicon.ts';
 import { Literals, Scanner } from './literals.ts';
+import { WordGate } from './word-gate.ts';
 import { allAreas, allCities, allProvinces, areaStem } from '../gazetteer.ts';
 
 const words = z.array(z.string().min(1));
@@ -70,7 +71,8 @@ interface Rules {
   known: Literals;
   knownTail: RegExp;
   fromProject: RegExp;
-  trade: RegExp;
+  /** Trade words and manufacturing terms, the first of which a project's head is stripped of. */
+  trade: Literals;
   /** Trade words and manufacturing terms, found by a first-character scan. */
   tradeWords: Literals;
   tradeSet: Set<string>;
@@ -81,13 +83,16 @@ interface Rules {
   generic: RegExp;
   boundary: RegExp;
   notInName: RegExp;
-  /** An industry term or a project cue at the head of the text (`光伏…`, `年产…`). */
-  cue: RegExp;
+  /** Industry terms and project cues (`光伏…`, `年产…`): one at a position is a cue there. */
+  cue: Literals;
   placeEnd: RegExp;
   headBad: RegExp;
-  /** Any industry term at the head of the text (`辣椒…`): a name starting so is an industry. */
-  anyTerm: RegExp;
-  park: RegExp;
+  /** Any industry term (`辣椒…`): a name starting with one is an industry. */
+  anyTerm: Literals;
+  /** A park's head (`产业园`) and the terms that may stand before it (see `parkAt`). */
+  parkHeads: Literals;
+  parkTerms: Set<string>;
+  longestParkTerm: number;
   afterTerm: RegExp;
   afterPowerTerm: RegExp;
   /** Terms of the power industries (光伏, 风电): a name ends in one only in the narrowest context. */
@@ -96,6 +101,13 @@ interface Rules {
   deal: RegExp;
   dealWord: RegExp;
   dealNot: RegExp;
+  /** Which of the word lists below a sentence may hold (one pass over it, before any rule). */
+  gate: WordGate;
+  bits: { suffix: number; listNoun: number; trade: number; province: number; deal: number; known: number; listAfter: number; listLeads: number; productAfter: number };
+  tradeNotBefore: Array<[string, string[]]>;
+  /** The last characters of the boundary words, and the longest's length (see `leadsName`). */
+  boundaryLast: Set<string>;
+  longestBoundary: number;
 }
 
 let cached: Rules | null = null;
@@ -118,6 +130,18 @@ function rules(): Rules {
     .flatMap((e) => [e.name, ...e.aliases])
     .filter((t) => t.length >= 2);
   const allTerms = industryTaxonomy().flatMap((e) => [e.name, ...e.aliases]).filter((t) => t.length >= 2);
+  const gate = new WordGate();
+  const bits = {
+    suffix: gate.add(lex.suffixes),
+    listNoun: gate.add(lex.listNouns),
+    trade: gate.add([...lex.trades, ...secondTier]),
+    province: gate.add(lex.provinces),
+    deal: gate.add(lex.dealAfter),
+    known: gate.add(lex.known),
+    listAfter: gate.add(lex.context.listAfter),
+    listLeads: gate.add(lex.context.listLeads),
+    productAfter: gate.add(lex.context.productAfter),
+  };
   cached = {
     lex,
     suffixed: new RegExp(`(?<name>(?:[xX]{2,})?${name}{2,10}?(?:${alternation(lex.suffixes)}))`, 'g'),
@@ -127,7 +151,7 @@ function rules(): Rules {
     known: new Literals(lex.known),
     knownTail: new RegExp(`^(?:${alternation([...lex.trades, ...lex.knownTails])})`),
     fromProject: new RegExp(`^((?:[xX]{2,})?[\\u4e00-\\u9fff]{2,4}?(?:${alternation(lex.trades)}))`),
-    trade: new RegExp(alternation([...lex.trades, ...terms])),
+    trade: new Literals([...lex.trades, ...terms]),
     tradeWords: new Literals([...lex.trades, ...secondTier]),
     tradeSet: new Set(lex.trades),
     suffix: new RegExp(alternation(lex.suffixes)),
@@ -139,9 +163,9 @@ function rules(): Rules {
     generic: new RegExp(`^(?:${alternation(lex.generic)}|${alternation(lex.trades)}|${alternation(lex.suffixes)}|[“”])+$`),
     boundary: new RegExp(alternation([...boundaries, ...lex.boundaries]), 'g'),
     notInName: new RegExp(`[${lex.notInName}]`),
-    cue: new RegExp(`^(?:${alternation([...terms, ...lex.projectCues, ...lex.trades])})`),
+    cue: new Literals([...terms, ...lex.projectCues, ...lex.trades]),
     placeEnd: new RegExp(`[${lex.placeTails}]$`),
-    anyTerm: new RegExp(`^(?:${alternation(allTerms)})`),
+    anyTerm: new Literals(allTerms),
     afterTerm: new RegExp(lex.afterTerm),
     afterPowerTerm: new RegExp(lex.afterPowerTerm),
     powerEnd: new RegExp(`(?:${alternation(secondTier.filter((t) => !terms.includes(t)))})$`),
@@ -149,8 +173,15 @@ function rules(): Rules {
     dealWord: new RegExp(alternation(lex.dealAfter)),
     dealNot: new RegExp(`(?:${alternation(lex.dealNotEnd)})$`),
     tradeEnd: new RegExp(`(?:${alternation(lex.trades)})$`),
-    park: new RegExp(`^(?:${alternation(terms)})?(?:${alternation(lex.parkHeads)})`),
+    parkHeads: new Literals(lex.parkHeads),
+    parkTerms: new Set(terms),
+    longestParkTerm: Math.max(0, ...terms.map((t) => t.length)),
     headBad: new RegExp(`[${lex.headNotIn}]|^(?:${alternation(lex.headNotStart)})`),
+    gate,
+    bits,
+    tradeNotBefore: Object.entries(lex.tradeNotBefore),
+    boundaryLast: new Set(lex.boundaries.map((b) => b[b.length - 1]!)),
+    longestBoundary: Math.max(0, ...lex.boundaries.map((b) => b.length)),
   };
   return cached;
 }
@@ -158,8 +189,10 @@ function rules(): Rules {
 /** The name after the rightmost boundary word (`深化与晋能控股集团` → `晋能控股集团`). */
 function afterBoundary(s: string, r: Rules, minLeft: number): string {
   let cut = 0;
-  for (const m of s.matchAll(r.boundary)) {
-    const end = m.index! + m[0].length;
+  const re = r.boundary;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    const end = m.index + m[0].length;
     if (s.length - end >= minLeft) cut = Math.max(cut, end);
   }
   return s.slice(cut);
@@ -181,46 +214,78 @@ function ok(name: string, r: Rules): boolean {
   return name.length >= 2 && name.length <= 16 && !r.generic.test(name) && !r.notInName.test(name);
 }
 
+/** Whether a UTF-16 unit may stand in a name's stem (CJK, or the x of a mask). */
+const isNameUnit = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || c === 0x78 || c === 0x58;
 /** A character a name's stem may not hold (punctuation, digits, Latin apart from masks). */
 const NOT_NAME = /[^\u4e00-\u9fffxX]/;
 
 /**
- * Short names ending in a trade word or term (`海乐电子`, `晶拓钻石`): for each occurrence (a
- * first-character scan, the words being ~600), the longest run of 2–6 name characters before it
- * that starts where a name may start (after a separator or a boundary word). Looking back from
- * each word costs a few lookups where a lazy pattern before 600 alternatives cost a scan.
+ * Short names ending in a trade word or term (`海乐电子`, `晶拓钻石`): for each occurrence (the
+ * words being ~900, a position is tried only where the gate lets a word's first pair stand), the
+ * longest run of 2–6 name characters before it that starts where a name may start (after a
+ * separator or a boundary word). Looking back from each word costs a few lookups where a lazy
+ * pattern before the alternatives cost a scan. Appends the names that pass to `out`.
  */
-function* tradedNames(text: string, r: Rules): Generator<{ raw: string; end: number }> {
+function tradedNames(text: string, r: Rules, out: Hit[]): void {
   let from = 0;
-  for (const m of r.tradeWords.matchAll(text)) {
-    const t = m.index;
-    const end = t + m[0].length;
-    const rest = text.slice(end);
-    if (!(r.tradeSet.has(m[0]) ? r.after : r.afterTerm).test(rest)) continue;
-    let start = -1;
-    for (let s = Math.max(from, t - 6); s <= t - 2; s++) {
-      if (NOT_NAME.test(text.slice(s, t))) continue;
-      if (s === 0 || r.lex.leadChars.includes(text[s - 1]!) || r.lex.boundaries.some((b) => text.startsWith(b, s - b.length))) {
-        start = s;
-        break;
-      }
+  for (let t = 0; t < text.length; ) {
+    const word = r.gate.mayStartAt(text, t, r.bits.trade) ? r.tradeWords.at(text, t) : undefined;
+    if (word === undefined) {
+      t++;
+      continue;
     }
+    const end = t + word.length;
+    t = end;
+    const rest = text.slice(end);
+    if (!(r.tradeSet.has(word) ? r.after : r.afterTerm).test(rest)) continue;
+    const start = nameStartBefore(text, end - word.length, Math.max(from, end - word.length - 6), r);
     if (start < 0) continue;
     from = end;
-    yield { raw: text.slice(start, end), end };
+    tradedName(text.slice(start, end), end, rest, r, out);
   }
+}
+
+/**
+ * The first `s` in [lo, t − 2] where a run of name characters up to `t` starts after a separator
+ * or a boundary word (or the text's start), or −1.
+ */
+function nameStartBefore(text: string, t: number, lo: number, r: Rules): number {
+  // The run must hold name characters only: it starts after the last other character before `t`.
+  let s = t - 1;
+  while (s >= lo && isNameUnit(text.charCodeAt(s))) s--;
+  for (s = Math.max(lo, s + 1); s <= t - 2; s++) if (leadsName(text, s, r)) return s;
+  return -1;
+}
+
+/** Whether `text` before `s` lets a trade-word name start there (the start, a lead character, a boundary word). */
+function leadsName(text: string, s: number, r: Rules): boolean {
+  if (s === 0 || r.lex.leadChars.includes(text[s - 1]!)) return true;
+  // A boundary word ends at `s` only where one's last character stands before it (near the text's
+  // start `startsWith` clamps a negative position to 0: those positions ask every word).
+  if (s >= r.longestBoundary && !r.boundaryLast.has(text[s - 1]!)) return false;
+  return r.lex.boundaries.some((b) => text.startsWith(b, s - b.length));
+}
+
+/** A trade-word name `raw` ending at `end`, followed by `rest`, when its context vouches for it. */
+function tradedName(raw: string, end: number, rest: string, r: Rules, out: Hit[]): void {
+  const name = afterBoundary(raw, r, 2);
+  const trade = r.tradeNotBefore.find(([t]) => raw.endsWith(t));
+  if (trade && trade[1].some((w) => rest.startsWith(w))) return;
+  const context = r.tradeEnd.test(name) ? r.after : r.powerEnd.test(name) ? r.afterPowerTerm : r.afterTerm;
+  if (context.test(rest) && !tradeOnly(name, r)) push(out, r, end - name.length, name, 'enterprises.traded');
 }
 
 /** Enterprise names in one sentence (sentence-relative spans). */
 export function enterpriseSpans(text: string): Hit[] {
   const r = rules();
   const out: Hit[] = [];
-  // Each pattern is tried only where the word it needs occurs (a cheap scan): most sentences
-  // name no company, and the patterns' lazy runs are costly at every position.
-  const suffixed = r.suffix.test(text);
+  // Each pattern is tried only where the words it needs may occur (one pass over the sentence's
+  // pairs): most sentences name no company, and the patterns' lazy runs are costly at every position.
+  const bits = r.gate.mark(text);
+  const suffixed = (bits & r.bits.suffix) !== 0 && r.suffix.test(text);
   // `…等…企业`: a list noun must follow some 等.
   const deng = text.indexOf('等');
-  const listed = deng >= 0 && r.listNoun.test(text.slice(deng + 1));
+  const listed = deng >= 0 && (bits & r.bits.listNoun) !== 0 && r.listNoun.test(text.slice(deng + 1));
   for (const m of suffixed ? text.matchAll(r.suffixed) : []) {
     const raw = m.groups!.name!;
     const name = afterBoundary(raw, r, 2);
@@ -238,30 +303,33 @@ export function enterpriseSpans(text: string): Hit[] {
       at += p.length + 1;
     }
   }
-  for (const h of tradedNames(text, r)) {
-    const { raw, end } = h;
-    const name = afterBoundary(raw, r, 2);
-    const rest = text.slice(end);
-    const trade = Object.keys(r.lex.tradeNotBefore).find((t) => raw.endsWith(t));
-    if (trade && r.lex.tradeNotBefore[trade]!.some((w) => rest.startsWith(w))) continue;
-    const context = r.tradeEnd.test(name) ? r.after : r.powerEnd.test(name) ? r.afterPowerTerm : r.afterTerm;
-    if (context.test(rest) && !tradeOnly(name, r)) push(out, r, end - name.length, name, 'enterprises.traded');
+  if (bits & r.bits.trade) tradedNames(text, r, out);
+  if ((bits & r.bits.province) !== 0 && (deng >= 0 || text.includes('、'))) {
+    for (const m of r.regional.matchAll(text)) push(out, r, m.index!, m[0], 'enterprises.regional');
   }
-
-  for (const m of deng >= 0 || text.includes('、') ? r.regional.matchAll(text) : []) push(out, r, m.index!, m[0], 'enterprises.regional');
-  for (const m of r.dealWord.test(text) ? text.matchAll(r.deal) : []) {
+  for (const m of (bits & r.bits.deal) !== 0 && r.dealWord.test(text) ? text.matchAll(r.deal) : []) {
     // `与星河实业签约`: the counterpart of a signing, when it is neither generic nor a place.
     const name = m.groups!.name!;
     if (r.dealNot.test(name) || r.headBad.test(name) || r.placeEnd.test(name) || tradeOnly(name, r)) continue;
     push(out, r, m.index! + m[0].indexOf(name), name, 'enterprises.deal');
   }
-  for (const h of contextNames(text, r)) out.push(h);
-  for (const m of r.known.matchAll(text)) {
-    // `京东物流`, `华润电力`: a known name with its business line is the subsidiary named.
-    const tail = r.knownTail.exec(text.slice(m.index + m[0].length));
-    push(out, r, m.index!, m[0] + (tail?.[0] ?? ''), 'enterprises.known');
-  }
+  contextNames(text, bits, r, out);
+  if (bits & r.bits.known) knownNames(text, r, out);
   return out;
+}
+
+/** `京东物流`, `华润电力`: a known name with its business line is the subsidiary named. */
+function knownNames(text: string, r: Rules, out: Hit[]): void {
+  for (let i = 0; i < text.length; ) {
+    const word = r.gate.mayStartAt(text, i, r.bits.known) ? r.known.at(text, i) : undefined;
+    if (word === undefined) {
+      i++;
+      continue;
+    }
+    const tail = r.knownTail.exec(text.slice(i + word.length));
+    push(out, r, i, word + (tail?.[0] ?? ''), 'enterprises.known');
+    i += word.length;
+  }
 }
 
 interface ContextRules {
@@ -353,43 +421,47 @@ function badBrand(brand: string, r: Rules, c: ContextRules): boolean {
  *   (`支持甲、乙、丙做大做强`), each neither a place, an industry nor a generic word;
  * - `enterprises.product-name`: a brand and a product of the taxonomy (`早春枸杞`) only before a
  *   company's predicate (`扩大精深加工`, `公司`, `上市`), the brand being no place (`宁夏枸杞`).
- * Each is looked up from a cheap anchor (`业`, `、` and a predicate, a predicate) backwards.
+ * Each is looked up from a cheap anchor (`业`, `、` and a predicate, a predicate) backwards, a
+ * word's anchor only where the gate's last mark (of `text`, giving `bits`) lets it occur.
+ * Appends the names to `out`.
  */
-function* contextNames(text: string, r: Rules): Generator<Hit> {
+function contextNames(text: string, bits: number, r: Rules, out: Hit[]): void {
   const c = contextRules(r);
   for (let i = text.indexOf('业'); i >= 2; i = text.indexOf('业', i + 1)) {
     const product = text[i - 1]!;
     if (!c.productChars.has(product) || c.notProductTrade.has(product + '业')) continue;
     if (!r.after.test(text.slice(i + 1))) continue;
     const brand = brandBefore(text, i - 1, r, c);
-    if (!brand || r.anyTerm.test(brand) || ADMIN_END.test(brand)) continue;
+    if (!brand || startsWithWord(r.anyTerm, brand) || ADMIN_END.test(brand)) continue;
     const start = i - 1 - brand.length;
-    yield { start, end: i + 1, name: text.slice(start, i + 1), rule: 'enterprises.product-trade' };
+    out.push({ start, end: i + 1, name: text.slice(start, i + 1), rule: 'enterprises.product-trade' });
   }
-  if (text.includes('、') && c.listAfterWords.some((w) => text.includes(w))) {
+  if ((bits & r.bits.listAfter) !== 0 && text.includes('、') && c.listAfterWords.some((w) => text.includes(w))) {
     for (const m of text.matchAll(c.list)) {
       const items = m.groups!.items!;
       const parts = items.split('、');
       if (!parts.every((p) => listItem(p, r, c))) continue;
       let at = m.index! + m[0].length - items.length;
       for (const p of parts) {
-        yield { start: at, end: at + p.length, name: p, rule: 'enterprises.list' };
+        out.push({ start: at, end: at + p.length, name: p, rule: 'enterprises.list' });
         at += p.length + 1;
       }
     }
   }
   // A verb, then a province (a set lookup), and only then a pattern, tried at that one position.
-  for (const w of c.listLeads) for (let p = text.indexOf(w); p >= 0; p = text.indexOf(w, p + 1)) {
+  const leads = (bits & r.bits.listLeads) !== 0;
+  for (const w of leads ? c.listLeads : []) for (let p = r.gate.mayHold(w) ? text.indexOf(w) : -1; p >= 0; p = text.indexOf(w, p + 1)) {
     const at = p + w.length;
     const prov = c.provinces.has(text.slice(at, at + 3)) ? 3 : c.provinces.has(text.slice(at, at + 2)) ? 2 : 0;
     if (!prov) continue;
     c.subjectStem.lastIndex = at + prov;
     const m = c.subjectStem.exec(text);
     if (!m || !listItem(m[0], r, c)) continue;
-    yield { start: at, end: at + prov + m[0].length, name: text.slice(at, at + prov + m[0].length), rule: 'enterprises.regional-subject' };
+    out.push({ start: at, end: at + prov + m[0].length, name: text.slice(at, at + prov + m[0].length), rule: 'enterprises.regional-subject' });
   }
   // A few native `indexOf` scans: a word-list scan per sentence cost more than all the rest.
-  for (const w of c.productAfter) for (let k0 = text.indexOf(w, 2); k0 >= 2; k0 = text.indexOf(w, k0 + 1)) {
+  const products = (bits & r.bits.productAfter) !== 0;
+  for (const w of products ? c.productAfter : []) for (let k0 = r.gate.mayHold(w) ? text.indexOf(w, 2) : -1; k0 >= 2; k0 = text.indexOf(w, k0 + 1)) {
     let k = k0;
     // `云朵核桃在新三板挂牌`: a listing may be preceded by where it is.
     if (c.listing.has(w)) {
@@ -399,8 +471,8 @@ function* contextNames(text: string, r: Rules): Generator<Hit> {
     for (let len = Math.min(c.longestTerm, k - 2); len >= 2; len--) {
       if (!c.terms.has(text.slice(k - len, k))) continue;
       const brand = brandBefore(text, k - len, r, c);
-      if (brand && !c.places.has(brand) && !r.placeEnd.test(brand) && !r.anyTerm.test(brand)) {
-        yield { start: k - len - brand.length, end: k, name: brand + text.slice(k - len, k), rule: 'enterprises.product-name' };
+      if (brand && !c.places.has(brand) && !r.placeEnd.test(brand) && !startsWithWord(r.anyTerm, brand)) {
+        out.push({ start: k - len - brand.length, end: k, name: brand + text.slice(k - len, k), rule: 'enterprises.product-name' });
       }
       break;
     }
@@ -421,8 +493,8 @@ function listItem(p: string, r: Rules, c: ContextRules): boolean {
 
 /** `精细磷化工`, `煤基新材料`: an industry (its modifiers and terms) is no company. */
 function tradeOnly(name: string, r: Rules): boolean {
-  if (r.anyTerm.test(name)) return true;
-  for (let i = 0; i < name.length - 1; i++) if (r.cue.test(name.slice(i))) return i === 0 || r.generic.test(name.slice(0, i)) || i < 2;
+  if (startsWithWord(r.anyTerm, name)) return true;
+  for (let i = 0; i < name.length - 1; i++) if (startsWithWord(r.cue, name, i)) return i === 0 || r.generic.test(name.slice(0, i)) || i < 2;
   return false;
 }
 
@@ -452,6 +524,29 @@ function writtenAsPlace(text: string, head: string, suffixes: string[]): boolean
   return false;
 }
 
+/** Whether a word of `words` starts at `i` of `s` (`/^(?:…)/` on `s.slice(i)`, by the trie). */
+function startsWithWord(words: Literals, s: string, i = 0): boolean {
+  return words.at(s, i) !== undefined;
+}
+
+/** `s` without its first word of `words` (`s.replace(/…/, '')` for their alternation). */
+function withoutFirst(words: Literals, s: string): string {
+  const m = words.first(s);
+  return m ? s.slice(0, m.index) + s.slice(m.index + m[0].length) : s;
+}
+
+/**
+ * Whether a park's head stands at `i` of `s`, alone or after an industry term (`产业园`,
+ * `食品产业园`): `/^(?:terms)?(?:parkHeads)/` on `s.slice(i)`, every term before it tried.
+ */
+function parkAt(s: string, i: number, r: Rules): boolean {
+  if (startsWithWord(r.parkHeads, s, i)) return true;
+  for (let len = 1; len <= r.longestParkTerm && i + len < s.length; len++) {
+    if (r.parkTerms.has(s.slice(i, i + len)) && startsWithWord(r.parkHeads, s, i + len)) return true;
+  }
+  return false;
+}
+
 /**
  * The company at the head of a project's name: what stands before the first industry term, trade
  * word or project cue (`波司登智能制造产业园二期` → `波司登`, `海升年产20万吨…` → `海升`,
@@ -460,25 +555,27 @@ function writtenAsPlace(text: string, head: string, suffixes: string[]): boolean
 function fromProject(doc: Document, project: string, r: Rules): string | null {
   const name = project.replace(/^[0-9０-９]+[.、．]/, '');
   const m = r.fromProject.exec(name);
-  if (m && !r.park.test(name.slice(m[1]!.length)) && ok(m[1]!, r) && m[1]!.length < name.length && !tradeOnly(m[1]!, r) && !isPlace(doc, m[1]!.replace(r.trade, ''), r)) return m[1]!;
+  if (m && !parkAt(name, m[1]!.length, r) && ok(m[1]!, r) && m[1]!.length < name.length && !tradeOnly(m[1]!, r) && !isPlace(doc, withoutFirst(r.trade, m[1]!), r)) return m[1]!;
   if (!/^[\u4e00-\u9fff]/.test(name)) return null;
   let head: string | null = null;
   for (let i = 2; i <= Math.min(6, name.length - 2); i++) {
     if (!/[\u4e00-\u9fff]/.test(name[i - 1]!)) return null;
     // `国土绿化工程`: 化工 inside 绿化工程 is no industry.
-    if (r.cue.test(name.slice(i)) && !name.startsWith('化工程', i)) {
+    if (startsWithWord(r.cue, name, i) && !name.startsWith('化工程', i)) {
       head = name.slice(0, i);
       break;
     }
   }
   if (!head) return null;
-  if (r.park.test(name.slice(head.length)) || r.park.test(name.slice(head.length).replace(r.cue, ''))) return null;
+  const rest = name.slice(head.length);
+  const cue = r.cue.at(rest, 0);
+  if (parkAt(rest, 0, r) || (cue !== undefined && parkAt(rest, cue.length, r))) return null;
   const stem = countyStem(doc);
   const at = stem ? head.indexOf(stem) : -1;
   // `飞鹤克东工厂` is 飞鹤's plant in the county; `孟连咖啡…` is the county's own product.
   if (at >= 2) head = head.slice(0, at);
   else if (at === 0) return null;
-  if (r.cue.test(head) || r.anyTerm.test(head) || r.headBad.test(head) || r.boundary.test(head) || isPlace(doc, head, r) || !ok(head, r)) {
+  if (startsWithWord(r.cue, head) || startsWithWord(r.anyTerm, head) || r.headBad.test(head) || r.boundary.test(head) || isPlace(doc, head, r) || !ok(head, r)) {
     r.boundary.lastIndex = 0;
     return null;
   }

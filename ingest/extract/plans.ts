@@ -22,6 +22,7 @@ import type { Stage } from '../stage.ts';
 import { evidence } from './evidence.ts';
 import { alternation, lexicon } from './lexicon.ts';
 import { Literals } from './literals.ts';
+import { WordGate } from './word-gate.ts';
 
 const words = z.array(z.string().min(1));
 
@@ -69,9 +70,12 @@ interface Rules {
   generic: Set<string>;
   partOfName: RegExp;
   /** What an unquoted name must end in; tested first, as the unquoted pattern is costly. */
-  unquotedEnd: RegExp;
+  unquotedEnd: Literals;
   regionEnd: RegExp;
   regionVerb: RegExp;
+  /** Which of the word lists below a sentence may hold (one pass over it, before any rule). */
+  gate: WordGate;
+  bits: { unquotedEnd: number; named: number; sloganEnd: number; cooperation: number; quoteOpen: number; quoteClose: number; title: number; aid: number };
 }
 
 let cached: Rules | null = null;
@@ -85,6 +89,19 @@ function rules(): Rules {
   // Quoted, the field may also be `以` and a thing (`“以茶兴县”`); unquoted that reads prose.
   const slogan = `${field}${tail}`;
   const quotedSlogan = `(?:以[\\u4e00-\\u9fff]|${field})${tail}`;
+  const gate = new WordGate();
+  const bits = {
+    unquotedEnd: gate.add([...lex.unquotedSuffixes, ...lex.regionSuffixes, '工程']),
+    named: gate.add(lex.named),
+    // `sloganEnd`'s pairs: a verb character, then a unit character.
+    sloganEnd: gate.add([...lex.sloganVerbs].flatMap((v) => [...lex.sloganUnits].map((u) => v + u))),
+    cooperation: gate.add(['协作']),
+    // What the quoted, title, counted and pairing rules look for first, found in the same pass.
+    quoteOpen: gate.addChars('“'),
+    quoteClose: gate.addChars('”'),
+    title: gate.addChars('《'),
+    aid: gate.addChars('援'),
+  };
   cached = {
     lex,
     // One or more adjacent quoted parts (`“生态优先”“工业立市”`) are handled one by one below.
@@ -107,9 +124,11 @@ function rules(): Rules {
     notSlogans: new Set(lex.notSlogans),
     generic: new Set(lex.generic),
     partOfName: new RegExp(`^[${lex.partOfName}]`),
-    unquotedEnd: new RegExp(`${alternation([...lex.unquotedSuffixes, ...lex.regionSuffixes])}|工程`),
+    unquotedEnd: new Literals([...lex.unquotedSuffixes, ...lex.regionSuffixes, '工程']),
     regionEnd: new RegExp(`(?:${alternation(lex.regionSuffixes)})$`),
     regionVerb: new RegExp(`(?:${alternation(lex.regionVerbs)})$`),
+    gate,
+    bits,
   };
   return cached;
 }
@@ -192,41 +211,74 @@ export function planSpans(raw: string): Hit[] {
   const r = rules();
   const text = fullQuotes(raw);
   const out: Hit[] = [];
-  for (const m of text.includes('“') ? text.matchAll(r.quoted) : []) quotedPlans(r, text, m, out);
-  for (const m of text.includes('《') ? text.matchAll(r.title) : []) {
-    out.push({ start: m.index!, end: m.index! + m[0].length, name: m.groups!.body!, rule: 'plans.title' });
+  // Each rule runs only where the words it needs may occur (one pass over the sentence's pairs);
+  // the global patterns run by `exec` from the start, as `matchAll` would, without its copy of the pattern.
+  const bits = r.gate.scan(text);
+  if (bits & r.bits.quoteOpen) for (let m = firstMatch(r.quoted, text); m !== null; m = r.quoted.exec(text)) quotedPlans(r, text, m, out);
+  if (bits & r.bits.title) {
+    for (let m = firstMatch(r.title, text); m !== null; m = r.title.exec(text)) {
+      out.push({ start: m.index, end: m.index + m[0].length, name: m.groups!.body!, rule: 'plans.title' });
+    }
   }
-  for (const m of r.unquotedEnd.test(text) ? text.matchAll(r.unquoted) : []) {
-    // The verb alternation may have matched early (`实施的产业倍增计划`): the name starts after 的.
-    const body = m.groups!.body!.split(/[的了和与及、]/).pop()!.replace(r.lead, '');
-    if (body.length < 4 || /[“”《》等局]|作为/.test(body) || r.generic.has(body)) continue;
-    if (body.endsWith('行动') && !/(?:三年|五年|专项|提升|提速|创建)行动$/.test(body) && body.length < 6) continue;
-    if (r.lex.badStart.some((w) => body.startsWith(w))) continue;
-    // `成为首都经济圈…`: a region is a strategy only where the text joins or builds it.
-    const verb = m[0].slice(0, m[0].length - m.groups!.body!.length);
-    if (r.regionEnd.test(body) && !r.regionVerb.test(verb)) continue;
-    const start = m.index! + m[0].length - body.length;
-    out.push({ start, end: start + body.length, name: body, rule: 'plans.unquoted' });
+  if ((bits & r.bits.unquotedEnd) !== 0 && r.unquotedEnd.test(text)) {
+    for (let m = firstMatch(r.unquoted, text); m !== null; m = r.unquoted.exec(text)) unquotedPlan(r, m, out);
   }
   const quotedSpans = out.length;
-  for (const m of r.sloganEnd.test(text) ? text.matchAll(r.slogan) : []) {
-    if (r.notSlogans.has(m[0])) continue;
-    // Inside a quote the quoted rules have spoken (`“农业稳旗、工业强旗”战略` is one plan).
-    if (out.slice(0, quotedSpans).some((h) => h.start <= m.index! && m.index! < h.end)) continue;
-    out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0], rule: 'plans.slogan' });
+  if ((bits & r.bits.sloganEnd) !== 0 && r.sloganEnd.test(text)) {
+    for (let m = firstMatch(r.slogan, text); m !== null; m = r.slogan.exec(text)) {
+      if (r.notSlogans.has(m[0])) continue;
+      // Inside a quote the quoted rules have spoken (`“农业稳旗、工业强旗”战略` is one plan).
+      if (out.slice(0, quotedSpans).some((h) => h.start <= m!.index && m!.index < h.end)) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, name: m[0], rule: 'plans.slogan' });
+    }
   }
-  for (const m of text.includes('协作') || text.includes('援') ? text.matchAll(r.pairing) : []) {
-    out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0], rule: 'plans.pairing' });
+  if (((bits & r.bits.cooperation) !== 0 && text.includes('协作')) || (bits & r.bits.aid) !== 0) {
+    for (let m = firstMatch(r.pairing, text); m !== null; m = r.pairing.exec(text)) {
+      out.push({ start: m.index, end: m.index + m[0].length, name: m[0], rule: 'plans.pairing' });
+    }
   }
-  for (const m of text.includes('”') ? text.matchAll(COUNTED) : []) {
-    out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0], rule: 'plans.counted' });
+  if (bits & r.bits.quoteClose) {
+    for (let m = firstMatch(COUNTED, text); m !== null; m = COUNTED.exec(text)) {
+      out.push({ start: m.index, end: m.index + m[0].length, name: m[0], rule: 'plans.counted' });
+    }
   }
-  for (const m of r.named.matchAll(text)) {
+  if (bits & r.bits.named) namedPlans(r, text, out);
+  return out.length > 1 ? out.sort((a, b) => a.start - b.start) : out;
+}
+
+/** The first match of a global pattern in `text`, its scan started over (then `re.exec` gives the next). */
+function firstMatch(re: RegExp, text: string): RegExpExecArray | null {
+  re.lastIndex = 0;
+  return re.exec(text);
+}
+
+/** The plan an unquoted match names (`深入实施乡村振兴战略`), if it is one, appended to `out`. */
+function unquotedPlan(r: Rules, m: RegExpExecArray, out: Hit[]): void {
+  // The verb alternation may have matched early (`实施的产业倍增计划`): the name starts after 的.
+  const body = m.groups!.body!.split(/[的了和与及、]/).pop()!.replace(r.lead, '');
+  if (body.length < 4 || /[“”《》等局]|作为/.test(body) || r.generic.has(body)) return;
+  if (body.endsWith('行动') && !/(?:三年|五年|专项|提升|提速|创建)行动$/.test(body) && body.length < 6) return;
+  if (r.lex.badStart.some((w) => body.startsWith(w))) return;
+  // `成为首都经济圈…`: a region is a strategy only where the text joins or builds it.
+  const verb = m[0].slice(0, m[0].length - m.groups!.body!.length);
+  if (r.regionEnd.test(body) && !r.regionVerb.test(verb)) return;
+  const start = m.index + m[0].length - body.length;
+  out.push({ start, end: start + body.length, name: body, rule: 'plans.unquoted' });
+}
+
+/** National plans named in `text` (the trie tried where the gate lets a name's first pair stand), appended to `out`. */
+function namedPlans(r: Rules, text: string, out: Hit[]): void {
+  for (let i = 0; i < text.length; ) {
+    const name = r.gate.mayStartAt(text, i, r.bits.named) ? r.named.at(text, i) : undefined;
+    if (name === undefined) {
+      i++;
+      continue;
+    }
+    const end = i + name.length;
     // `县乡村振兴局`: a plan's words inside a body's name are the body, not the plan.
-    if (r.partOfName.test(text.slice(m.index + m[0].length))) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, name: m[0], rule: 'plans.named' });
+    if (!r.partOfName.test(text.slice(end))) out.push({ start: i, end, name, rule: 'plans.named' });
+    i = end;
   }
-  return out.sort((a, b) => a.start - b.start);
 }
 
 /** The comparison key: quotes and the suffix-less core, so `“十四五”规划` and `十四五` merge;
