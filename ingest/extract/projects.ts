@@ -68,6 +68,10 @@ type ProjectLexicon = z.infer<typeof ProjectLexicon>;
 interface Rules {
   lex: ProjectLexicon;
   head: Literals;
+  /** Per UTF-16 unit, whether a head starts with it (the scan for heads reads this first). */
+  headFirst: Uint8Array;
+  /** Per UTF-16 unit, whether a boundary word starts with it. */
+  boundaryFirst: Uint8Array;
   headAtStart: RegExp;
   headAtEnd: Suffixes;
   strongAtEnd: Suffixes;
@@ -111,6 +115,20 @@ interface Rules {
 const cls = (s: string) => `[${s.replace(/[\]\\^-]/g, '\\$&')}]`;
 const NUM = '(?:[0-9]+|[xX]+|[一二两三四五六七八九十]+)';
 
+function firstUnits(words: string[]): Uint8Array {
+  const first = new Uint8Array(65536);
+  for (const w of words) if (w) first[w.charCodeAt(0)] = 1;
+  return first;
+}
+
+/** Where a list's shared part may start (`等`, a digit, a mask, a Chinese count): what `listEnd` begins with. */
+const LIST_END_FIRST = new Uint8Array(65536);
+for (const c of '等0123456789xX一二两三四五六七八九十') LIST_END_FIRST[c.charCodeAt(0)] = 1;
+function mayEndList(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (LIST_END_FIRST[text.charCodeAt(k)] === 1) return true;
+  return false;
+}
+
 let cached: Rules | null = null;
 function rules(): Rules {
   if (cached) return cached;
@@ -121,6 +139,8 @@ function rules(): Rules {
   cached = {
     lex,
     head: new Literals([...strong, ...lex.phases, ...lex.weakHeads]),
+    headFirst: firstUnits([...strong, ...lex.phases, ...lex.weakHeads]),
+    boundaryFirst: firstUnits(lex.boundaries),
     headAtStart: new RegExp(`^(?:${all})`),
     headAtEnd: new Suffixes([...strong, ...lex.phases, ...lex.weakHeads]),
     strongAtEnd: new Suffixes(strong),
@@ -207,7 +227,7 @@ function nameStart(
   // `A、B等（XX个）重点工业项目`: whatever follows 等 is the list's shared descriptor.
   // (Matched with the head's first character, which the list's lookaheads may need to see.)
   // `三大`, `两个`, `三座` close a list only after a `、` (`甲、乙、丙三大煤矿`; `“九大工程”` is one name).
-  const lists = inList
+  const lists = inList || !mayEndList(text, i, hs)
     ? []
     : [...text.slice(i, hs + 1).matchAll(r.listEnd)].filter(
         (l) => l.index! + l[0].length <= region.length && (!/^[一二两三四五六七八九十]+[^一二两三四五六七八九十]$/.test(l[0]) || text[i - 1] === '、'),
@@ -217,20 +237,29 @@ function nameStart(
   let start = i;
   let cutBy: string | null = null;
   const cuts: Array<{ at: number; word: string }> = [{ at: i, word: '' }];
-  for (const m of r.boundary.matchAll(region)) {
-    const end = i + m.index! + m[0].length;
+  // The boundary words of the region, leftmost-longest (as `r.boundary.matchAll(region)`), read in place.
+  for (let at = i; at < hs; ) {
+    const word = r.boundaryFirst[text.charCodeAt(at)] === 0 ? undefined : r.boundary.at(region, at - i);
+    if (word === undefined) {
+      at++;
+      continue;
+    }
+    const wordAt = at;
+    at += word.length;
+    const end = at;
     const left = hs - end;
+    const joint = word === '和' || word === '与' || word === '及';
     // A one-character boundary that would leave a one-character name is part of the name (和昌高速).
-    if (/^[和与及]$/.test(m[0]) && left === 1) continue;
-    if (inList && /^[和及与]$/.test(m[0])) continue; // list joints are split by the caller
-    if (inList && left === 0 && r.weak.has(m[0])) continue; // an item's own works (`…检测中心扩建`)
+    if (joint && left === 1) continue;
+    if (inList && joint) continue; // list joints are split by the caller
+    if (inList && left === 0 && r.weak.has(word)) continue; // an item's own works (`…检测中心扩建`)
     // 及 separates names only after a complete one (`辣椒农产品深加工及智慧物流产业园` is one
     // name, `道路及管网改造工程` too); 和/与 nearly always separate.
-    if (m[0] === '及' && !endsInHead(text.slice(0, i + m.index!), r)) continue;
-    cuts.push({ at: end, word: m[0] });
+    if (word === '及' && !endsInHead(text.slice(0, wordAt), r)) continue;
+    cuts.push({ at: end, word });
     if (end >= start) {
       start = end;
-      cutBy = m[0];
+      cutBy = word;
     }
   }
   return { start, cutBy, cuts: cuts.sort((a, b) => b.at - a.at) };
@@ -470,21 +499,43 @@ function midName(text: string, he: number, r: Rules): boolean {
   return !r.boundary.test(between);
 }
 
-/** Project names in one sentence (sentence-relative spans). */
+/**
+ * Project names in one sentence (sentence-relative spans), remembered for the sentences of the
+ * document the projects stage last read: the targets stage asks again for the sentences with
+ * figures. Callers only read them.
+ */
 export function projectSpans(text: string): Span[] {
+  let spans = spansByText.get(text);
+  if (!spans) {
+    if (spansByText.size > 20000) spansByText.clear();
+    spans = spansIn(text);
+    spansByText.set(text, spans);
+  }
+  return spans;
+}
+const spansByText = new Map<string, Span[]>();
+
+function spansIn(text: string): Span[] {
   const r = rules();
   const out: Span[] = [];
   let floor = 0;
   const used = new Set<number>(); // item starts already named (a list may be seen twice)
-  for (const m of r.head.matchAll(text)) {
-    const hs = m.index!;
+  // The heads, leftmost-longest (as `r.head.matchAll(text)`), each resuming after the last.
+  for (let i = 0; i < text.length; ) {
+    const head = r.headFirst[text.charCodeAt(i)] === 0 ? undefined : r.head.at(text, i);
+    if (head === undefined) {
+      i++;
+      continue;
+    }
+    const hs = i;
+    i += head.length;
     if (hs < floor) continue;
-    let he = hs + m[0].length;
-    if (he < text.length && r.lex.notAfter[m[0]]?.includes(text[he]!)) continue;
-    if (hs > 0 && r.lex.notBefore[m[0]]?.includes(text[hs - 1]!)) continue;
+    let he = hs + head.length;
+    if (he < text.length && r.lex.notAfter[head]?.includes(text[he]!)) continue;
+    if (hs > 0 && r.lex.notBefore[head]?.includes(text[hs - 1]!)) continue;
     if (r.owner.test(text.slice(he)) || r.sloganAfter.test(text.slice(he))) continue;
     // A head that needs a building clause, in a clause that builds nothing: no need to look further.
-    if (r.buildOnly.has(m[0]) && !r.headAtStart.test(text.slice(he)) && !mayBuild(text, hs, he, r)) continue;
+    if (r.buildOnly.has(head) && !r.headAtStart.test(text.slice(he)) && !mayBuild(text, hs, he, r)) continue;
     if (midName(text, he, r)) continue;
     // Adjacent heads belong to one name: `物流产业园项目`, `二期工程`.
     for (let n = r.headAtStart.exec(text.slice(he)); n; n = r.headAtStart.exec(text.slice(he))) he += n[0].length;
@@ -526,7 +577,7 @@ export function projectSpans(text: string): Span[] {
       // `白沙溪、…第一茶厂等龙头企业扩能提质`: a list of companies.
       if (r.owner.test(text.slice(listEnd ?? start))) continue;
       // The items are the names: the descriptor is shared without its ranks (`重点`, `一批`).
-      const shared = descriptor.replace(r.leadingRanks, '') || m[0];
+      const shared = descriptor.replace(r.leadingRanks, '') || head;
       if (r.goal.test(text.slice(he))) continue; // `引入石化下游等项目不少于x个`: a goal's object
       for (const it of itemsBefore(text, 0, listEnd ?? start - 1, r)) {
         if (used.has(it.start)) continue;
@@ -535,7 +586,7 @@ export function projectSpans(text: string): Span[] {
         const full = r.plainAtEnd.test(it.name) ? it.name : it.name + (r.headAtEnd.test(it.name) && !r.strongAtEnd.test(it.name) && !r.strongAtEnd.test(shared) ? '' : shared);
         // An enumerated item may end in a weak head (`力量钻石二期`): the list vouches for it.
         if (specific(full, r) || (r.headAtEnd.test(it.name) && listItem(it.name, r))) {
-          out.push({ start: it.start, end: it.end, name: full, rule: `projects.list:${m[0]}` });
+          out.push({ start: it.start, end: it.end, name: full, rule: `projects.list:${head}` });
           used.add(it.start);
         }
       }
@@ -553,7 +604,7 @@ export function projectSpans(text: string): Span[] {
     if (!specific(name, r)) continue;
     // `中心`, `楼`, `厂`: such a name is a project where the sentence builds it (`新建…中心`).
     if (needsBuilding(name, r) && !numbered && !built(text, start, he, r)) continue;
-    out.push({ start, end: he, name, rule: `projects.head:${m[0]}` });
+    out.push({ start, end: he, name, rule: `projects.head:${head}` });
     used.add(start);
     if (coordinated) {
       // `国华、盛风风力光伏项目`: earlier items without a head of their own share the tail.
@@ -580,7 +631,7 @@ export function projectSpans(text: string): Span[] {
         if (r.headAtEnd.test(it.name) && modifier(tail, r) === '') continue;
         const full = it.name + tail;
         if (specific(full, r)) {
-          out.push({ start: it.start, end: it.end, name: full, rule: `projects.shared:${m[0]}` });
+          out.push({ start: it.start, end: it.end, name: full, rule: `projects.shared:${head}` });
           used.add(it.start);
         }
       }
@@ -687,6 +738,7 @@ export const projects: Stage = {
   name: 'projects',
   run(doc: Document): Document {
     const r = rules();
+    spansByText.clear(); // a new document: the last one's sentences are asked for no more
     const byName = new Map<string, ProjectFact>();
     // The facts `sameProject` could join a later name to, in the order they were named.
     const works: ProjectFact[] = [];
