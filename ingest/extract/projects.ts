@@ -68,8 +68,8 @@ type ProjectLexicon = z.infer<typeof ProjectLexicon>;
 interface Rules {
   lex: ProjectLexicon;
   head: Literals;
-  /** Per UTF-16 unit, whether a head starts with it (the scan for heads reads this first). */
-  headFirst: Uint8Array;
+  /** Where a head may start (the scan for heads reads this first: one position in seventy starts one). */
+  headGate: StartGate;
   /** Per UTF-16 unit, whether a boundary word starts with it. */
   boundaryFirst: Uint8Array;
   headAtStart: RegExp;
@@ -129,6 +129,30 @@ function mayEndList(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * Which positions may start one of a list of words: the word's first unit, and for words longer
+ * than one unit a hashed bit of the first two (false positives only, never a missed word).
+ */
+interface StartGate {
+  first: Uint8Array;
+  single: Uint8Array;
+  pairs: Uint8Array;
+}
+const pairBit = (a: number, b: number) => Math.imul((a << 16) | b, 0x9e3779b1) >>> 16;
+function startGate(words: string[]): StartGate {
+  const gate = { first: firstUnits(words), single: new Uint8Array(65536), pairs: new Uint8Array(65536) };
+  for (const w of words) {
+    if (w.length === 1) gate.single[w.charCodeAt(0)] = 1;
+    else if (w.length > 1) gate.pairs[pairBit(w.charCodeAt(0), w.charCodeAt(1))] = 1;
+  }
+  return gate;
+}
+function mayStartAt(gate: StartGate, text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (gate.first[c] === 0) return false;
+  return gate.single[c] === 1 || (i + 1 < text.length && gate.pairs[pairBit(c, text.charCodeAt(i + 1))] === 1);
+}
+
 let cached: Rules | null = null;
 function rules(): Rules {
   if (cached) return cached;
@@ -139,7 +163,7 @@ function rules(): Rules {
   cached = {
     lex,
     head: new Literals([...strong, ...lex.phases, ...lex.weakHeads]),
-    headFirst: firstUnits([...strong, ...lex.phases, ...lex.weakHeads]),
+    headGate: startGate([...strong, ...lex.phases, ...lex.weakHeads]),
     boundaryFirst: firstUnits(lex.boundaries),
     headAtStart: new RegExp(`^(?:${all})`),
     headAtEnd: new Suffixes([...strong, ...lex.phases, ...lex.weakHeads]),
@@ -500,29 +524,28 @@ function midName(text: string, he: number, r: Rules): boolean {
 }
 
 /**
- * Project names in one sentence (sentence-relative spans), remembered for the sentences of the
- * document the projects stage last read: the targets stage asks again for the sentences with
- * figures. Callers only read them.
+ * The project names of a sentence of the document the projects stage last read, as
+ * `projectSpans(text)` gives them: the targets stage asks again for the sentences with figures.
+ * `text` is the sentence's text as the caller reads it (the spans are its offsets). Callers only
+ * read the spans.
  */
-export function projectSpans(text: string): Span[] {
-  let spans = spansByText.get(text);
-  if (!spans) {
-    if (spansByText.size > 20000) spansByText.clear();
-    spans = spansIn(text);
-    spansByText.set(text, spans);
-  }
-  return spans;
+export function sentenceSpans(s: Sentence, text: string): Span[] {
+  const k = s.index;
+  const known = lastDoc.sentences[k] === s && lastDoc.texts[k] === text ? lastDoc.spans[k] : undefined;
+  return known ?? projectSpans(text);
 }
-const spansByText = new Map<string, Span[]>();
+/** The last document's sentences, by index: the text each one's spans were cut from, and the spans. */
+const lastDoc: { sentences: Sentence[]; texts: string[]; spans: Span[][] } = { sentences: [], texts: [], spans: [] };
 
-function spansIn(text: string): Span[] {
+/** Project names in one sentence (sentence-relative spans). */
+export function projectSpans(text: string): Span[] {
   const r = rules();
   const out: Span[] = [];
   let floor = 0;
   const used = new Set<number>(); // item starts already named (a list may be seen twice)
   // The heads, leftmost-longest (as `r.head.matchAll(text)`), each resuming after the last.
   for (let i = 0; i < text.length; ) {
-    const head = r.headFirst[text.charCodeAt(i)] === 0 ? undefined : r.head.at(text, i);
+    const head = mayStartAt(r.headGate, text, i) ? r.head.at(text, i) : undefined;
     if (head === undefined) {
       i++;
       continue;
@@ -738,13 +761,19 @@ export const projects: Stage = {
   name: 'projects',
   run(doc: Document): Document {
     const r = rules();
-    spansByText.clear(); // a new document: the last one's sentences are asked for no more
+    // A new document: the last one's sentences are asked for no more.
+    lastDoc.sentences = doc.sentences;
+    lastDoc.texts = [];
+    lastDoc.spans = [];
     const byName = new Map<string, ProjectFact>();
     // The facts `sameProject` could join a later name to, in the order they were named.
     const works: ProjectFact[] = [];
     const industry = industryIndex(doc);
     for (const s of doc.sentences) {
-      for (const sp of projectSpans(s.text)) {
+      const spans = projectSpans(s.text);
+      lastDoc.texts[s.index] = s.text;
+      lastDoc.spans[s.index] = spans;
+      for (const sp of spans) {
         // A quote left open at either end is the slogan's, not the name's (`“国际医疗健康城”`).
         const name = (sp.name.match(/[“”]/g)?.length ?? 0) % 2 || /^“[^”]*”$/.test(sp.name) ? sp.name.replace(/^[“”]+|[“”]+$/g, '') : sp.name;
         const ev = evidence(doc, s, s.start + sp.start, s.start + sp.end, sp.rule);

@@ -26,7 +26,7 @@ import { chineseToNumber } from '../numbers.ts';
 import { evidence } from './evidence.ts';
 import { alternation, escapeRe } from './lexicon.ts';
 import { mayHoldQuantity, quantities, type Found } from './quantities.ts';
-import { projectSpans } from './projects.ts';
+import { sentenceSpans } from './projects.ts';
 import { targetLexicon, type TargetLexicon } from './target-lexicon.ts';
 
 type Role = 'target' | 'result';
@@ -386,7 +386,7 @@ export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget
   let lastCount = ''; // a count of projects, whose amount a bare `总投资` is // the heads of the last `分别` (`…分别达到…，分别增长…`)
   // A named project's investment (`实施X工程，总投资2.25亿元`) is a fact of the project, not a goal.
   // Project spans cost as much as the projects stage itself: found only once a figure is.
-  let spans: ReturnType<typeof projectSpans> | null = null;
+  let spans: ReturnType<typeof sentenceSpans> | null = null;
   let projectEnds: number[] = [];
   // Clauses whose cue is not read yet: only a clause with a figure needs the cue so far.
   let cueFrom = 0;
@@ -402,7 +402,7 @@ export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget
     cue = latestCue(text, bounds, cueFrom, k, s, r, ctx) ?? cue;
     cueFrom = k + 2;
     if (!spans) {
-      spans = projectSpans(text);
+      spans = sentenceSpans(s, text);
       projectEnds = /投资/.test(text) ? spans.map((p) => p.end) : [];
     }
     const inList = (opener != null && opener.index < base + clause.length) || (ctx.run?.list ?? false);
