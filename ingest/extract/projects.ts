@@ -70,9 +70,13 @@ interface Rules {
   head: Literals;
   /** Where a head may start (the scan for heads reads this first: one position in seventy starts one). */
   headGate: StartGate;
-  /** Per UTF-16 unit, whether a boundary word starts with it. */
-  boundaryFirst: Uint8Array;
-  headAtStart: RegExp;
+  /** Where a boundary word may start. */
+  boundaryGate: StartGate;
+  /** `lex.strictHeads`, `lex.weakStartStop`, `lex.planLike` as tables: which one a name starts or ends with. */
+  strictAtStart: Literals;
+  strictAtEnd: Suffixes;
+  weakStartStopAtStart: Literals;
+  planLikeAtEnd: Suffixes;
   headAtEnd: Suffixes;
   strongAtEnd: Suffixes;
   buildHeadAtEnd: Suffixes;
@@ -147,6 +151,14 @@ function startGate(words: string[]): StartGate {
   }
   return gate;
 }
+/** The longest head at `i` (what `^(?:heads, longest first)` finds in `text.slice(i)`), or undefined. */
+function headAt(r: Rules, text: string, i: number): string | undefined {
+  return i < text.length && mayStartAt(r.headGate, text, i) ? r.head.at(text, i) : undefined;
+}
+
+/** Whether `s` starts with one of the words of `words` (`words.some((w) => s.startsWith(w))`). */
+const startsWithAny = (words: Literals, s: string) => s.length > 0 && words.at(s, 0) !== undefined;
+
 function mayStartAt(gate: StartGate, text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (gate.first[c] === 0) return false;
@@ -158,14 +170,16 @@ function rules(): Rules {
   if (cached) return cached;
   const lex = lexicon('projects', ProjectLexicon);
   const strong = [...lex.heads, ...lex.buildHeads];
-  const all = alternation([...strong, ...lex.phases, ...lex.weakHeads]);
   const unit = cls(lex.classifiers);
   cached = {
     lex,
     head: new Literals([...strong, ...lex.phases, ...lex.weakHeads]),
     headGate: startGate([...strong, ...lex.phases, ...lex.weakHeads]),
-    boundaryFirst: firstUnits(lex.boundaries),
-    headAtStart: new RegExp(`^(?:${all})`),
+    boundaryGate: startGate(lex.boundaries),
+    strictAtStart: new Literals(lex.strictHeads),
+    strictAtEnd: new Suffixes(lex.strictHeads),
+    weakStartStopAtStart: new Literals(lex.weakStartStop),
+    planLikeAtEnd: new Suffixes(lex.planLike),
     headAtEnd: new Suffixes([...strong, ...lex.phases, ...lex.weakHeads]),
     strongAtEnd: new Suffixes(strong),
     buildHeadAtEnd: new Suffixes(lex.buildHeads),
@@ -219,7 +233,7 @@ function rules(): Rules {
 /** An enumerated item with a weak head: a proper-looking name in front (`力量钻石二期`). */
 function listItem(name: string, r: Rules): boolean {
   const mod = modifier(name, r);
-  return mod.length >= 4 && !r.figure.test(name) && !r.generic.test(mod.slice(0, 2)) && !r.lex.weakStartStop.some((w) => mod.startsWith(w));
+  return mod.length >= 4 && !r.figure.test(name) && !r.generic.test(mod.slice(0, 2)) && !startsWithAny(r.weakStartStopAtStart, mod);
 }
 
 /** Stops a name never crosses. */
@@ -263,7 +277,7 @@ function nameStart(
   const cuts: Array<{ at: number; word: string }> = [{ at: i, word: '' }];
   // The boundary words of the region, leftmost-longest (as `r.boundary.matchAll(region)`), read in place.
   for (let at = i; at < hs; ) {
-    const word = r.boundaryFirst[text.charCodeAt(at)] === 0 ? undefined : r.boundary.at(region, at - i);
+    const word = mayStartAt(r.boundaryGate, text, at) ? r.boundary.at(region, at - i) : undefined;
     if (word === undefined) {
       at++;
       continue;
@@ -332,15 +346,15 @@ function specific(quotedName: string, r: Rules): boolean {
   if (core !== name && core !== mod && /^(?:[县市区旗]|[xX]{2,})$/.test(mod) && r.plainAtEnd.test(core)) return true;
   // `工业园区污水处理厂`: a park's own plant (not `产业园项目`, a generic one).
   const owner = r.plainAtEnd.exec(mod);
-  if (owner?.index === 0 && mod.length >= 3 && core === name && !r.lex.strictHeads.some((h) => name.endsWith(h))) return true;
+  if (owner?.index === 0 && mod.length >= 3 && core === name && !r.strictAtEnd.test(name)) return true;
   if (mod.length < 2 || r.generic.test(mod)) return false;
   const head = name.slice(mod.length);
   const specificPart = mod.replace(r.genericAll, '');
   // A quoted part is a proper name however short (`“三北”六期工程`).
   const quote = /“([^”]{2,})”/.exec(quotedName);
   const quoted = !!quote && mod.length > quote[1]!.length;
-  if (!quoted && r.lex.strictHeads.some((h) => head.startsWith(h)) && specificPart.length < 3) return false;
-  if (head.startsWith('工程') && r.lex.planLike.some((w) => mod.endsWith(w))) return false;
+  if (!quoted && startsWithAny(r.strictAtStart, head) && specificPart.length < 3) return false;
+  if (head.startsWith('工程') && r.planLikeAtEnd.test(mod)) return false;
   // An object with a head of its own, then its works (`新世纪大道打通提升`, `产业园二期`)
   // (`应急管理项目治理` has none: `项目治理` is one word).
   const own = r.strongAtEnd.exec(core);
@@ -349,7 +363,7 @@ function specific(quotedName: string, r: Rules): boolean {
   if (r.phaseAtEnd.test(name) && !r.headAtEnd.test(r.phaseAtEnd.strip(name))) return listItem(name, r);
   // Only work words (`中原西路积水点改造`): the works of a place.
   if (r.weakAtEnd.test(head)) {
-    return r.place.test(mod) && !r.generic.test(mod.slice(0, 2)) && !r.lex.weakStartStop.some((w) => mod.startsWith(w));
+    return r.place.test(mod) && !r.generic.test(mod.slice(0, 2)) && !startsWithAny(r.weakStartStopAtStart, mod);
   }
   return true;
 }
@@ -512,14 +526,16 @@ function industryIndex(doc: Document): (name: string, s: Sentence) => string | n
 function midName(text: string, he: number, r: Rules): boolean {
   const ahead = text.slice(he, he + 12);
   // `…结构件项目（常熟高新区）。`: a place in brackets after a name is a note on it.
-  const note = /^[（(][^（）()]*[）)]/.exec(text.slice(he, he + 20));
+  const note = text[he] === '（' || text[he] === '(' ? /^[（(][^（）()]*[）)]/.exec(text.slice(he, he + 20)) : null;
   if (note && (he + note[0].length >= text.length || HARD.test(text[he + note[0].length]!))) return false;
   const stop = ahead.search(/[，。；：、,;:！？\s]/);
   const window = stop >= 0 ? ahead.slice(0, stop) : ahead;
-  const next = r.head.first(window);
-  if (!next || next.index === 0) return false;
+  // The first head in the window (as `r.head.first(window)`): none, or one right here, and the name ends.
+  let next = 0;
+  while (next < window.length && !(mayStartAt(r.headGate, window, next) && r.head.at(window, next) !== undefined)) next++;
+  if (next === 0 || next === window.length) return false;
   // `人民医院新院区建设项目`: a work word right before the next head belongs to the name.
-  const between = r.workBeforeHead.strip(window.slice(0, next.index));
+  const between = r.workBeforeHead.strip(window.slice(0, next));
   return !r.boundary.test(between);
 }
 
@@ -556,12 +572,12 @@ export function projectSpans(text: string): Span[] {
     let he = hs + head.length;
     if (he < text.length && r.lex.notAfter[head]?.includes(text[he]!)) continue;
     if (hs > 0 && r.lex.notBefore[head]?.includes(text[hs - 1]!)) continue;
-    if (r.owner.test(text.slice(he)) || r.sloganAfter.test(text.slice(he))) continue;
+    if (r.owner.test(text.slice(he)) || (text[he] === '”' && r.sloganAfter.test(text.slice(he)))) continue;
     // A head that needs a building clause, in a clause that builds nothing: no need to look further.
-    if (r.buildOnly.has(head) && !r.headAtStart.test(text.slice(he)) && !mayBuild(text, hs, he, r)) continue;
+    if (r.buildOnly.has(head) && headAt(r, text, he) === undefined && !mayBuild(text, hs, he, r)) continue;
     if (midName(text, he, r)) continue;
     // Adjacent heads belong to one name: `物流产业园项目`, `二期工程`.
-    for (let n = r.headAtStart.exec(text.slice(he)); n; n = r.headAtStart.exec(text.slice(he))) he += n[0].length;
+    for (let n = headAt(r, text, he); n !== undefined; n = headAt(r, text, he)) he += n.length;
     const found = nameStart(text, floor, hs, r);
     const { cutBy, listEnd } = found;
     let start = found.start;
