@@ -333,9 +333,20 @@ function modifier(name: string, r: Rules): string {
   return m;
 }
 
+/** How many `“` and `”` a name holds. */
+function quoteMarks(s: string): number {
+  let n = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 0x201c || c === 0x201d) n++;
+  }
+  return n;
+}
+
 function specific(quotedName: string, r: Rules): boolean {
-  if ((quotedName.match(/[“”]/g)?.length ?? 0) % 2) return false; // the boundary fell inside a slogan
-  const name = quotedName.replace(/[“”]/g, '');
+  const marks = quoteMarks(quotedName);
+  if (marks % 2) return false; // the boundary fell inside a slogan
+  const name = marks ? quotedName.replace(/[“”]/g, '') : quotedName;
   if (r.stop.has(name) || r.stopAtEnd.test(name) || name.length > 28 || name.includes('的') || r.figure.test(name) || r.foreign.test(name)) return false;
   // Unbalanced brackets or quotes: the boundary fell inside a heading or a slogan.
   if (/[（(]/.test(name) !== /[）)]/.test(name)) return false;
@@ -370,7 +381,7 @@ function specific(quotedName: string, r: Rules): boolean {
 
 /** A name left generic (`项目`, `重点项目`): an inner boundary may have cut it too late. */
 function bare(name: string, r: Rules): boolean {
-  const mod = modifier(name.replace(/[“”]/g, ''), r);
+  const mod = modifier(quoteMarks(name) ? name.replace(/[“”]/g, '') : name, r);
   return mod.length < 2 || r.generic.test(mod);
 }
 
