@@ -240,21 +240,33 @@ function headingYear(doc: Document, s: Sentence): number | null {
   return year;
 }
 
+/**
+ * The year of a heading or of the nearest heading above it of a higher level, and so on up
+ * (`headings[h]`'s own year, else its parent's): remembered per heading of the current document,
+ * as every run of sentences under a heading asks.
+ */
 function headingYearOf(doc: Document, heading: number): number | null {
-  let level = Infinity;
-  for (let h = heading; h >= 0; h--) {
-    const head = doc.headings[h]!;
-    if (head.level >= level) continue;
-    level = head.level;
-    let y = headingYears.get(head.text);
-    if (y === undefined) {
-      if (headingYears.size > 10000) headingYears.clear();
-      headingYears.set(head.text, (y = namedYear(head.text)));
-    }
-    if (y) return y;
+  if (heading < 0) return null; // above the first heading
+  if (headingMemo.headings !== doc.headings) headingMemo = { headings: doc.headings, years: [] };
+  const years = headingMemo.years;
+  const known = years[heading];
+  if (known !== undefined) return known;
+  const head = doc.headings[heading]!;
+  let y = headingYears.get(head.text);
+  if (y === undefined) {
+    if (headingYears.size > 10000) headingYears.clear();
+    headingYears.set(head.text, (y = namedYear(head.text)));
   }
-  return null;
+  let year: number | null = y || null;
+  if (!year) {
+    let parent = heading - 1;
+    while (parent >= 0 && doc.headings[parent]!.level >= head.level) parent--;
+    year = parent >= 0 ? headingYearOf(doc, parent) : null;
+  }
+  years[heading] = year;
+  return year;
 }
+let headingMemo: { headings: Document['headings']; years: Array<number | null> } = { headings: [], years: [] };
 
 function clean(s: string, r: Rules): string {
   let t = s.trim().replace(r.afterAtStart, '').replace(r.lead, '').replace(r.baseline, '');
