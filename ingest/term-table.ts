@@ -37,9 +37,7 @@ export class TermTable {
 
   /** Builds a table from terms (any order, no duplicates): returns it and the sorted order. */
   static build(terms: string[]): { table: TermTable; order: number[] } {
-    const order = terms.map((_, i) => i);
-    // Code-unit order, a prefix before its extensions: what `longestAt` assumes.
-    order.sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0));
+    const order = sortedOrder(terms);
     const offsets = new Int32Array(terms.length + 1);
     let pos = 0;
     order.forEach((t, k) => {
@@ -93,6 +91,21 @@ export class TermTable {
       } else i++;
     }
   }
+}
+
+/**
+ * Indices of `terms` in code-unit order, a prefix before its extensions: what `longestAt` assumes.
+ * Distinct terms are sorted natively (no comparator: the default order is code-unit order, and a
+ * JavaScript callback per comparison cost most of a table's build) and mapped back to their index.
+ */
+function sortedOrder(terms: string[]): number[] {
+  const index = new Map<string, number>();
+  for (let i = 0; i < terms.length; i++) index.set(terms[i]!, i);
+  if (index.size === terms.length) return [...terms].sort().map((t) => index.get(t)!);
+  // Duplicates: a stable sort of the indices keeps them in input order.
+  const order = terms.map((_, i) => i);
+  order.sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0));
+  return order;
 }
 
 /**

@@ -94,7 +94,14 @@ function regionMentions(text: string): RegionMentions {
   const provinces = new Map<string, number>();
   const cities = new Map<string, number>();
   const reg = regions();
-  for (const m of reg.table.matches(text)) {
+  // Leftmost-longest, as `table.matches` gives, looking only where some term starts.
+  for (let i = 0; i < text.length; ) {
+    const m = reg.first[text.charCodeAt(i)] === 1 ? reg.table.longestAt(text, i) : null;
+    if (!m) {
+      i++;
+      continue;
+    }
+    i = m.end;
     const v = reg.values[m.index]!;
     if (v.province) provinces.set(v.province, (provinces.get(v.province) ?? 0) + 1);
     if (v.city) cities.set(v.city, (cities.get(v.city) ?? 0) + 1);
@@ -127,13 +134,23 @@ export interface CountyMention {
   cue: NameCue;
 }
 
-let nameTable: { table: PairedTable; values: CountyName[]; terms: string[] } | null = null;
+/**
+ * Per UTF-16 unit, whether some term starts with it: two in three positions of a report start no
+ * county or region name, and a table read turns them away before the lookup.
+ */
+function firstUnits(terms: Iterable<string>): Uint8Array {
+  const first = new Uint8Array(65536);
+  for (const t of terms) if (t) first[t.charCodeAt(0)] = 1;
+  return first;
+}
+
+let nameTable: { table: PairedTable; values: CountyName[]; terms: string[]; first: Uint8Array } | null = null;
 function names() {
   if (nameTable) return nameTable;
   const map = countyNames();
   const terms = [...map.keys()];
   const { table, order } = TermTable.build(terms);
-  nameTable = { table: new PairedTable(table), values: order.map((i) => map.get(terms[i]!)!), terms: order.map((i) => terms[i]!) };
+  nameTable = { table: new PairedTable(table), values: order.map((i) => map.get(terms[i]!)!), terms: order.map((i) => terms[i]!), first: firstUnits(terms) };
   return nameTable;
 }
 
@@ -196,18 +213,30 @@ function genericNames(): Set<string> {
 }
 
 /** City names and stems → city code, for `潮州市潮安区`: the city written just before a county's name. */
-let cityEnds: Map<string, string[]> | null = null;
-function citiesEndingAt(text: string, end: number): string[] {
+let cityEnds: { byName: Map<string, string[]>; last: Uint8Array } | null = null;
+const NO_CITIES: readonly string[] = [];
+function citiesEndingAt(text: string, end: number): readonly string[] {
   if (!cityEnds) {
-    cityEnds = new Map();
+    const byName = new Map<string, string[]>();
+    const last = new Uint8Array(65536);
     for (const c of allCities()) {
       const stem = c.name.replace(/(?:市|地区|盟)$/, '').replace(/(?:[\u4e00-\u9fff]{1,6}族)*自治州$/, '');
-      for (const k of new Set([c.name, stem])) if (k.length >= 2) cityEnds.set(k, [...(cityEnds.get(k) ?? []), c.code]);
+      for (const k of new Set([c.name, stem])) {
+        if (k.length < 2) continue;
+        byName.set(k, [...(byName.get(k) ?? []), c.code]);
+        last[k.charCodeAt(k.length - 1)] = 1;
+      }
     }
+    cityEnds = { byName, last };
   }
-  const out: string[] = [];
-  for (let len = 2; len <= 10 && len <= end; len++) out.push(...(cityEnds.get(text.slice(end - len, end)) ?? []));
-  return out;
+  // Most names follow a character no city's name ends in: no slicing then.
+  if (end < 2 || cityEnds.last[text.charCodeAt(end - 1)] === 0) return NO_CITIES;
+  let out: string[] | null = null;
+  for (let len = 2; len <= 10 && len <= end; len++) {
+    const codes = cityEnds.byName.get(text.slice(end - len, end));
+    if (codes) (out ??= []).push(...codes);
+  }
+  return out ?? NO_CITIES;
 }
 
 /**
@@ -230,7 +259,9 @@ export function countyMentions(doc: Document): CountyMention[] {
   const out: CountyMention[] = [];
   // Leftmost-longest, except that a bare short form failing its checks does not hide a name that
   // starts inside it (市南 of 市南区 in 深圳市南山区); a full name failing them still does (和县 in 新和县).
+  const first = t.first;
   for (let at = 0, next = 0; at < text.length; at = Math.max(at + 1, next)) {
+    if (first[text.charCodeAt(at)] === 0) continue;
     const m = t.table.longestAt(text, at);
     if (!m) continue;
     const n = t.values[m.index]!;
@@ -281,11 +312,11 @@ const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 /** Whether the text just before `start` with the name's first characters spells a leading cue (中 + 共…). */
 function swallowsCue(text: string, start: number): boolean {
-  for (const b of cues.before) {
-    for (let k = 1; k < b.length; k++) if (text.startsWith(b.slice(0, k), start - k) && text.startsWith(b.slice(k), start)) return true;
-  }
+  for (const [head, tail] of CUE_SPLITS) if (text.startsWith(head, start - head.length) && text.startsWith(tail, start)) return true;
   return false;
 }
+/** Each leading cue cut in two at every inner position (中 + 共, 中共 + …), in the order `swallowsCue` tries them. */
+const CUE_SPLITS: Array<[string, string]> = cues.before.flatMap((b) => Array.from({ length: Math.max(0, b.length - 1) }, (_, j) => [b.slice(0, j + 1), b.slice(j + 1)] as [string, string]));
 
 /** Whether `start` opens its line, after blanks and a leading 关于/在/中共/中国共产党. */
 function opensLine(text: string, start: number): boolean {
@@ -461,7 +492,7 @@ let regionTerms: string[] = [];
 
 /** Province and city short names (`河南`, `驻马店`) for the regional boost. */
 type Region = { province?: string; city?: string };
-let regionTable: { table: PairedTable; values: Region[] } | null = null;
+let regionTable: { table: PairedTable; values: Region[]; first: Uint8Array } | null = null;
 function regions() {
   if (regionTable) return regionTable;
   // First value wins (a province's stem before a city of the same name).
@@ -482,7 +513,7 @@ function regions() {
   }
   const terms = [...d.keys()];
   const { table, order } = TermTable.build(terms);
-  regionTable = { table: new PairedTable(table), values: order.map((i) => d.get(terms[i]!)!) };
+  regionTable = { table: new PairedTable(table), values: order.map((i) => d.get(terms[i]!)!), first: firstUnits(terms) };
   return regionTable;
 }
 

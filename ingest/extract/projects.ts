@@ -68,7 +68,15 @@ type ProjectLexicon = z.infer<typeof ProjectLexicon>;
 interface Rules {
   lex: ProjectLexicon;
   head: Literals;
-  headAtStart: RegExp;
+  /** Where a head may start (the scan for heads reads this first: one position in seventy starts one). */
+  headGate: StartGate;
+  /** Where a boundary word may start. */
+  boundaryGate: StartGate;
+  /** `lex.strictHeads`, `lex.weakStartStop`, `lex.planLike` as tables: which one a name starts or ends with. */
+  strictAtStart: Literals;
+  strictAtEnd: Suffixes;
+  weakStartStopAtStart: Literals;
+  planLikeAtEnd: Suffixes;
   headAtEnd: Suffixes;
   strongAtEnd: Suffixes;
   buildHeadAtEnd: Suffixes;
@@ -111,17 +119,67 @@ interface Rules {
 const cls = (s: string) => `[${s.replace(/[\]\\^-]/g, '\\$&')}]`;
 const NUM = '(?:[0-9]+|[xX]+|[一二两三四五六七八九十]+)';
 
+function firstUnits(words: string[]): Uint8Array {
+  const first = new Uint8Array(65536);
+  for (const w of words) if (w) first[w.charCodeAt(0)] = 1;
+  return first;
+}
+
+/** Where a list's shared part may start (`等`, a digit, a mask, a Chinese count): what `listEnd` begins with. */
+const LIST_END_FIRST = new Uint8Array(65536);
+for (const c of '等0123456789xX一二两三四五六七八九十') LIST_END_FIRST[c.charCodeAt(0)] = 1;
+function mayEndList(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (LIST_END_FIRST[text.charCodeAt(k)] === 1) return true;
+  return false;
+}
+
+/**
+ * Which positions may start one of a list of words: the word's first unit, and for words longer
+ * than one unit a hashed bit of the first two (false positives only, never a missed word).
+ */
+interface StartGate {
+  first: Uint8Array;
+  single: Uint8Array;
+  pairs: Uint8Array;
+}
+const pairBit = (a: number, b: number) => Math.imul((a << 16) | b, 0x9e3779b1) >>> 16;
+function startGate(words: string[]): StartGate {
+  const gate = { first: firstUnits(words), single: new Uint8Array(65536), pairs: new Uint8Array(65536) };
+  for (const w of words) {
+    if (w.length === 1) gate.single[w.charCodeAt(0)] = 1;
+    else if (w.length > 1) gate.pairs[pairBit(w.charCodeAt(0), w.charCodeAt(1))] = 1;
+  }
+  return gate;
+}
+/** The longest head at `i` (what `^(?:heads, longest first)` finds in `text.slice(i)`), or undefined. */
+function headAt(r: Rules, text: string, i: number): string | undefined {
+  return i < text.length && mayStartAt(r.headGate, text, i) ? r.head.at(text, i) : undefined;
+}
+
+/** Whether `s` starts with one of the words of `words` (`words.some((w) => s.startsWith(w))`). */
+const startsWithAny = (words: Literals, s: string) => s.length > 0 && words.at(s, 0) !== undefined;
+
+function mayStartAt(gate: StartGate, text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (gate.first[c] === 0) return false;
+  return gate.single[c] === 1 || (i + 1 < text.length && gate.pairs[pairBit(c, text.charCodeAt(i + 1))] === 1);
+}
+
 let cached: Rules | null = null;
 function rules(): Rules {
   if (cached) return cached;
   const lex = lexicon('projects', ProjectLexicon);
   const strong = [...lex.heads, ...lex.buildHeads];
-  const all = alternation([...strong, ...lex.phases, ...lex.weakHeads]);
   const unit = cls(lex.classifiers);
   cached = {
     lex,
     head: new Literals([...strong, ...lex.phases, ...lex.weakHeads]),
-    headAtStart: new RegExp(`^(?:${all})`),
+    headGate: startGate([...strong, ...lex.phases, ...lex.weakHeads]),
+    boundaryGate: startGate(lex.boundaries),
+    strictAtStart: new Literals(lex.strictHeads),
+    strictAtEnd: new Suffixes(lex.strictHeads),
+    weakStartStopAtStart: new Literals(lex.weakStartStop),
+    planLikeAtEnd: new Suffixes(lex.planLike),
     headAtEnd: new Suffixes([...strong, ...lex.phases, ...lex.weakHeads]),
     strongAtEnd: new Suffixes(strong),
     buildHeadAtEnd: new Suffixes(lex.buildHeads),
@@ -175,7 +233,7 @@ function rules(): Rules {
 /** An enumerated item with a weak head: a proper-looking name in front (`力量钻石二期`). */
 function listItem(name: string, r: Rules): boolean {
   const mod = modifier(name, r);
-  return mod.length >= 4 && !r.figure.test(name) && !r.generic.test(mod.slice(0, 2)) && !r.lex.weakStartStop.some((w) => mod.startsWith(w));
+  return mod.length >= 4 && !r.figure.test(name) && !r.generic.test(mod.slice(0, 2)) && !startsWithAny(r.weakStartStopAtStart, mod);
 }
 
 /** Stops a name never crosses. */
@@ -207,7 +265,7 @@ function nameStart(
   // `A、B等（XX个）重点工业项目`: whatever follows 等 is the list's shared descriptor.
   // (Matched with the head's first character, which the list's lookaheads may need to see.)
   // `三大`, `两个`, `三座` close a list only after a `、` (`甲、乙、丙三大煤矿`; `“九大工程”` is one name).
-  const lists = inList
+  const lists = inList || !mayEndList(text, i, hs)
     ? []
     : [...text.slice(i, hs + 1).matchAll(r.listEnd)].filter(
         (l) => l.index! + l[0].length <= region.length && (!/^[一二两三四五六七八九十]+[^一二两三四五六七八九十]$/.test(l[0]) || text[i - 1] === '、'),
@@ -217,20 +275,29 @@ function nameStart(
   let start = i;
   let cutBy: string | null = null;
   const cuts: Array<{ at: number; word: string }> = [{ at: i, word: '' }];
-  for (const m of r.boundary.matchAll(region)) {
-    const end = i + m.index! + m[0].length;
+  // The boundary words of the region, leftmost-longest (as `r.boundary.matchAll(region)`), read in place.
+  for (let at = i; at < hs; ) {
+    const word = mayStartAt(r.boundaryGate, text, at) ? r.boundary.at(region, at - i) : undefined;
+    if (word === undefined) {
+      at++;
+      continue;
+    }
+    const wordAt = at;
+    at += word.length;
+    const end = at;
     const left = hs - end;
+    const joint = word === '和' || word === '与' || word === '及';
     // A one-character boundary that would leave a one-character name is part of the name (和昌高速).
-    if (/^[和与及]$/.test(m[0]) && left === 1) continue;
-    if (inList && /^[和及与]$/.test(m[0])) continue; // list joints are split by the caller
-    if (inList && left === 0 && r.weak.has(m[0])) continue; // an item's own works (`…检测中心扩建`)
+    if (joint && left === 1) continue;
+    if (inList && joint) continue; // list joints are split by the caller
+    if (inList && left === 0 && r.weak.has(word)) continue; // an item's own works (`…检测中心扩建`)
     // 及 separates names only after a complete one (`辣椒农产品深加工及智慧物流产业园` is one
     // name, `道路及管网改造工程` too); 和/与 nearly always separate.
-    if (m[0] === '及' && !endsInHead(text.slice(0, i + m.index!), r)) continue;
-    cuts.push({ at: end, word: m[0] });
+    if (word === '及' && !endsInHead(text.slice(0, wordAt), r)) continue;
+    cuts.push({ at: end, word });
     if (end >= start) {
       start = end;
-      cutBy = m[0];
+      cutBy = word;
     }
   }
   return { start, cutBy, cuts: cuts.sort((a, b) => b.at - a.at) };
@@ -266,9 +333,20 @@ function modifier(name: string, r: Rules): string {
   return m;
 }
 
+/** How many `“` and `”` a name holds. */
+function quoteMarks(s: string): number {
+  let n = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 0x201c || c === 0x201d) n++;
+  }
+  return n;
+}
+
 function specific(quotedName: string, r: Rules): boolean {
-  if ((quotedName.match(/[“”]/g)?.length ?? 0) % 2) return false; // the boundary fell inside a slogan
-  const name = quotedName.replace(/[“”]/g, '');
+  const marks = quoteMarks(quotedName);
+  if (marks % 2) return false; // the boundary fell inside a slogan
+  const name = marks ? quotedName.replace(/[“”]/g, '') : quotedName;
   if (r.stop.has(name) || r.stopAtEnd.test(name) || name.length > 28 || name.includes('的') || r.figure.test(name) || r.foreign.test(name)) return false;
   // Unbalanced brackets or quotes: the boundary fell inside a heading or a slogan.
   if (/[（(]/.test(name) !== /[）)]/.test(name)) return false;
@@ -279,15 +357,15 @@ function specific(quotedName: string, r: Rules): boolean {
   if (core !== name && core !== mod && /^(?:[县市区旗]|[xX]{2,})$/.test(mod) && r.plainAtEnd.test(core)) return true;
   // `工业园区污水处理厂`: a park's own plant (not `产业园项目`, a generic one).
   const owner = r.plainAtEnd.exec(mod);
-  if (owner?.index === 0 && mod.length >= 3 && core === name && !r.lex.strictHeads.some((h) => name.endsWith(h))) return true;
+  if (owner?.index === 0 && mod.length >= 3 && core === name && !r.strictAtEnd.test(name)) return true;
   if (mod.length < 2 || r.generic.test(mod)) return false;
   const head = name.slice(mod.length);
   const specificPart = mod.replace(r.genericAll, '');
   // A quoted part is a proper name however short (`“三北”六期工程`).
   const quote = /“([^”]{2,})”/.exec(quotedName);
   const quoted = !!quote && mod.length > quote[1]!.length;
-  if (!quoted && r.lex.strictHeads.some((h) => head.startsWith(h)) && specificPart.length < 3) return false;
-  if (head.startsWith('工程') && r.lex.planLike.some((w) => mod.endsWith(w))) return false;
+  if (!quoted && startsWithAny(r.strictAtStart, head) && specificPart.length < 3) return false;
+  if (head.startsWith('工程') && r.planLikeAtEnd.test(mod)) return false;
   // An object with a head of its own, then its works (`新世纪大道打通提升`, `产业园二期`)
   // (`应急管理项目治理` has none: `项目治理` is one word).
   const own = r.strongAtEnd.exec(core);
@@ -296,14 +374,14 @@ function specific(quotedName: string, r: Rules): boolean {
   if (r.phaseAtEnd.test(name) && !r.headAtEnd.test(r.phaseAtEnd.strip(name))) return listItem(name, r);
   // Only work words (`中原西路积水点改造`): the works of a place.
   if (r.weakAtEnd.test(head)) {
-    return r.place.test(mod) && !r.generic.test(mod.slice(0, 2)) && !r.lex.weakStartStop.some((w) => mod.startsWith(w));
+    return r.place.test(mod) && !r.generic.test(mod.slice(0, 2)) && !startsWithAny(r.weakStartStopAtStart, mod);
   }
   return true;
 }
 
 /** A name left generic (`项目`, `重点项目`): an inner boundary may have cut it too late. */
 function bare(name: string, r: Rules): boolean {
-  const mod = modifier(name.replace(/[“”]/g, ''), r);
+  const mod = modifier(quoteMarks(name) ? name.replace(/[“”]/g, '') : name, r);
   return mod.length < 2 || r.generic.test(mod);
 }
 
@@ -459,16 +537,32 @@ function industryIndex(doc: Document): (name: string, s: Sentence) => string | n
 function midName(text: string, he: number, r: Rules): boolean {
   const ahead = text.slice(he, he + 12);
   // `…结构件项目（常熟高新区）。`: a place in brackets after a name is a note on it.
-  const note = /^[（(][^（）()]*[）)]/.exec(text.slice(he, he + 20));
+  const note = text[he] === '（' || text[he] === '(' ? /^[（(][^（）()]*[）)]/.exec(text.slice(he, he + 20)) : null;
   if (note && (he + note[0].length >= text.length || HARD.test(text[he + note[0].length]!))) return false;
   const stop = ahead.search(/[，。；：、,;:！？\s]/);
   const window = stop >= 0 ? ahead.slice(0, stop) : ahead;
-  const next = r.head.first(window);
-  if (!next || next.index === 0) return false;
+  // The first head in the window (as `r.head.first(window)`): none, or one right here, and the name ends.
+  let next = 0;
+  while (next < window.length && !(mayStartAt(r.headGate, window, next) && r.head.at(window, next) !== undefined)) next++;
+  if (next === 0 || next === window.length) return false;
   // `人民医院新院区建设项目`: a work word right before the next head belongs to the name.
-  const between = r.workBeforeHead.strip(window.slice(0, next.index));
+  const between = r.workBeforeHead.strip(window.slice(0, next));
   return !r.boundary.test(between);
 }
+
+/**
+ * The project names of a sentence of the document the projects stage last read, as
+ * `projectSpans(text)` gives them: the targets stage asks again for the sentences with figures.
+ * `text` is the sentence's text as the caller reads it (the spans are its offsets). Callers only
+ * read the spans.
+ */
+export function sentenceSpans(s: Sentence, text: string): Span[] {
+  const k = s.index;
+  const known = lastDoc.sentences[k] === s && lastDoc.texts[k] === text ? lastDoc.spans[k] : undefined;
+  return known ?? projectSpans(text);
+}
+/** The last document's sentences, by index: the text each one's spans were cut from, and the spans. */
+const lastDoc: { sentences: Sentence[]; texts: string[]; spans: Span[][] } = { sentences: [], texts: [], spans: [] };
 
 /** Project names in one sentence (sentence-relative spans). */
 export function projectSpans(text: string): Span[] {
@@ -476,18 +570,25 @@ export function projectSpans(text: string): Span[] {
   const out: Span[] = [];
   let floor = 0;
   const used = new Set<number>(); // item starts already named (a list may be seen twice)
-  for (const m of r.head.matchAll(text)) {
-    const hs = m.index!;
+  // The heads, leftmost-longest (as `r.head.matchAll(text)`), each resuming after the last.
+  for (let i = 0; i < text.length; ) {
+    const head = mayStartAt(r.headGate, text, i) ? r.head.at(text, i) : undefined;
+    if (head === undefined) {
+      i++;
+      continue;
+    }
+    const hs = i;
+    i += head.length;
     if (hs < floor) continue;
-    let he = hs + m[0].length;
-    if (he < text.length && r.lex.notAfter[m[0]]?.includes(text[he]!)) continue;
-    if (hs > 0 && r.lex.notBefore[m[0]]?.includes(text[hs - 1]!)) continue;
-    if (r.owner.test(text.slice(he)) || r.sloganAfter.test(text.slice(he))) continue;
+    let he = hs + head.length;
+    if (he < text.length && r.lex.notAfter[head]?.includes(text[he]!)) continue;
+    if (hs > 0 && r.lex.notBefore[head]?.includes(text[hs - 1]!)) continue;
+    if (r.owner.test(text.slice(he)) || (text[he] === '”' && r.sloganAfter.test(text.slice(he)))) continue;
     // A head that needs a building clause, in a clause that builds nothing: no need to look further.
-    if (r.buildOnly.has(m[0]) && !r.headAtStart.test(text.slice(he)) && !mayBuild(text, hs, he, r)) continue;
+    if (r.buildOnly.has(head) && headAt(r, text, he) === undefined && !mayBuild(text, hs, he, r)) continue;
     if (midName(text, he, r)) continue;
     // Adjacent heads belong to one name: `物流产业园项目`, `二期工程`.
-    for (let n = r.headAtStart.exec(text.slice(he)); n; n = r.headAtStart.exec(text.slice(he))) he += n[0].length;
+    for (let n = headAt(r, text, he); n !== undefined; n = headAt(r, text, he)) he += n.length;
     const found = nameStart(text, floor, hs, r);
     const { cutBy, listEnd } = found;
     let start = found.start;
@@ -526,7 +627,7 @@ export function projectSpans(text: string): Span[] {
       // `白沙溪、…第一茶厂等龙头企业扩能提质`: a list of companies.
       if (r.owner.test(text.slice(listEnd ?? start))) continue;
       // The items are the names: the descriptor is shared without its ranks (`重点`, `一批`).
-      const shared = descriptor.replace(r.leadingRanks, '') || m[0];
+      const shared = descriptor.replace(r.leadingRanks, '') || head;
       if (r.goal.test(text.slice(he))) continue; // `引入石化下游等项目不少于x个`: a goal's object
       for (const it of itemsBefore(text, 0, listEnd ?? start - 1, r)) {
         if (used.has(it.start)) continue;
@@ -535,7 +636,7 @@ export function projectSpans(text: string): Span[] {
         const full = r.plainAtEnd.test(it.name) ? it.name : it.name + (r.headAtEnd.test(it.name) && !r.strongAtEnd.test(it.name) && !r.strongAtEnd.test(shared) ? '' : shared);
         // An enumerated item may end in a weak head (`力量钻石二期`): the list vouches for it.
         if (specific(full, r) || (r.headAtEnd.test(it.name) && listItem(it.name, r))) {
-          out.push({ start: it.start, end: it.end, name: full, rule: `projects.list:${m[0]}` });
+          out.push({ start: it.start, end: it.end, name: full, rule: `projects.list:${head}` });
           used.add(it.start);
         }
       }
@@ -553,7 +654,7 @@ export function projectSpans(text: string): Span[] {
     if (!specific(name, r)) continue;
     // `中心`, `楼`, `厂`: such a name is a project where the sentence builds it (`新建…中心`).
     if (needsBuilding(name, r) && !numbered && !built(text, start, he, r)) continue;
-    out.push({ start, end: he, name, rule: `projects.head:${m[0]}` });
+    out.push({ start, end: he, name, rule: `projects.head:${head}` });
     used.add(start);
     if (coordinated) {
       // `国华、盛风风力光伏项目`: earlier items without a head of their own share the tail.
@@ -580,7 +681,7 @@ export function projectSpans(text: string): Span[] {
         if (r.headAtEnd.test(it.name) && modifier(tail, r) === '') continue;
         const full = it.name + tail;
         if (specific(full, r)) {
-          out.push({ start: it.start, end: it.end, name: full, rule: `projects.shared:${m[0]}` });
+          out.push({ start: it.start, end: it.end, name: full, rule: `projects.shared:${head}` });
           used.add(it.start);
         }
       }
@@ -687,12 +788,19 @@ export const projects: Stage = {
   name: 'projects',
   run(doc: Document): Document {
     const r = rules();
+    // A new document: the last one's sentences are asked for no more.
+    lastDoc.sentences = doc.sentences;
+    lastDoc.texts = [];
+    lastDoc.spans = [];
     const byName = new Map<string, ProjectFact>();
     // The facts `sameProject` could join a later name to, in the order they were named.
     const works: ProjectFact[] = [];
     const industry = industryIndex(doc);
     for (const s of doc.sentences) {
-      for (const sp of projectSpans(s.text)) {
+      const spans = projectSpans(s.text);
+      lastDoc.texts[s.index] = s.text;
+      lastDoc.spans[s.index] = spans;
+      for (const sp of spans) {
         // A quote left open at either end is the slogan's, not the name's (`“国际医疗健康城”`).
         const name = (sp.name.match(/[“”]/g)?.length ?? 0) % 2 || /^“[^”]*”$/.test(sp.name) ? sp.name.replace(/^[“”]+|[“”]+$/g, '') : sp.name;
         const ev = evidence(doc, s, s.start + sp.start, s.start + sp.end, sp.rule);

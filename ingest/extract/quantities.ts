@@ -9,7 +9,6 @@
  */
 import { numeralQuantity } from '../numbers.ts';
 import { alternation, escapeRe } from './lexicon.ts';
-import { Scanner } from './literals.ts';
 import { targetLexicon } from './target-lexicon.ts';
 
 export interface Found {
@@ -34,11 +33,12 @@ export const mayHoldQuantity = (text: string): boolean => {
 const MAY_HOLD_UNITS = new Uint8Array(65536);
 for (const c of STARTS) MAY_HOLD_UNITS[c.charCodeAt(0)] = 1;
 
-let re: Scanner | null = null;
+/** The quantity pattern, sticky: tried only where `STARTS` holds a character (see `quantities`). */
+let re: RegExp | null = null;
 
 const DIGITS = '零〇一二两三四五六七八九十百千';
 
-function pattern(): Scanner {
+function pattern(): RegExp {
   if (re) return re;
   const { units, sizeClassNouns, unitNotBefore } = targetLexicon();
   // Longest first, each unit followed by none of the characters that would make a word of it.
@@ -54,11 +54,11 @@ function pattern(): Scanner {
   const unit = `(?<big>万亿|亿|万)?(?<unit>${unitAlternatives})`;
   // `(?<![0-9A-Za-z.])`: not the tail of a code or a longer number (`5G`, `1.5.2`).
   // Tried only where a quantity can start (STARTS).
-  re = new Scanner(
+  re = new RegExp(
     `百分之(?:(?<pcn>${cn})|(?<par>[0-9]+(?:\\.[0-9]+)?))` +
       `|(?<![0-9A-Za-z.])(?:(?<ar>${arabic})|(?<mk>${mask})|(?<cn>${cn}))${unit}` +
       `|(?<jibai>[0-9]+|[一二三四五六七八九十百千]+)亿(?:级|(?=${alternation(sizeClassNouns)}))|翻(?<fan>[一两二三])番`,
-    [...STARTS],
+    'y',
   );
   return re;
 }
@@ -68,7 +68,21 @@ const FAN: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3 };
 /** All quantities in `text`, in order. */
 export function quantities(text: string): Found[] {
   const out: Found[] = [];
-  for (const m of pattern().matchAll(text)) {
+  const sticky = pattern();
+  // What a global scan finds (leftmost, each match resuming after the last), trying the pattern
+  // only where a quantity can start: most characters of a clause are no digit or numeral.
+  for (let i = 0; i < text.length; ) {
+    if (MAY_HOLD_UNITS[text.charCodeAt(i)] === 0) {
+      i++;
+      continue;
+    }
+    sticky.lastIndex = i;
+    const m = sticky.exec(text);
+    if (!m) {
+      i++;
+      continue;
+    }
+    i += Math.max(1, m[0].length);
     const g = m.groups!;
     const start = m.index!;
     const end = start + m[0].length;

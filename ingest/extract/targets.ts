@@ -26,7 +26,7 @@ import { chineseToNumber } from '../numbers.ts';
 import { evidence } from './evidence.ts';
 import { alternation, escapeRe } from './lexicon.ts';
 import { mayHoldQuantity, quantities, type Found } from './quantities.ts';
-import { projectSpans } from './projects.ts';
+import { sentenceSpans } from './projects.ts';
 import { targetLexicon, type TargetLexicon } from './target-lexicon.ts';
 
 type Role = 'target' | 'result';
@@ -120,8 +120,32 @@ function rules(): Rules {
   return cached;
 }
 
-/** Clauses: split at Chinese and ASCII clause marks; an ASCII comma between digits is a thousands mark. */
-const CLAUSE = /(?:[^，；：:;。！？!?,]|(?<=[0-9]),(?=[0-9]{3}))+/g;
+/** Clause marks, Chinese and ASCII, as a table read per character. */
+const CLAUSE_MARKS = new Uint8Array(65536);
+for (const c of '，；：:;。！？!?,') CLAUSE_MARKS[c.charCodeAt(0)] = 1;
+const isDigitAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+/** An ASCII comma between a digit and three more is a thousands mark (`1,200`), no clause mark. */
+const thousandsMark = (text: string, i: number) =>
+  text.charCodeAt(i) === 44 && i > 0 && isDigitAt(text, i - 1) && isDigitAt(text, i + 1) && isDigitAt(text, i + 2) && isDigitAt(text, i + 3);
+
+/** Clauses as [start, end) pairs, flat: split at clause marks (a thousands comma is none). */
+function clauseBounds(text: string): number[] {
+  const out: number[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const inside = CLAUSE_MARKS[text.charCodeAt(i)] === 0 || thousandsMark(text, i);
+    if (inside && start < 0) start = i;
+    else if (!inside && start >= 0) {
+      out.push(start, i);
+      start = -1;
+    }
+  }
+  if (start >= 0) out.push(start, text.length);
+  return out;
+}
 const CJK = /[\u4e00-\u9fff]/;
 const RATE_UNITS = new Set(['%', '‰', '个百分点', '百分点', '倍']);
 const NOT_NAME = /[^\u4e00-\u9fffA-Za-z]/g;
@@ -186,7 +210,8 @@ function namedYear(text: string): number | null {
   let last: number | null = null;
   if (text.includes('年')) for (const m of text.matchAll(YEAR)) last = yearNumber(m[1]!);
   const r = rules();
-  const plan = r.planEnd.exec(text)?.[1];
+  // Every plan period's end is written with 末 (`十四五末`).
+  const plan = text.includes('末') ? r.planEnd.exec(text)?.[1] : undefined;
   if (plan) last = r.lex.planPeriodEnds[plan]!;
   return last;
 }
@@ -205,21 +230,43 @@ function relativeYear(text: string, ctx: Context): number | null {
 /** A heading's year, read once per heading text: every sentence below it asks. */
 const headingYears = new Map<string, number | null>();
 
+/** The last sentence's heading and its year: consecutive sentences mostly share a heading. */
+let lastHeading: { headings: Document['headings']; heading: number; year: number | null } | null = null;
+
 function headingYear(doc: Document, s: Sentence): number | null {
-  let level = Infinity;
-  for (let h = s.heading; h >= 0; h--) {
-    const head = doc.headings[h]!;
-    if (head.level >= level) continue;
-    level = head.level;
-    let y = headingYears.get(head.text);
-    if (y === undefined) {
-      if (headingYears.size > 10000) headingYears.clear();
-      headingYears.set(head.text, (y = namedYear(head.text)));
-    }
-    if (y) return y;
-  }
-  return null;
+  if (lastHeading?.headings === doc.headings && lastHeading.heading === s.heading) return lastHeading.year;
+  const year = headingYearOf(doc, s.heading);
+  lastHeading = { headings: doc.headings, heading: s.heading, year };
+  return year;
 }
+
+/**
+ * The year of a heading or of the nearest heading above it of a higher level, and so on up
+ * (`headings[h]`'s own year, else its parent's): remembered per heading of the current document,
+ * as every run of sentences under a heading asks.
+ */
+function headingYearOf(doc: Document, heading: number): number | null {
+  if (heading < 0) return null; // above the first heading
+  if (headingMemo.headings !== doc.headings) headingMemo = { headings: doc.headings, years: [] };
+  const years = headingMemo.years;
+  const known = years[heading];
+  if (known !== undefined) return known;
+  const head = doc.headings[heading]!;
+  let y = headingYears.get(head.text);
+  if (y === undefined) {
+    if (headingYears.size > 10000) headingYears.clear();
+    headingYears.set(head.text, (y = namedYear(head.text)));
+  }
+  let year: number | null = y || null;
+  if (!year) {
+    let parent = heading - 1;
+    while (parent >= 0 && doc.headings[parent]!.level >= head.level) parent--;
+    year = parent >= 0 ? headingYearOf(doc, parent) : null;
+  }
+  years[heading] = year;
+  return year;
+}
+let headingMemo: { headings: Document['headings']; years: Array<number | null> } = { headings: [], years: [] };
 
 function clean(s: string, r: Rules): string {
   let t = s.trim().replace(r.afterAtStart, '').replace(r.lead, '').replace(r.baseline, '');
@@ -344,40 +391,37 @@ export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget
   const news = r.resultSentence.test(text);
   const sentenceRole: Role | null = s.section === 'other' && r.plan.test(text) ? 'target' : null;
   let runYear = ctx.run?.year ?? null;
-  const hYear = headingYear(doc, s);
+  let hYear: number | null | undefined; // read once a figure needs it
   let previous = ''; // the indicator an empty one inherits (`7%以上、力争8%`)
   let previousParts: string[] | null = null;
   let cue: Role | null = null;
   let lastCount = ''; // a count of projects, whose amount a bare `总投资` is // the heads of the last `分别` (`…分别达到…，分别增长…`)
   // A named project's investment (`实施X工程，总投资2.25亿元`) is a fact of the project, not a goal.
   // Project spans cost as much as the projects stage itself: found only once a figure is.
-  let spans: ReturnType<typeof projectSpans> | null = null;
+  let spans: ReturnType<typeof sentenceSpans> | null = null;
   let projectEnds: number[] = [];
-  for (const c of text.matchAll(CLAUSE)) {
-    const clause = c[0];
-    const base = c.index!;
-    // A count right before another figure counts its items (`两个十亿级产业`): the enumeration's, not a figure.
-    const qs = quantities(clause).filter(
-      (q, i, all) =>
-        !modifier(clause.slice(q.end), q, r) &&
-        !slogan(clause, q, r) &&
-        !(r.classifiers.has(q.unit) && all[i + 1]?.start === q.end) &&
-        !describes(clause, q, all[i + 1], r),
-    );
+  // Clauses whose cue is not read yet: only a clause with a figure needs the cue so far.
+  let cueFrom = 0;
+  const bounds = clauseBounds(text);
+  for (let k = 0; k < bounds.length; k += 2) {
+    const base = bounds[k]!;
+    const clause = text.slice(base, bounds[k + 1]!);
+    const qs = figures(clause, r);
     const explicit = namedYear(clause);
     if (explicit != null) runYear = explicit;
-    // `力争到2027年，规模以上工业企业达到80家`: a cue holds for the clauses after it.
-    cue = cueOf(clause, s, r, ctx) ?? cue;
     if (!qs.length) continue;
+    // `力争到2027年，规模以上工业企业达到80家`: a cue holds for the clauses after it (the last one that has one).
+    cue = latestCue(text, bounds, cueFrom, k, s, r, ctx) ?? cue;
+    cueFrom = k + 2;
     if (!spans) {
-      spans = projectSpans(text);
+      spans = sentenceSpans(s, text);
       projectEnds = /投资/.test(text) ? spans.map((p) => p.end) : [];
     }
     const inList = (opener != null && opener.index < base + clause.length) || (ctx.run?.list ?? false);
     const role = news ? 'result' : roleOf(cue, s, inList, sentenceRole, ctx);
     if (!role || r.projectFact.test(text.slice(0, base + clause.length))) continue;
     // Goals no cue dates are for the plan year.
-    const year = explicit ?? runYear ?? relativeYear(text.slice(0, base + clause.length), ctx) ?? hYear ?? (role === 'target' ? ctx.planYear : null);
+    const year = explicit ?? runYear ?? relativeYear(text.slice(0, base + clause.length), ctx) ?? (hYear === undefined ? (hYear = headingYear(doc, s)) : hYear) ?? (role === 'target' ? ctx.planYear : null);
     // A figure for a year before the plan year is a result, whatever the section says (`2023年…` in a 2024 plan).
     const past = year != null && ctx.planYear != null && year < ctx.planYear && !r.goal.test(clause);
     const items = readItems(clause, qs, r, previous, previousParts);
@@ -402,6 +446,33 @@ export function targetsIn(doc: Document, s: Sentence, ctx: Context): FoundTarget
   }
   ctx.run = /[；;]$/.test(text) ? { role: out.at(-1)?.role ?? ctx.run?.role ?? null, year: runYear, list: opener != null || (ctx.run?.list ?? false) } : null;
   return out;
+}
+
+/**
+ * The clause's quantities that are figures. A count right before another figure counts its items
+ * (`两个十亿级产业`): the enumeration's, not a figure.
+ */
+function figures(clause: string, r: Rules): Found[] {
+  const all = quantities(clause);
+  if (!all.length) return all;
+  const out: Found[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const q = all[i]!;
+    if (modifier(clause.slice(q.end), q, r) || slogan(clause, q, r)) continue;
+    if (r.classifiers.has(q.unit) && all[i + 1]?.start === q.end) continue;
+    if (describes(clause, q, all[i + 1], r)) continue;
+    out.push(q);
+  }
+  return out;
+}
+
+/** The cue of the last clause in bounds [from, to] (pairs' indices) that has one, or null. */
+function latestCue(text: string, bounds: number[], from: number, to: number, s: Sentence, r: Rules, ctx: Context): Role | null {
+  for (let k = to; k >= from; k -= 2) {
+    const c = cueOf(text.slice(bounds[k]!, bounds[k + 1]!), s, r, ctx);
+    if (c) return c;
+  }
+  return null;
 }
 
 /** The indicator each quantity of a clause measures. */
