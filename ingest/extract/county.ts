@@ -96,7 +96,7 @@ function regionMentions(text: string): RegionMentions {
   const reg = regions();
   // Leftmost-longest, as `table.matches` gives, looking only where some term starts.
   for (let i = 0; i < text.length; ) {
-    const m = reg.first[text.charCodeAt(i)] === 1 ? reg.table.longestAt(text, i) : null;
+    const m = mayStartAt(reg.gate, text, i) ? reg.table.longestAt(text, i) : null;
     if (!m) {
       i++;
       continue;
@@ -135,22 +135,42 @@ export interface CountyMention {
 }
 
 /**
- * Per UTF-16 unit, whether some term starts with it: two in three positions of a report start no
- * county or region name, and a table read turns them away before the lookup.
+ * Where a term may start: 1 at a unit some term of two or more units starts with, 2 at a unit
+ * that is a term itself; and a hashed bit per first two units. Two in three positions of a report
+ * start no county or region name (first unit), and of the rest all but one in fifty (pair): table
+ * reads turn them away before the lookup. False positives only: the lookup decides.
  */
-function firstUnits(terms: Iterable<string>): Uint8Array {
-  const first = new Uint8Array(65536);
-  for (const t of terms) if (t) first[t.charCodeAt(0)] = 1;
-  return first;
+interface StartGate {
+  first: Uint8Array;
+  pairs: Uint8Array;
+}
+const pairBit = (a: number, b: number) => Math.imul((a << 16) | b, 0x9e3779b1) >>> 16;
+function startGate(terms: Iterable<string>): StartGate {
+  const gate = { first: new Uint8Array(65536), pairs: new Uint8Array(65536) };
+  for (const t of terms) {
+    if (!t) continue;
+    const c = t.charCodeAt(0);
+    if (t.length === 1) gate.first[c] = 2;
+    else {
+      if (gate.first[c] === 0) gate.first[c] = 1;
+      gate.pairs[pairBit(c, t.charCodeAt(1))] = 1;
+    }
+  }
+  return gate;
+}
+function mayStartAt(gate: StartGate, text: string, i: number): boolean {
+  const f = gate.first[text.charCodeAt(i)]!;
+  if (f !== 1) return f === 2;
+  return i + 1 < text.length && gate.pairs[pairBit(text.charCodeAt(i), text.charCodeAt(i + 1))] === 1;
 }
 
-let nameTable: { table: PairedTable; values: CountyName[]; terms: string[]; first: Uint8Array } | null = null;
+let nameTable: { table: PairedTable; values: CountyName[]; terms: string[]; gate: StartGate } | null = null;
 function names() {
   if (nameTable) return nameTable;
   const map = countyNames();
   const terms = [...map.keys()];
   const { table, order } = TermTable.build(terms);
-  nameTable = { table: new PairedTable(table), values: order.map((i) => map.get(terms[i]!)!), terms: order.map((i) => terms[i]!), first: firstUnits(terms) };
+  nameTable = { table: new PairedTable(table), values: order.map((i) => map.get(terms[i]!)!), terms: order.map((i) => terms[i]!), gate: startGate(terms) };
   return nameTable;
 }
 
@@ -259,9 +279,9 @@ export function countyMentions(doc: Document): CountyMention[] {
   const out: CountyMention[] = [];
   // Leftmost-longest, except that a bare short form failing its checks does not hide a name that
   // starts inside it (市南 of 市南区 in 深圳市南山区); a full name failing them still does (和县 in 新和县).
-  const first = t.first;
+  const gate = t.gate;
   for (let at = 0, next = 0; at < text.length; at = Math.max(at + 1, next)) {
-    if (first[text.charCodeAt(at)] === 0) continue;
+    if (!mayStartAt(gate, text, at)) continue;
     const m = t.table.longestAt(text, at);
     if (!m) continue;
     const n = t.values[m.index]!;
@@ -492,7 +512,7 @@ let regionTerms: string[] = [];
 
 /** Province and city short names (`河南`, `驻马店`) for the regional boost. */
 type Region = { province?: string; city?: string };
-let regionTable: { table: PairedTable; values: Region[]; first: Uint8Array } | null = null;
+let regionTable: { table: PairedTable; values: Region[]; gate: StartGate } | null = null;
 function regions() {
   if (regionTable) return regionTable;
   // First value wins (a province's stem before a city of the same name).
@@ -513,7 +533,7 @@ function regions() {
   }
   const terms = [...d.keys()];
   const { table, order } = TermTable.build(terms);
-  regionTable = { table: new PairedTable(table), values: order.map((i) => d.get(terms[i]!)!), first: firstUnits(terms) };
+  regionTable = { table: new PairedTable(table), values: order.map((i) => d.get(terms[i]!)!), gate: startGate(terms) };
   return regionTable;
 }
 
