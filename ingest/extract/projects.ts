@@ -72,6 +72,9 @@ interface Rules {
   headGate: StartGate;
   /** Where a boundary word may start. */
   boundaryGate: StartGate;
+  /** The characters `owner` and `goal` can match from: the anchored patterns run only after one. */
+  ownerFirst: Uint8Array;
+  goalFirst: Uint8Array;
   /** `lex.strictHeads`, `lex.weakStartStop`, `lex.planLike` as tables: which one a name starts or ends with. */
   strictAtStart: Literals;
   strictAtEnd: Suffixes;
@@ -176,6 +179,8 @@ function rules(): Rules {
     head: new Literals([...strong, ...lex.phases, ...lex.weakHeads]),
     headGate: startGate([...strong, ...lex.phases, ...lex.weakHeads]),
     boundaryGate: startGate(lex.boundaries),
+    ownerFirst: firstUnits([...'等一二三四五六七八九十0123456789xX个家', ...lex.ownerNouns]),
+    goalFirst: firstUnits(lex.goalCues),
     strictAtStart: new Literals(lex.strictHeads),
     strictAtEnd: new Suffixes(lex.strictHeads),
     weakStartStopAtStart: new Literals(lex.weakStartStop),
@@ -250,6 +255,11 @@ export interface Span {
   /** `projects.head:<head>`, `projects.list:<head>` (an 等-list) or `projects.shared:<head>` (`甲、乙…`). */
   rule: string;
 }
+
+/** Whether `owner` (`^等?[一…0-9xX]*[个家]?(?:ownerNouns)`) matches the text from `at`. */
+const ownerAt = (text: string, at: number, r: Rules) => r.ownerFirst[text.charCodeAt(at)] === 1 && r.owner.test(text.slice(at));
+/** Whether `goal` (`^(?:goalCues)`) matches the text from `at`. */
+const goalAt = (text: string, at: number, r: Rules) => r.goalFirst[text.charCodeAt(at)] === 1 && r.goal.test(text.slice(at));
 
 /** Start of the name ending in a head at `hs`: after the rightmost usable boundary word. */
 function nameStart(
@@ -605,7 +615,7 @@ function spansAtHead(st: SpanScan, head: string, hs: number): void {
   let he = hs + head.length;
   if (he < text.length && r.lex.notAfter[head]?.includes(text[he]!)) return;
   if (hs > 0 && r.lex.notBefore[head]?.includes(text[hs - 1]!)) return;
-  if (r.owner.test(text.slice(he)) || (text[he] === '”' && r.sloganAfter.test(text.slice(he)))) return;
+  if (ownerAt(text, he, r) || (text[he] === '”' && r.sloganAfter.test(text.slice(he)))) return;
   // A head that needs a building clause, in a clause that builds nothing: no need to look further.
   if (r.buildOnly.has(head) && headAt(r, text, he) === undefined && !mayBuild(text, hs, he, r)) return;
   if (midName(text, he, r)) return;
@@ -647,10 +657,10 @@ function spansAtHead(st: SpanScan, head: string, hs: number): void {
     // `金刚石及其制品、生物医药等一批重大项目`: a list of kinds, not of named projects.
     if (r.listQuantifier.test(text.slice(listEnd ?? start))) return;
     // `白沙溪、…第一茶厂等龙头企业扩能提质`: a list of companies.
-    if (r.owner.test(text.slice(listEnd ?? start))) return;
+    if (ownerAt(text, listEnd ?? start, r)) return;
     // The items are the names: the descriptor is shared without its ranks (`重点`, `一批`).
     const shared = descriptor.replace(r.leadingRanks, '') || head;
-    if (r.goal.test(text.slice(he))) return; // `引入石化下游等项目不少于x个`: a goal's object
+    if (goalAt(text, he, r)) return; // `引入石化下游等项目不少于x个`: a goal's object
     for (const it of itemsBefore(text, 0, listEnd ?? start - 1, r)) {
       if (used.has(it.start)) continue;
       // `退化林修复、…三大绿化工程`: an item with only a weak head takes the list's strong one.
@@ -665,7 +675,7 @@ function spansAtHead(st: SpanScan, head: string, hs: number): void {
     return;
   }
   const coordinated = text[start - 1] === '、';
-  if (r.goal.test(text.slice(he))) return;
+  if (goalAt(text, he, r)) return;
   // `“一网两厂多节点”引江济淮配套工程`: a slogan in front of a name is not part of it.
   // (A numbered slogan; `“茶乡花海”田园综合体` is named by its quote.)
   const slogan = /^“[^”]*[一二两三四五六七八九十百千万0-9][^”]*[一二两三四五六七八九十百千万0-9][^”]*”/.exec(name);
