@@ -121,6 +121,18 @@ export function convertUnit(value: number, from: string, to: string): number | n
  * @example resolveIndicator('地区生产总值增长', '%', true)?.id === 'gdp_growth'
  */
 export function resolveIndicator(name: string, unit: string | null, growth: boolean): IndicatorEntry | null {
+  // Reports name the same few dozen indicators again and again: each reading is found once.
+  const key = `${growth ? 1 : 0}${unit ?? ''}\u0000${name}`;
+  const known = resolved.get(key);
+  if (known !== undefined) return known;
+  if (resolved.size > 20000) resolved.clear();
+  const entry = resolveUncached(name, unit, growth);
+  resolved.set(key, entry);
+  return entry;
+}
+const resolved = new Map<string, IndicatorEntry | null>();
+
+function resolveUncached(name: string, unit: string | null, growth: boolean): IndicatorEntry | null {
   const cat = catalogue();
   name = name.replace(QUOTES, '');
   const family = unitFamily(unit);

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import nodejieba from 'nodejieba';
 import type { CountyFact, Document, Evidence } from '../model.ts';
 import type { Stage } from '../stage.ts';
-import { TermTable, loadTable, saveTable } from '../term-table.ts';
+import { TermTable, loadTable, saveTable, type TableMatch } from '../term-table.ts';
 import { PairedTable } from '../paired-table.ts';
 import { evidence } from '../evidence.ts';
 import { inMask } from '../normalise.ts';
@@ -96,7 +96,7 @@ function regionMentions(text: string): RegionMentions {
   const reg = regions();
   // Leftmost-longest, as `table.matches` gives, looking only where some term starts.
   for (let i = 0; i < text.length; ) {
-    const m = reg.first[text.charCodeAt(i)] === 1 ? reg.table.longestAt(text, i) : null;
+    const m = mayStartAt(reg.gate, text, i) ? reg.table.longestAt(text, i) : null;
     if (!m) {
       i++;
       continue;
@@ -135,22 +135,42 @@ export interface CountyMention {
 }
 
 /**
- * Per UTF-16 unit, whether some term starts with it: two in three positions of a report start no
- * county or region name, and a table read turns them away before the lookup.
+ * Where a term may start: 1 at a unit some term of two or more units starts with, 2 at a unit
+ * that is a term itself; and a hashed bit per first two units. Two in three positions of a report
+ * start no county or region name (first unit), and of the rest all but one in fifty (pair): table
+ * reads turn them away before the lookup. False positives only: the lookup decides.
  */
-function firstUnits(terms: Iterable<string>): Uint8Array {
-  const first = new Uint8Array(65536);
-  for (const t of terms) if (t) first[t.charCodeAt(0)] = 1;
-  return first;
+interface StartGate {
+  first: Uint8Array;
+  pairs: Uint8Array;
+}
+const pairBit = (a: number, b: number) => Math.imul((a << 16) | b, 0x9e3779b1) >>> 16;
+function startGate(terms: Iterable<string>): StartGate {
+  const gate = { first: new Uint8Array(65536), pairs: new Uint8Array(65536) };
+  for (const t of terms) {
+    if (!t) continue;
+    const c = t.charCodeAt(0);
+    if (t.length === 1) gate.first[c] = 2;
+    else {
+      if (gate.first[c] === 0) gate.first[c] = 1;
+      gate.pairs[pairBit(c, t.charCodeAt(1))] = 1;
+    }
+  }
+  return gate;
+}
+function mayStartAt(gate: StartGate, text: string, i: number): boolean {
+  const f = gate.first[text.charCodeAt(i)]!;
+  if (f !== 1) return f === 2;
+  return i + 1 < text.length && gate.pairs[pairBit(text.charCodeAt(i), text.charCodeAt(i + 1))] === 1;
 }
 
-let nameTable: { table: PairedTable; values: CountyName[]; terms: string[]; first: Uint8Array } | null = null;
+let nameTable: { table: PairedTable; values: CountyName[]; terms: string[]; gate: StartGate } | null = null;
 function names() {
   if (nameTable) return nameTable;
   const map = countyNames();
   const terms = [...map.keys()];
   const { table, order } = TermTable.build(terms);
-  nameTable = { table: new PairedTable(table), values: order.map((i) => map.get(terms[i]!)!), terms: order.map((i) => terms[i]!), first: firstUnits(terms) };
+  nameTable = { table: new PairedTable(table), values: order.map((i) => map.get(terms[i]!)!), terms: order.map((i) => terms[i]!), gate: startGate(terms) };
   return nameTable;
 }
 
@@ -248,55 +268,22 @@ function citiesEndingAt(text: string, end: number): readonly string[] {
 export function countyMentions(doc: Document): CountyMention[] {
   const text = doc.text;
   const t = names();
-  const gen = genericNames();
   const bound = new Uint8Array(text.length + 1);
   for (const tok of doc.tokens) {
     bound[tok.start]! |= 1;
     bound[tok.end]! |= 2;
   }
-  const segmented = doc.tokens.length > 0;
-  const bodyAt = bodyStart(text);
-  const out: CountyMention[] = [];
+  const scan: MentionScan = { doc, text, bound, segmented: doc.tokens.length > 0, bodyAt: bodyStart(text), gen: genericNames(), out: [] };
+  const out = scan.out;
   // Leftmost-longest, except that a bare short form failing its checks does not hide a name that
   // starts inside it (市南 of 市南区 in 深圳市南山区); a full name failing them still does (和县 in 新和县).
-  const first = t.first;
+  // The loop over every position stays small, the checks of a found name apart: V8 optimises it
+  // early in a run and keeps it when a rarely taken check first runs.
+  const gate = t.gate;
   for (let at = 0, next = 0; at < text.length; at = Math.max(at + 1, next)) {
-    if (first[text.charCodeAt(at)] === 0) continue;
+    if (!mayStartAt(gate, text, at)) continue;
     const m = t.table.longestAt(text, at);
-    if (!m) continue;
-    const n = t.values[m.index]!;
-    next = n.form === 'stem' ? at + 1 : m.end;
-    // 中共和县县委 is 中共 + 和县, not 中 + 共和县: a name never swallows the tail of a leading cue.
-    if (swallowsCue(text, m.start)) {
-      next = at + 1;
-      continue;
-    }
-    if (inMask(doc.masks, m.start, m.end)) continue;
-    const prevCjk = isCjk(text.charCodeAt(m.start - 1));
-    const before = citiesEndingAt(text, m.start);
-    if (segmented) {
-      // …or right after its city's name (鹤岗市南山区, which jieba may cut 鹤岗/市南/山区).
-      if (!(bound[m.start]! & 1) && prevCjk && !before.length) continue;
-      // A bare stem must be a word of its own (not the 西和 of 西和平).
-      if (n.form === 'stem' && !(bound[m.end]! & 2) && isCjk(text.charCodeAt(m.end))) continue;
-    }
-    // 和县 in 市政府和县委, 与县 …: a two-character name that begins with a function word after a word.
-    if (m.end - m.start === 2 && prevCjk && FUNCTION_TAG.test(tagOf(m.term[0]!)) && !cues.before.some((b) => text.startsWith(b, m.start - b.length))) continue;
-    let codes = n.codes;
-    const cue = cueAt(text, m.start, m.end, n.form, bodyAt);
-    if (before.length) {
-      const narrowed = codes.filter((c) => before.includes(areaByCode(c)!.cityCode));
-      if (narrowed.length) codes = narrowed;
-      else if (n.form !== 'full') continue; // 西安 of 西安市 is not 西安区
-    } else if (gen.has(m.term) && cue !== 'speaking' && cue !== 'congress') continue;
-    // In a title, a two-character name opens the line (曹县2024年政府工作报告), or it is a slogan's
-    // 兴县 (奋力谱写文化兴县新篇章).
-    if (m.end - m.start === 2 && cue === 'title' && !opensLine(text, m.start) && !SPEAKING_AFTER.longestAt(text, m.end)) continue;
-    // 兴县 in 文化兴县, 富县 in 富民富县: a two-character name says nothing in passing, only in a
-    // title, congress, speaking or agency position, or after its city.
-    // …unless it opens a clause (近日，曹县大集镇…) or follows a leading cue (在曹县).
-    if (m.end - m.start === 2 && cue === 'mention' && !before.length && prevCjk && !cues.before.some((b) => text.startsWith(b, m.start - b.length))) continue;
-    out.push({ name: m.term, start: m.start, end: m.end, codes, form: n.form, cue });
+    if (m) next = mentionAt(scan, m, t.values[m.index]!, at);
   }
   // A short form confirms a county the text names in full; alone it is an everyday word as often
   // (惠民, 富民, 盐湖 are counties' short forms too).
@@ -306,6 +293,56 @@ export function countyMentions(doc: Document): CountyMention[] {
   return out
     .filter((m) => m.form !== 'stem' || m.codes.some((c) => named.has(c)) || (m.cue === 'title' && opensLine(text, m.start)))
     .map((m) => (m.form === 'stem' && m.cue === 'title' && !m.codes.some((c) => named.has(c)) ? { ...m, cue: 'stem' as const } : m));
+}
+
+
+/** What the checks of a found name read: the document, its word boundaries, where its body starts. */
+interface MentionScan {
+  doc: Document;
+  text: string;
+  bound: Uint8Array;
+  segmented: boolean;
+  bodyAt: number;
+  gen: Set<string>;
+  out: CountyMention[];
+}
+
+/**
+ * Checks the name `m` found at `at` (see `countyMentions`) and keeps it in `scan.out` if it
+ * passes; returns where the scan goes on (after a full name, inside a bare short form).
+ */
+function mentionAt(scan: MentionScan, m: TableMatch, n: CountyName, at: number): number {
+  const { doc, text, bound, segmented, bodyAt, gen, out } = scan;
+  const next = n.form === 'stem' ? at + 1 : m.end;
+  // 中共和县县委 is 中共 + 和县, not 中 + 共和县: a name never swallows the tail of a leading cue.
+  if (swallowsCue(text, m.start)) return at + 1;
+  if (inMask(doc.masks, m.start, m.end)) return next;
+  const prevCjk = isCjk(text.charCodeAt(m.start - 1));
+  const before = citiesEndingAt(text, m.start);
+  if (segmented) {
+    // …or right after its city's name (鹤岗市南山区, which jieba may cut 鹤岗/市南/山区).
+    if (!(bound[m.start]! & 1) && prevCjk && !before.length) return next;
+    // A bare stem must be a word of its own (not the 西和 of 西和平).
+    if (n.form === 'stem' && !(bound[m.end]! & 2) && isCjk(text.charCodeAt(m.end))) return next;
+  }
+  // 和县 in 市政府和县委, 与县 …: a two-character name that begins with a function word after a word.
+  if (m.end - m.start === 2 && prevCjk && FUNCTION_TAG.test(tagOf(m.term[0]!)) && !cues.before.some((b) => text.startsWith(b, m.start - b.length))) return next;
+  let codes = n.codes;
+  const cue = cueAt(text, m.start, m.end, n.form, bodyAt);
+  if (before.length) {
+    const narrowed = codes.filter((c) => before.includes(areaByCode(c)!.cityCode));
+    if (narrowed.length) codes = narrowed;
+    else if (n.form !== 'full') return next; // 西安 of 西安市 is not 西安区
+  } else if (gen.has(m.term) && cue !== 'speaking' && cue !== 'congress') return next;
+  // In a title, a two-character name opens the line (曹县2024年政府工作报告), or it is a slogan's
+  // 兴县 (奋力谱写文化兴县新篇章).
+  if (m.end - m.start === 2 && cue === 'title' && !opensLine(text, m.start) && !SPEAKING_AFTER.longestAt(text, m.end)) return next;
+  // 兴县 in 文化兴县, 富县 in 富民富县: a two-character name says nothing in passing, only in a
+  // title, congress, speaking or agency position, or after its city.
+  // …unless it opens a clause (近日，曹县大集镇…) or follows a leading cue (在曹县).
+  if (m.end - m.start === 2 && cue === 'mention' && !before.length && prevCjk && !cues.before.some((b) => text.startsWith(b, m.start - b.length))) return next;
+  out.push({ name: m.term, start: m.start, end: m.end, codes, form: n.form, cue });
+  return next;
 }
 
 const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
@@ -492,7 +529,7 @@ let regionTerms: string[] = [];
 
 /** Province and city short names (`河南`, `驻马店`) for the regional boost. */
 type Region = { province?: string; city?: string };
-let regionTable: { table: PairedTable; values: Region[]; first: Uint8Array } | null = null;
+let regionTable: { table: PairedTable; values: Region[]; gate: StartGate } | null = null;
 function regions() {
   if (regionTable) return regionTable;
   // First value wins (a province's stem before a city of the same name).
@@ -513,7 +550,7 @@ function regions() {
   }
   const terms = [...d.keys()];
   const { table, order } = TermTable.build(terms);
-  regionTable = { table: new PairedTable(table), values: order.map((i) => d.get(terms[i]!)!), first: firstUnits(terms) };
+  regionTable = { table: new PairedTable(table), values: order.map((i) => d.get(terms[i]!)!), gate: startGate(terms) };
   return regionTable;
 }
 

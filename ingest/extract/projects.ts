@@ -72,6 +72,9 @@ interface Rules {
   headGate: StartGate;
   /** Where a boundary word may start. */
   boundaryGate: StartGate;
+  /** The characters `owner` and `goal` can match from: the anchored patterns run only after one. */
+  ownerFirst: Uint8Array;
+  goalFirst: Uint8Array;
   /** `lex.strictHeads`, `lex.weakStartStop`, `lex.planLike` as tables: which one a name starts or ends with. */
   strictAtStart: Literals;
   strictAtEnd: Suffixes;
@@ -176,6 +179,8 @@ function rules(): Rules {
     head: new Literals([...strong, ...lex.phases, ...lex.weakHeads]),
     headGate: startGate([...strong, ...lex.phases, ...lex.weakHeads]),
     boundaryGate: startGate(lex.boundaries),
+    ownerFirst: firstUnits([...'等一二三四五六七八九十0123456789xX个家', ...lex.ownerNouns]),
+    goalFirst: firstUnits(lex.goalCues),
     strictAtStart: new Literals(lex.strictHeads),
     strictAtEnd: new Suffixes(lex.strictHeads),
     weakStartStopAtStart: new Literals(lex.weakStartStop),
@@ -250,6 +255,11 @@ export interface Span {
   /** `projects.head:<head>`, `projects.list:<head>` (an 等-list) or `projects.shared:<head>` (`甲、乙…`). */
   rule: string;
 }
+
+/** Whether `owner` (`^等?[一…0-9xX]*[个家]?(?:ownerNouns)`) matches the text from `at`. */
+const ownerAt = (text: string, at: number, r: Rules) => r.ownerFirst[text.charCodeAt(at)] === 1 && r.owner.test(text.slice(at));
+/** Whether `goal` (`^(?:goalCues)`) matches the text from `at`. */
+const goalAt = (text: string, at: number, r: Rules) => r.goalFirst[text.charCodeAt(at)] === 1 && r.goal.test(text.slice(at));
 
 /** Start of the name ending in a head at `hs`: after the rightmost usable boundary word. */
 function nameStart(
@@ -568,8 +578,8 @@ const lastDoc: { sentences: Sentence[]; texts: string[]; spans: Span[][] } = { s
 export function projectSpans(text: string): Span[] {
   const r = rules();
   const out: Span[] = [];
-  let floor = 0;
   const used = new Set<number>(); // item starts already named (a list may be seen twice)
+  const st: SpanScan = { text, r, out, used, floor: 0 };
   // The heads, leftmost-longest (as `r.head.matchAll(text)`), each resuming after the last.
   for (let i = 0; i < text.length; ) {
     const head = mayStartAt(r.headGate, text, i) ? r.head.at(text, i) : undefined;
@@ -579,116 +589,135 @@ export function projectSpans(text: string): Span[] {
     }
     const hs = i;
     i += head.length;
-    if (hs < floor) continue;
-    let he = hs + head.length;
-    if (he < text.length && r.lex.notAfter[head]?.includes(text[he]!)) continue;
-    if (hs > 0 && r.lex.notBefore[head]?.includes(text[hs - 1]!)) continue;
-    if (r.owner.test(text.slice(he)) || (text[he] === '”' && r.sloganAfter.test(text.slice(he)))) continue;
-    // A head that needs a building clause, in a clause that builds nothing: no need to look further.
-    if (r.buildOnly.has(head) && headAt(r, text, he) === undefined && !mayBuild(text, hs, he, r)) continue;
-    if (midName(text, he, r)) continue;
-    // Adjacent heads belong to one name: `物流产业园项目`, `二期工程`.
-    for (let n = headAt(r, text, he); n !== undefined; n = headAt(r, text, he)) he += n.length;
-    const found = nameStart(text, floor, hs, r);
-    const { cutBy, listEnd } = found;
-    let start = found.start;
-    let name = unquote(text.slice(start, he), text[he]);
-    // A heading marker is not part of a name (`（二）聚力项目`, `一是…`), nor is a quantity.
-    const marker = /^(?:[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]是|[0-9]+[.．、](?![0-9]))/.exec(name);
-    if (marker) {
-      start += marker[0].length;
-      name = name.slice(marker[0].length);
-    }
-    // An item of a numbered list (`4.…冷链物流中心（…镇）：总投资…`) is a project list's entry.
-    const numbered = !!marker && /^[0-9（(]/.test(marker[0]);
-    // `乡镇卫生院疫情防控能力提升项目`: a boundary that also occurs inside names (提升, 建设) may
-    // have cut too late; the next cut to the left is tried when the name is left generic.
-    for (let k = 0; cutBy !== '等' && bare(name, r) && k + 1 < found.cuts.length; k++) {
-      const inner = found.cuts[k]!;
-      if (!r.lex.innerBoundaries.includes(inner.word)) break;
-      // …but only with a name in front of it (`改扩建中小学` is no name).
-      if (inner.at - inner.word.length - found.cuts[k + 1]!.at < 2) break;
-      start = found.cuts[k + 1]!.at;
-      name = unquote(text.slice(start, he), text[he]);
-    }
-    const quantity = r.leadingQuantity.exec(name);
-    if (quantity) {
-      start += quantity[0].length;
-      name = name.slice(quantity[0].length);
-    }
-    floor = he;
-    if (cutBy === '等') {
-      // `A、B、C等XX个辣椒精深加工项目`: one project per item, sharing the descriptor.
-      const descriptor = name.replace(r.count, '');
-      // `集医疗、医药、养老等为一体的…医院`: 等 closes a description, not a list of projects.
-      if (/的|为|了/.test(descriptor)) continue; // (`目标、任务等作出了…`: a clause, not a descriptor)
-      // `金刚石及其制品、生物医药等一批重大项目`: a list of kinds, not of named projects.
-      if (r.listQuantifier.test(text.slice(listEnd ?? start))) continue;
-      // `白沙溪、…第一茶厂等龙头企业扩能提质`: a list of companies.
-      if (r.owner.test(text.slice(listEnd ?? start))) continue;
-      // The items are the names: the descriptor is shared without its ranks (`重点`, `一批`).
-      const shared = descriptor.replace(r.leadingRanks, '') || head;
-      if (r.goal.test(text.slice(he))) continue; // `引入石化下游等项目不少于x个`: a goal's object
-      for (const it of itemsBefore(text, 0, listEnd ?? start - 1, r)) {
-        if (used.has(it.start)) continue;
-        // `退化林修复、…三大绿化工程`: an item with only a weak head takes the list's strong one.
-        // An item ending in a head that needs a building clause (`北湖路`) takes the shared one too.
-        const full = r.plainAtEnd.test(it.name) ? it.name : it.name + (r.headAtEnd.test(it.name) && !r.strongAtEnd.test(it.name) && !r.strongAtEnd.test(shared) ? '' : shared);
-        // An enumerated item may end in a weak head (`力量钻石二期`): the list vouches for it.
-        if (specific(full, r) || (r.headAtEnd.test(it.name) && listItem(it.name, r))) {
-          out.push({ start: it.start, end: it.end, name: full, rule: `projects.list:${head}` });
-          used.add(it.start);
-        }
-      }
-      continue;
-    }
-    const coordinated = text[start - 1] === '、';
-    if (r.goal.test(text.slice(he))) continue;
-    // `“一网两厂多节点”引江济淮配套工程`: a slogan in front of a name is not part of it.
-    // (A numbered slogan; `“茶乡花海”田园综合体` is named by its quote.)
-    const slogan = /^“[^”]*[一二两三四五六七八九十百千万0-9][^”]*[一二两三四五六七八九十百千万0-9][^”]*”/.exec(name);
-    if (slogan && specific(name.slice(slogan[0].length), r)) {
-      start += slogan[0].length;
-      name = name.slice(slogan[0].length);
-    }
-    if (!specific(name, r)) continue;
-    // `中心`, `楼`, `厂`: such a name is a project where the sentence builds it (`新建…中心`).
-    if (needsBuilding(name, r) && !numbered && !built(text, start, he, r)) continue;
-    out.push({ start, end: he, name, rule: `projects.head:${head}` });
-    used.add(start);
-    if (coordinated) {
-      // `国华、盛风风力光伏项目`: earlier items without a head of their own share the tail.
-      for (const it of itemsBefore(text, 0, start - 1, r)) {
-        if (r.plainAtEnd.test(it.name) || (r.headAtEnd.test(it.name) && !r.buildHeadAtEnd.test(it.name))) continue; // a name of its own
-        // `北海路、学苑路供热主管网` share the tail after the same head; `西环路、县城第二水厂` do not.
-        const own = r.buildHeadAtEnd.exec(it.name);
-        if (own && !name.includes(own[0])) {
-          if (specific(it.name, r)) {
-            out.push({ start: it.start, end: it.end, name: it.name, rule: `projects.head:${own[0]}` });
-            used.add(it.start);
-          }
-          continue;
-        }
-        // `国华、盛风…`: a short item is a fragment sharing the tail; a long one is a name of
-        // its own (`汉德生物、…体育城等项目`), named by the list's `等` if any.
-        // A long item shares only as a town or a street (`乳山口镇、…`); a river or a mountain
-        // is a place of its own (`地苏地下河、…、红水河百里生态长廊`).
-        if (it.name.length >= 4 && !r.shareEnd.test(it.name)) continue;
-        // `历山、…、窦庄古城`: a head that belongs to one old place's name is not shared.
-        if (r.ownAtEnd.test(name) && modifier(name, r).length <= 3) continue;
-        const tail = sharedTail(name, it.name, r);
-        // `县乡路、通村路、旅游路`: an item of the same kind as the last shares nothing with it.
-        if (r.headAtEnd.test(it.name) && modifier(tail, r) === '') continue;
-        const full = it.name + tail;
-        if (specific(full, r)) {
-          out.push({ start: it.start, end: it.end, name: full, rule: `projects.shared:${head}` });
-          used.add(it.start);
-        }
-      }
-    }
+    if (hs < st.floor) continue;
+    spansAtHead(st, head, hs);
   }
   designated(text, r, out, used);
   return out;
+}
+
+/** What the names found at each head of a sentence share: the sentence, its names so far, where the last one ended. */
+interface SpanScan {
+  text: string;
+  r: Rules;
+  out: Span[];
+  used: Set<number>;
+  /** Where the last name ended: a head before it is inside that name. */
+  floor: number;
+}
+
+/**
+ * The names ending in the head at `hs` (see `projectSpans`), added to `st.out`. A function of its
+ * own, the scan over every position left small: V8 optimises that loop early in a run.
+ */
+function spansAtHead(st: SpanScan, head: string, hs: number): void {
+  const { text, r, out, used } = st;
+  let he = hs + head.length;
+  if (he < text.length && r.lex.notAfter[head]?.includes(text[he]!)) return;
+  if (hs > 0 && r.lex.notBefore[head]?.includes(text[hs - 1]!)) return;
+  if (ownerAt(text, he, r) || (text[he] === '”' && r.sloganAfter.test(text.slice(he)))) return;
+  // A head that needs a building clause, in a clause that builds nothing: no need to look further.
+  if (r.buildOnly.has(head) && headAt(r, text, he) === undefined && !mayBuild(text, hs, he, r)) return;
+  if (midName(text, he, r)) return;
+  // Adjacent heads belong to one name: `物流产业园项目`, `二期工程`.
+  for (let n = headAt(r, text, he); n !== undefined; n = headAt(r, text, he)) he += n.length;
+  const found = nameStart(text, st.floor, hs, r);
+  const { cutBy, listEnd } = found;
+  let start = found.start;
+  let name = unquote(text.slice(start, he), text[he]);
+  // A heading marker is not part of a name (`（二）聚力项目`, `一是…`), nor is a quantity.
+  const marker = /^(?:[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]是|[0-9]+[.．、](?![0-9]))/.exec(name);
+  if (marker) {
+    start += marker[0].length;
+    name = name.slice(marker[0].length);
+  }
+  // An item of a numbered list (`4.…冷链物流中心（…镇）：总投资…`) is a project list's entry.
+  const numbered = !!marker && /^[0-9（(]/.test(marker[0]);
+  // `乡镇卫生院疫情防控能力提升项目`: a boundary that also occurs inside names (提升, 建设) may
+  // have cut too late; the next cut to the left is tried when the name is left generic.
+  for (let k = 0; cutBy !== '等' && bare(name, r) && k + 1 < found.cuts.length; k++) {
+    const inner = found.cuts[k]!;
+    if (!r.lex.innerBoundaries.includes(inner.word)) break;
+    // …but only with a name in front of it (`改扩建中小学` is no name).
+    if (inner.at - inner.word.length - found.cuts[k + 1]!.at < 2) break;
+    start = found.cuts[k + 1]!.at;
+    name = unquote(text.slice(start, he), text[he]);
+  }
+  const quantity = r.leadingQuantity.exec(name);
+  if (quantity) {
+    start += quantity[0].length;
+    name = name.slice(quantity[0].length);
+  }
+  st.floor = he;
+  if (cutBy === '等') {
+    // `A、B、C等XX个辣椒精深加工项目`: one project per item, sharing the descriptor.
+    const descriptor = name.replace(r.count, '');
+    // `集医疗、医药、养老等为一体的…医院`: 等 closes a description, not a list of projects.
+    if (/的|为|了/.test(descriptor)) return; // (`目标、任务等作出了…`: a clause, not a descriptor)
+    // `金刚石及其制品、生物医药等一批重大项目`: a list of kinds, not of named projects.
+    if (r.listQuantifier.test(text.slice(listEnd ?? start))) return;
+    // `白沙溪、…第一茶厂等龙头企业扩能提质`: a list of companies.
+    if (ownerAt(text, listEnd ?? start, r)) return;
+    // The items are the names: the descriptor is shared without its ranks (`重点`, `一批`).
+    const shared = descriptor.replace(r.leadingRanks, '') || head;
+    if (goalAt(text, he, r)) return; // `引入石化下游等项目不少于x个`: a goal's object
+    for (const it of itemsBefore(text, 0, listEnd ?? start - 1, r)) {
+      if (used.has(it.start)) continue;
+      // `退化林修复、…三大绿化工程`: an item with only a weak head takes the list's strong one.
+      // An item ending in a head that needs a building clause (`北湖路`) takes the shared one too.
+      const full = r.plainAtEnd.test(it.name) ? it.name : it.name + (r.headAtEnd.test(it.name) && !r.strongAtEnd.test(it.name) && !r.strongAtEnd.test(shared) ? '' : shared);
+      // An enumerated item may end in a weak head (`力量钻石二期`): the list vouches for it.
+      if (specific(full, r) || (r.headAtEnd.test(it.name) && listItem(it.name, r))) {
+        out.push({ start: it.start, end: it.end, name: full, rule: `projects.list:${head}` });
+        used.add(it.start);
+      }
+    }
+    return;
+  }
+  const coordinated = text[start - 1] === '、';
+  if (goalAt(text, he, r)) return;
+  // `“一网两厂多节点”引江济淮配套工程`: a slogan in front of a name is not part of it.
+  // (A numbered slogan; `“茶乡花海”田园综合体` is named by its quote.)
+  const slogan = /^“[^”]*[一二两三四五六七八九十百千万0-9][^”]*[一二两三四五六七八九十百千万0-9][^”]*”/.exec(name);
+  if (slogan && specific(name.slice(slogan[0].length), r)) {
+    start += slogan[0].length;
+    name = name.slice(slogan[0].length);
+  }
+  if (!specific(name, r)) return;
+  // `中心`, `楼`, `厂`: such a name is a project where the sentence builds it (`新建…中心`).
+  if (needsBuilding(name, r) && !numbered && !built(text, start, he, r)) return;
+  out.push({ start, end: he, name, rule: `projects.head:${head}` });
+  used.add(start);
+  if (coordinated) {
+    // `国华、盛风风力光伏项目`: earlier items without a head of their own share the tail.
+    for (const it of itemsBefore(text, 0, start - 1, r)) {
+      if (r.plainAtEnd.test(it.name) || (r.headAtEnd.test(it.name) && !r.buildHeadAtEnd.test(it.name))) continue; // a name of its own
+      // `北海路、学苑路供热主管网` share the tail after the same head; `西环路、县城第二水厂` do not.
+      const own = r.buildHeadAtEnd.exec(it.name);
+      if (own && !name.includes(own[0])) {
+        if (specific(it.name, r)) {
+          out.push({ start: it.start, end: it.end, name: it.name, rule: `projects.head:${own[0]}` });
+          used.add(it.start);
+        }
+        continue;
+      }
+      // `国华、盛风…`: a short item is a fragment sharing the tail; a long one is a name of
+      // its own (`汉德生物、…体育城等项目`), named by the list's `等` if any.
+      // A long item shares only as a town or a street (`乳山口镇、…`); a river or a mountain
+      // is a place of its own (`地苏地下河、…、红水河百里生态长廊`).
+      if (it.name.length >= 4 && !r.shareEnd.test(it.name)) continue;
+      // `历山、…、窦庄古城`: a head that belongs to one old place's name is not shared.
+      if (r.ownAtEnd.test(name) && modifier(name, r).length <= 3) continue;
+      const tail = sharedTail(name, it.name, r);
+      // `县乡路、通村路、旅游路`: an item of the same kind as the last shares nothing with it.
+      if (r.headAtEnd.test(it.name) && modifier(tail, r) === '') continue;
+      const full = it.name + tail;
+      if (specific(full, r)) {
+        out.push({ start: it.start, end: it.end, name: full, rule: `projects.shared:${head}` });
+        used.add(it.start);
+      }
+    }
+  }
 }
 
 /**

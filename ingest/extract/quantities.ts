@@ -38,9 +38,34 @@ let re: RegExp | null = null;
 
 const DIGITS = '零〇一二两三四五六七八九十百千';
 
+/** Characters a Chinese numeral is written with (`DIGITS`, 万/亿 inside it, 点 for decimals). */
+const NUMERAL_UNITS = new Uint8Array(65536);
+for (const c of `${DIGITS}万亿点`) NUMERAL_UNITS[c.charCodeAt(0)] = 1;
+/** Where what follows a Chinese numeral may begin: a unit's first character, 万/亿 (a size class's 亿 too). */
+const AFTER_NUMERAL = new Uint8Array(65536);
+const CHINESE_START = new Uint8Array(65536);
+for (const c of '一二两三四五六七八九十百千') CHINESE_START[c.charCodeAt(0)] = 1;
+
+/**
+ * Whether a quantity may start at `i`, which holds a Chinese numeral: something after it within
+ * the numeral's characters (or right after them) must begin a unit, 万/亿, or 分之 (`百分之`).
+ * Most 一, 二, 十 of a report stand in words (`一是`, `统一`); they are turned away here.
+ */
+function mayFollowNumeral(text: string, i: number): boolean {
+  if (text.charCodeAt(i) === 0x767e && text.charCodeAt(i + 1) === 0x5206) return true; // 百分
+  for (let p = i + 1; p < text.length; p++) {
+    const c = text.charCodeAt(p);
+    if (AFTER_NUMERAL[c] === 1) return true;
+    if (NUMERAL_UNITS[c] === 0) return false;
+  }
+  return false;
+}
+
 function pattern(): RegExp {
   if (re) return re;
   const { units, sizeClassNouns, unitNotBefore } = targetLexicon();
+  for (const u of units) if (u) AFTER_NUMERAL[u.charCodeAt(0)] = 1;
+  for (const c of '万亿') AFTER_NUMERAL[c.charCodeAt(0)] = 1;
   // Longest first, each unit followed by none of the characters that would make a word of it.
   const unitAlternatives = [...new Set(units)]
     .sort((x, y) => y.length - x.length)
@@ -72,7 +97,8 @@ export function quantities(text: string): Found[] {
   // What a global scan finds (leftmost, each match resuming after the last), trying the pattern
   // only where a quantity can start: most characters of a clause are no digit or numeral.
   for (let i = 0; i < text.length; ) {
-    if (MAY_HOLD_UNITS[text.charCodeAt(i)] === 0) {
+    const c = text.charCodeAt(i);
+    if (MAY_HOLD_UNITS[c] === 0 || (CHINESE_START[c] === 1 && !mayFollowNumeral(text, i))) {
       i++;
       continue;
     }

@@ -247,7 +247,7 @@ function headingYear(doc: Document, s: Sentence): number | null {
  */
 function headingYearOf(doc: Document, heading: number): number | null {
   if (heading < 0) return null; // above the first heading
-  if (headingMemo.headings !== doc.headings) headingMemo = { headings: doc.headings, years: [] };
+  if (headingMemo.headings !== doc.headings) headingMemo = { headings: doc.headings, years: [], parents: parentHeadings(doc.headings) };
   const years = headingMemo.years;
   const known = years[heading];
   if (known !== undefined) return known;
@@ -259,14 +259,26 @@ function headingYearOf(doc: Document, heading: number): number | null {
   }
   let year: number | null = y || null;
   if (!year) {
-    let parent = heading - 1;
-    while (parent >= 0 && doc.headings[parent]!.level >= head.level) parent--;
+    const parent = headingMemo.parents[heading]!;
     year = parent >= 0 ? headingYearOf(doc, parent) : null;
   }
   years[heading] = year;
   return year;
 }
-let headingMemo: { headings: Document['headings']; years: Array<number | null> } = { headings: [], years: [] };
+let headingMemo: { headings: Document['headings']; years: Array<number | null>; parents: Int32Array } = { headings: [], years: [], parents: new Int32Array(0) };
+
+/** Per heading, the nearest heading before it of a higher level (a lower number), or -1: one pass with a stack. */
+function parentHeadings(headings: Document['headings']): Int32Array {
+  const parents = new Int32Array(headings.length);
+  const open: number[] = [];
+  for (let h = 0; h < headings.length; h++) {
+    const level = headings[h]!.level;
+    while (open.length && headings[open[open.length - 1]!]!.level >= level) open.pop();
+    parents[h] = open.length ? open[open.length - 1]! : -1;
+    open.push(h);
+  }
+  return parents;
+}
 
 function clean(s: string, r: Rules): string {
   let t = s.trim().replace(r.afterAtStart, '').replace(r.lead, '').replace(r.baseline, '');
