@@ -100,6 +100,16 @@ export class WordGate {
     return word.length < 2 || this.seen[pairHash(word.charCodeAt(0), word.charCodeAt(1))] === this.epoch;
   }
 
+  /** The first position from `from` on where a word of the list `bit` may start (`mayStartAt`), or −1. */
+  nextStart(text: string, from: number, bit: number): number {
+    const { firsts, lists, always } = this;
+    for (let i = from; i < text.length; i++) {
+      const a = text.charCodeAt(i);
+      if ((firsts[a]! & bit) !== 0 && ((lists[pairHash(a, text.charCodeAt(i + 1))]! | always) & bit) !== 0) return i;
+    }
+    return -1;
+  }
+
   /** Whether a word of the list `bit` may start at `i` of `text` (any text, scanned or not). */
   mayStartAt(text: string, i: number, bit: number): boolean {
     const a = text.charCodeAt(i);
