@@ -92,8 +92,8 @@ interface Matchers {
     zoneSuffixes: number;
     setupVerbs: number;
   };
-  /** The first characters of the levels (x, X and 县, 国…), and the longest level's length. */
-  levelFirst: Uint8Array;
+  /** For each UTF-16 unit, which of a level, a function word, an abbreviation may start with it (`STARTS_*`). */
+  starts: Uint8Array;
   longestLevel: number;
 }
 
@@ -157,16 +157,24 @@ function matchers(): Matchers {
     leading: new Set(lex.leading),
     gate,
     bits,
-    levelFirst: unitTable(levelStarts),
+    starts: startTable([
+      [STARTS_LEVEL, levelStarts],
+      [STARTS_FUNCTION, lex.functions],
+      [STARTS_ABBREVIATION, abbreviations],
+    ]),
     longestLevel: Math.max(...Object.keys(lex.levels).map((l) => l.length)),
   };
   return cached;
 }
 
-/** A table of UTF-16 units: 1 for each character given. */
-function unitTable(chars: string[]): Uint8Array {
+const STARTS_LEVEL = 1;
+const STARTS_FUNCTION = 2;
+const STARTS_ABBREVIATION = 4;
+
+/** A table of UTF-16 units: for each, the flags of the word lists with a word starting with it. */
+function startTable(lists: Array<[number, string[]]>): Uint8Array {
   const t = new Uint8Array(65536);
-  for (const c of chars) t[c.charCodeAt(0)] = 1;
+  for (const [flag, words] of lists) for (const w of words) if (w) t[w.charCodeAt(0)]! |= flag;
   return t;
 }
 
@@ -175,10 +183,12 @@ function unitTable(chars: string[]): Uint8Array {
  * starts there, or a level does (a mask, or a level's first character) and a word may start
  * within the longest level's length after it. Elsewhere the sticky pattern cannot match.
  */
-function levelledAt(m: Matchers, text: string, i: number, bit: number): boolean {
-  if (m.gate.mayStartAt(text, i, bit)) return true;
+function levelledAt(m: Matchers, text: string, i: number, bit: number, flag: number): boolean {
   const c = text.charCodeAt(i);
-  if (m.levelFirst[c] === 0) return false;
+  const starts = m.starts[c]!;
+  if (starts === 0) return false;
+  if ((starts & flag) !== 0 && m.gate.mayStartAt(text, i, bit)) return true;
+  if ((starts & STARTS_LEVEL) === 0) return false;
   if (c === 0x78 || c === 0x58) return true;
   for (let k = 1; k <= m.longestLevel; k++) if (m.gate.mayStartAt(text, i + k, bit)) return true;
   return false;
@@ -188,10 +198,10 @@ function levelledAt(m: Matchers, text: string, i: number, bit: number): boolean 
  * The matches of a sticky `[level]word` pattern `re` in `text`, as its global scan would give
  * them (leftmost, each resuming after the last), tried only where `levelledAt` allows.
  */
-function levelledMatches(m: Matchers, re: RegExp, text: string, bit: number): RegExpExecArray[] {
+function levelledMatches(m: Matchers, re: RegExp, text: string, bit: number, flag: number): RegExpExecArray[] {
   const found: RegExpExecArray[] = [];
   for (let i = 0; i < text.length; ) {
-    if (!levelledAt(m, text, i, bit)) {
+    if (!levelledAt(m, text, i, bit, flag)) {
       i++;
       continue;
     }
@@ -244,7 +254,7 @@ function candidates(text: string): Hit[] {
   // where the words or characters its matches hold occur (the gate's one pass over the sentence).
   const bits = m0.gate.scan(text);
   if ((bits & m0.bits.ends) === 0) return out;
-  for (const m of (bits & m0.bits.functions) !== 0 ? levelledMatches(m0, m0.built, text, m0.bits.functions) : []) {
+  for (const m of (bits & m0.bits.functions) !== 0 ? levelledMatches(m0, m0.built, text, m0.bits.functions, STARTS_FUNCTION) : []) {
     const { level, fn, suffix } = m.groups!;
     const end = m.index! + m[0].length;
     if (lex.notAfter[suffix!]?.includes(text[end] ?? '')) continue;
@@ -255,7 +265,7 @@ function candidates(text: string): Hit[] {
     const canonical = fn!.replace(m0.fnSplit, (p) => lex.functionForms[p] ?? p) + (lex.suffixForms[suffix!] ?? suffix!);
     out.push({ start: m.index!, end, name: m[0], bare: fn! + suffix!, canonical, level: levelOf(lex, level), confidence: 0.8, rule });
   }
-  for (const m of (bits & m0.bits.abbreviations) !== 0 ? levelledMatches(m0, m0.abbr, text, m0.bits.abbreviations) : []) {
+  for (const m of (bits & m0.bits.abbreviations) !== 0 ? levelledMatches(m0, m0.abbr, text, m0.bits.abbreviations, STARTS_ABBREVIATION) : []) {
     const { level, fn } = m.groups!;
     // `商务部门`, `办理`: the short form's last character begins another word.
     if (lex.notAfter[fn!.slice(-1)]?.includes(text[m.index! + m[0].length] ?? '')) continue;

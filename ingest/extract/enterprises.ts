@@ -228,14 +228,14 @@ const NOT_NAME = /[^\u4e00-\u9fffxX]/;
  */
 function tradedNames(text: string, r: Rules, out: Hit[]): void {
   let from = 0;
-  for (let t = 0; t < text.length; ) {
-    const word = r.gate.mayStartAt(text, t, r.bits.trade) ? r.tradeWords.at(text, t) : undefined;
+  for (let t = r.gate.nextStart(text, 0, r.bits.trade); t >= 0; ) {
+    const word = r.tradeWords.at(text, t);
     if (word === undefined) {
-      t++;
+      t = r.gate.nextStart(text, t + 1, r.bits.trade);
       continue;
     }
     const end = t + word.length;
-    t = end;
+    t = r.gate.nextStart(text, end, r.bits.trade);
     const rest = text.slice(end);
     if (!(r.tradeSet.has(word) ? r.after : r.afterTerm).test(rest)) continue;
     const start = nameStartBefore(text, end - word.length, Math.max(from, end - word.length - 6), r);
@@ -320,15 +320,15 @@ export function enterpriseSpans(text: string): Hit[] {
 
 /** `京东物流`, `华润电力`: a known name with its business line is the subsidiary named. */
 function knownNames(text: string, r: Rules, out: Hit[]): void {
-  for (let i = 0; i < text.length; ) {
-    const word = r.gate.mayStartAt(text, i, r.bits.known) ? r.known.at(text, i) : undefined;
+  for (let i = r.gate.nextStart(text, 0, r.bits.known); i >= 0; ) {
+    const word = r.known.at(text, i);
     if (word === undefined) {
-      i++;
+      i = r.gate.nextStart(text, i + 1, r.bits.known);
       continue;
     }
     const tail = r.knownTail.exec(text.slice(i + word.length));
     push(out, r, i, word + (tail?.[0] ?? ''), 'enterprises.known');
-    i += word.length;
+    i = r.gate.nextStart(text, i + word.length, r.bits.known);
   }
 }
 

@@ -11,23 +11,29 @@
  */
 const pairHash = (a: number, b: number) => Math.imul((a << 16) | b, 0x9e3779b1) >>> 16;
 
+/**
+ * At most 16 lists, for 16-bit tables: a stage reads its tables between other stages' work, and
+ * the smaller they are the more of them the caches still hold.
+ */
+const MAX_LISTS = 16;
+
 export class WordGate {
   /** For each hashed pair, the bits of the lists with a word starting with it. */
-  private readonly lists = new Uint32Array(65536);
+  private readonly lists = new Uint16Array(65536);
   /** For each UTF-16 unit, the bits of the lists with a word starting with it (`mayStartAt`'s first test). */
-  private readonly firsts = new Uint32Array(65536);
+  private readonly firsts = new Uint16Array(65536);
   /** The bits of the lists holding a one-unit word. */
   private always = 0;
   /** For each UTF-16 unit, the bits of the character lists holding it (none registered: null). */
-  private chars: Uint32Array | null = null;
+  private chars: Uint16Array | null = null;
   private count = 0;
-  /** For each hashed pair, the number of the scan that last saw it. */
-  private readonly seen = new Uint32Array(65536);
+  /** For each hashed pair, the number (1–255, then again) of the mark that last saw it; made by the first mark. */
+  private seen: Uint8Array | null = null;
   private epoch = 0;
 
-  /** Registers a word list; returns its bit in `scan`'s answer (at most 32 lists). */
+  /** Registers a word list; returns its bit in `scan`'s answer (at most 16 lists, of characters included). */
   add(words: Iterable<string>): number {
-    if (this.count === 32) throw new Error('WordGate: at most 32 word lists');
+    if (this.count === MAX_LISTS) throw new Error(`WordGate: at most ${MAX_LISTS} lists`);
     const bit = 1 << this.count++;
     for (const w of words) {
       if (w.length > 0) this.firsts[w.charCodeAt(0)]! |= bit;
@@ -39,9 +45,9 @@ export class WordGate {
 
   /** Registers a list of single characters; returns its bit (set in `scan`'s answer exactly when one occurs). */
   addChars(chars: Iterable<string>): number {
-    if (this.count === 32) throw new Error('WordGate: at most 32 word lists');
+    if (this.count === MAX_LISTS) throw new Error(`WordGate: at most ${MAX_LISTS} lists`);
     const bit = 1 << this.count++;
-    this.chars ??= new Uint32Array(65536);
+    this.chars ??= new Uint16Array(65536);
     for (const c of chars) for (let k = 0; k < c.length; k++) this.chars[c.charCodeAt(k)]! |= bit;
     return bit;
   }
@@ -60,7 +66,7 @@ export class WordGate {
     return bits;
   }
 
-  private scanWithChars(text: string, chars: Uint32Array): number {
+  private scanWithChars(text: string, chars: Uint16Array): number {
     const lists = this.lists;
     let a = text.charCodeAt(0);
     let bits = this.always | (text.length > 0 ? chars[a]! : 0);
@@ -77,11 +83,12 @@ export class WordGate {
    * text, until the next `mark`.
    */
   mark(text: string): number {
-    if (++this.epoch === 0xffffffff) {
-      this.seen.fill(0);
+    const seen = (this.seen ??= new Uint8Array(65536));
+    if (++this.epoch === 256) {
+      seen.fill(0);
       this.epoch = 1;
     }
-    const { lists, seen, epoch } = this;
+    const { lists, epoch } = this;
     let bits = this.always;
     let a = text.charCodeAt(0);
     for (let i = 1; i < text.length; i++) {
@@ -97,7 +104,17 @@ export class WordGate {
 
   /** Whether `word` may occur in the text last marked. */
   mayHold(word: string): boolean {
-    return word.length < 2 || this.seen[pairHash(word.charCodeAt(0), word.charCodeAt(1))] === this.epoch;
+    return word.length < 2 || this.seen === null || this.seen[pairHash(word.charCodeAt(0), word.charCodeAt(1))] === this.epoch;
+  }
+
+  /** The first position from `from` on where a word of the list `bit` may start (`mayStartAt`), or −1. */
+  nextStart(text: string, from: number, bit: number): number {
+    const { firsts, lists, always } = this;
+    for (let i = from; i < text.length; i++) {
+      const a = text.charCodeAt(i);
+      if ((firsts[a]! & bit) !== 0 && ((lists[pairHash(a, text.charCodeAt(i + 1))]! | always) & bit) !== 0) return i;
+    }
+    return -1;
   }
 
   /** Whether a word of the list `bit` may start at `i` of `text` (any text, scanned or not). */
