@@ -2,6 +2,7 @@
  * Plain text in any encoding a county report comes in: UTF-8 (± BOM), UTF-16 LE/BE (± BOM),
  * GB18030/GBK; refusal of non-text. Everything here is linear in the file size.
  */
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { contentHash as hashContent } from '../content-hash.ts';
 
@@ -94,11 +95,10 @@ export function decodeText(bytes: Uint8Array, name = '<bytes>'): { text: string;
     if (order) return done(new TextDecoder(order).decode(bytes), order);
     throw new Error(`${name}: not a text file (contains NUL bytes)`);
   }
-  try {
-    return done(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'utf-8');
-  } catch {
-    // not UTF-8: try the Chinese legacy encoding, then BOM-less UTF-16
-  }
+  // Node's own validator and decoder (simdutf): the same verdict and text as a fatal TextDecoder
+  // (no BOM here: it was handled above), at a fraction of the cost per report.
+  if (isUtf8(bytes)) return done(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), 'utf-8');
+  // not UTF-8: try the Chinese legacy encoding, then BOM-less UTF-16
   const gb = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
   const gbScore = gb.includes('\ufffd') ? 0 : plausibility(gb);
   if (gbScore >= 0.97) return done(gb, 'gb18030');
