@@ -4,6 +4,7 @@
 // anything. When a source is newer than the last build (a developer editing), the sources run
 // through tsx instead, so what runs is never stale.
 import { readdirSync, statSync } from 'node:fs';
+import module from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -33,6 +34,9 @@ function builtAndFresh() {
   }
   return true;
 }
+
+// Node 22 keeps the modules' compiled bytecode on disk between runs (Node 20 has no such cache).
+module.enableCompileCache?.();
 
 let main;
 if (!process.env.XIANZHI_FROM_SOURCE && builtAndFresh()) {
