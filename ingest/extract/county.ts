@@ -394,12 +394,13 @@ function cueAt(text: string, start: number, end: number, form: CountyName['form'
 export function fromText(doc: Document): CountyFact | null {
   const mentions = countyMentions(doc);
   if (!mentions.length) return null;
-  const reg = regionMentions(doc.text);
+  // The regions only tell apart units of one name: most texts name none such, and skip the scan.
+  let reg: RegionMentions | null = null;
   const votes = new Map<string, { area: Area; strong: number; all: number; ev: Evidence[]; unique: boolean }>();
   let strongTotal = 0;
   let total = 0;
   for (const m of mentions) {
-    const { area, unique } = pick(m.codes.map((c) => areaByCode(c)!), reg);
+    const { area, unique } = m.codes.length === 1 ? { area: areaByCode(m.codes[0]!)!, unique: true } : pick(m.codes.map((c) => areaByCode(c)!), (reg ??= regionMentions(doc.text)));
     const w = cues.cueWeights[m.cue] * (unique ? 1 : 0.5);
     const strong = m.cue === 'title' || m.cue === 'congress' || m.cue === 'speaking' ? w : 0;
     const v = votes.get(area.code) ?? { area, strong: 0, all: 0, ev: [], unique: true };

@@ -353,7 +353,30 @@ function quoteMarks(s: string): number {
   return n;
 }
 
+/**
+ * What `judge` says of each name so far: a pure function of the name (the rules are fixed), asked
+ * of the same few names again and again (`项目`, `提升`, `老旧小区改造` after a boundary word: six
+ * in seven heads of a report give a name that is no project).
+ */
+const specificNames = new Map<string, boolean>();
+const bareNames = new Map<string, boolean>();
+/** Past this many names a memo starts afresh: a long run's names stay bounded. */
+const MEMO_LIMIT = 100_000;
+function memo(names: Map<string, boolean>, name: string, r: Rules, judge: (name: string, r: Rules) => boolean): boolean {
+  const known = names.get(name);
+  if (known !== undefined) return known;
+  if (names.size >= MEMO_LIMIT) names.clear();
+  const v = judge(name, r);
+  names.set(name, v);
+  return v;
+}
+
+/** Whether a name names a project of its own (see `judgeSpecific`), remembered per name. */
 function specific(quotedName: string, r: Rules): boolean {
+  return memo(specificNames, quotedName, r, judgeSpecific);
+}
+
+function judgeSpecific(quotedName: string, r: Rules): boolean {
   const marks = quoteMarks(quotedName);
   if (marks % 2) return false; // the boundary fell inside a slogan
   const name = marks ? quotedName.replace(/[“”]/g, '') : quotedName;
@@ -391,6 +414,9 @@ function specific(quotedName: string, r: Rules): boolean {
 
 /** A name left generic (`项目`, `重点项目`): an inner boundary may have cut it too late. */
 function bare(name: string, r: Rules): boolean {
+  return memo(bareNames, name, r, judgeBare);
+}
+function judgeBare(name: string, r: Rules): boolean {
   const mod = modifier(quoteMarks(name) ? name.replace(/[“”]/g, '') : name, r);
   return mod.length < 2 || r.generic.test(mod);
 }
