@@ -88,6 +88,23 @@ function pattern(): RegExp {
   return re;
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isMaskMark = (c: number) => c === 0x78 || c === 0x58;
+
+/**
+ * Where to try next after the pattern failed at `i` (unit `c`): past the run of digits or mask
+ * marks `i` starts. Inside such a run no quantity can start where none started at its head: the
+ * lookbehind turns the numbers and masks away, and a `[0-9]+亿级` from inside would have matched
+ * from the head.
+ */
+function failedRunEnd(text: string, i: number, c: number): number {
+  const inRun = isDigit(c) ? isDigit : isMaskMark(c) ? isMaskMark : null;
+  if (!inRun) return i + 1;
+  let j = i + 1;
+  while (j < text.length && inRun(text.charCodeAt(j))) j++;
+  return j;
+}
+
 const FAN: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3 };
 
 /** All quantities in `text`, in order. */
@@ -105,7 +122,7 @@ export function quantities(text: string): Found[] {
     sticky.lastIndex = i;
     const m = sticky.exec(text);
     if (!m) {
-      i++;
+      i = failedRunEnd(text, i, c);
       continue;
     }
     i += Math.max(1, m[0].length);
