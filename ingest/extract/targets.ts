@@ -208,7 +208,10 @@ const yearNumber = (y: string) => (/^20/.test(y) ? Number(y) : chineseToNumber(y
 /** The last year a text names (`到2025年`, `二〇二五年`, `十四五末`), or null. */
 function namedYear(text: string): number | null {
   let last: number | null = null;
-  if (text.includes('年')) for (const m of text.matchAll(YEAR)) last = yearNumber(m[1]!);
+  if (text.includes('年')) {
+    YEAR.lastIndex = 0;
+    for (let m = YEAR.exec(text); m !== null; m = YEAR.exec(text)) last = yearNumber(m[1]!);
+  }
   const r = rules();
   // Every plan period's end is written with 末 (`十四五末`).
   const plan = text.includes('末') ? r.planEnd.exec(text)?.[1] : undefined;
