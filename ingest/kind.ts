@@ -57,7 +57,17 @@ export function fold(text: string): string {
 const toFull = (s: string) => s.replace(/:/g, '：').replace(/,/g, '，').replace(/\(/g, '（').replace(/\)/g, '）');
 
 /** The title and first lines: up to the first body line (各位代表：, 同志们：) or ~300 characters. */
+/** The last text `headOf` read and its head: the stage asks for the same text's head three times. */
+let headRead: { text: string; head: string } | null = null;
+
 export function headOf(text: string): string {
+  if (headRead?.text === text) return headRead.head;
+  const head = readHead(text);
+  headRead = { text, head };
+  return head;
+}
+
+function readHead(text: string): string {
   const out: string[] = [];
   let n = 0;
   for (let at = 0; at < text.length && out.length < 6 && n < 300; ) {

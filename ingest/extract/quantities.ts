@@ -35,6 +35,8 @@ for (const c of STARTS) MAY_HOLD_UNITS[c.charCodeAt(0)] = 1;
 
 /** The quantity pattern, sticky: tried only where `STARTS` holds a character (see `quantities`). */
 let re: RegExp | null = null;
+/** Whether the lexicon lists an empty unit (then a bare number is a quantity: no gate on units). */
+let unitMayBeEmpty = false;
 
 const DIGITS = '零〇一二两三四五六七八九十百千';
 
@@ -65,6 +67,7 @@ function pattern(): RegExp {
   if (re) return re;
   const { units, sizeClassNouns, unitNotBefore } = targetLexicon();
   for (const u of units) if (u) AFTER_NUMERAL[u.charCodeAt(0)] = 1;
+  unitMayBeEmpty = units.includes('');
   for (const c of '万亿') AFTER_NUMERAL[c.charCodeAt(0)] = 1;
   // Longest first, each unit followed by none of the characters that would make a word of it.
   const unitAlternatives = [...new Set(units)]
@@ -88,6 +91,42 @@ function pattern(): RegExp {
   return re;
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Characters an Arabic number is written with (`1,200`, `8.5`, a range `1-2`, `3～5`). */
+const NUMBER_UNITS = new Uint8Array(65536);
+for (const c of '0123456789,.-~～—') NUMBER_UNITS[c.charCodeAt(0)] = 1;
+
+/**
+ * Whether a quantity may start at the digit at `i`: within the number's characters or right after
+ * them, something must begin a unit or 万/亿 (`2025年`, `5G` hold none). Without any unit of the
+ * lexicon being empty, the number and `[0-9]+亿级` forms need one.
+ */
+function unitMayFollowNumber(text: string, i: number): boolean {
+  if (unitMayBeEmpty) return true;
+  for (let p = i + 1; p < text.length; p++) {
+    const c = text.charCodeAt(p);
+    if (AFTER_NUMERAL[c] === 1) return true;
+    if (NUMBER_UNITS[c] === 0) return false;
+  }
+  return false;
+}
+const isMaskMark = (c: number) => c === 0x78 || c === 0x58;
+
+/**
+ * Where to try next after the pattern failed at `i` (unit `c`): past the run of digits or mask
+ * marks `i` starts. Inside such a run no quantity can start where none started at its head: the
+ * lookbehind turns the numbers and masks away, and a `[0-9]+亿级` from inside would have matched
+ * from the head.
+ */
+function failedRunEnd(text: string, i: number, c: number): number {
+  const inRun = isDigit(c) ? isDigit : isMaskMark(c) ? isMaskMark : null;
+  if (!inRun) return i + 1;
+  let j = i + 1;
+  while (j < text.length && inRun(text.charCodeAt(j))) j++;
+  return j;
+}
+
 const FAN: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3 };
 
 /** All quantities in `text`, in order. */
@@ -102,10 +141,14 @@ export function quantities(text: string): Found[] {
       i++;
       continue;
     }
+    if (isDigit(c) && !unitMayFollowNumber(text, i)) {
+      i = failedRunEnd(text, i, c);
+      continue;
+    }
     sticky.lastIndex = i;
     const m = sticky.exec(text);
     if (!m) {
-      i++;
+      i = failedRunEnd(text, i, c);
       continue;
     }
     i += Math.max(1, m[0].length);

@@ -35,6 +35,8 @@ interface Rules {
   lex: TargetLexicon;
   lead: RegExp;
   trail: RegExp;
+  /** The last characters of the trailing verbs: `trail` can match only before one of them. */
+  trailEnds: Set<string>;
   afterWords: RegExp;
   afterAtStart: RegExp;
   result: RegExp;
@@ -80,6 +82,7 @@ function rules(): Rules {
     lex,
     lead: new RegExp(`^(?:${lex.leadRe.join('|')}|[，、和及与])+`),
     trail: new RegExp(`(?:${alternation(lex.trailVerbs)})+$`),
+    trailEnds: new Set(lex.trailVerbs.map((w) => w.slice(-1))),
     afterWords: new RegExp(`^(?:${after})`),
     afterAtStart: new RegExp(`^(?:${after})+[、和]?`),
     result: new RegExp(lex.resultCuesRe.join('|')),
@@ -208,7 +211,10 @@ const yearNumber = (y: string) => (/^20/.test(y) ? Number(y) : chineseToNumber(y
 /** The last year a text names (`到2025年`, `二〇二五年`, `十四五末`), or null. */
 function namedYear(text: string): number | null {
   let last: number | null = null;
-  if (text.includes('年')) for (const m of text.matchAll(YEAR)) last = yearNumber(m[1]!);
+  if (text.includes('年')) {
+    YEAR.lastIndex = 0;
+    for (let m = YEAR.exec(text); m !== null; m = YEAR.exec(text)) last = yearNumber(m[1]!);
+  }
   const r = rules();
   // Every plan period's end is written with 末 (`十四五末`).
   const plan = text.includes('末') ? r.planEnd.exec(text)?.[1] : undefined;
@@ -283,7 +289,7 @@ function parentHeadings(headings: Document['headings']): Int32Array {
 function clean(s: string, r: Rules): string {
   let t = s.trim().replace(r.afterAtStart, '').replace(r.lead, '').replace(r.baseline, '');
   t = t.replace(/^[，、和及与]+|[，、和及与]+$/g, '');
-  t = t.replace(r.trail, '');
+  if (r.trailEnds.has(t.slice(-1))) t = t.replace(r.trail, '');
   return t.trim();
 }
 

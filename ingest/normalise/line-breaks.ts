@@ -10,7 +10,7 @@
  * next one unless that opens a heading or an indented paragraph; a shorter line ends its paragraph
  * unless it ends in a clause mark (`，`, `、`) or a page break cut it.
  */
-import { content, isBlank, splitLines, STRONG_HEADING, WEAK_HEADING, type Line } from './lines.ts';
+import { isBlank, splitLines, STRONG_HEADING, WEAK_HEADING, type Line } from './lines.ts';
 import { pageFurniture } from './page-furniture.ts';
 import { Rewriter, type Rewritten } from './rewrite.ts';
 
@@ -34,14 +34,13 @@ function width(text: string, l: Line): number {
 }
 
 function percentile80(lengths: number[]): number {
-  const sorted = [...lengths].sort((a, b) => a - b);
+  const sorted = Int32Array.from(lengths).sort(); // a typed array sorts numerically, without a comparator
   return sorted[Math.floor(0.8 * (sorted.length - 1))]!;
 }
 
 /** The length from which a line counts as full, or Infinity when the lines do not look wrapped. */
-function fullFrom(lengths: number[], max: number): number {
+function fullFrom(lengths: number[], max: number, usual = percentile80(lengths)): number {
   if (lengths.length < MIN_LINES) return Infinity;
-  const usual = percentile80(lengths);
   if (usual > max) return Infinity;
   const from = Math.floor(usual * FULL);
   const near = lengths.filter((n) => n >= from && n <= usual * 1.2).length;
@@ -67,11 +66,11 @@ export function joinLines(text: string, pageStarts: readonly number[] = []): Rew
   if (!body.length) return { text, map: null };
 
   const chars = body.map((i) => lines[i]!.contentEnd - lines[i]!.contentStart);
-  const fullChars = fullFrom(chars, MAX_WRAP);
-  const wrappedByChars = fullChars !== Infinity;
   const usualChars = percentile80(chars);
+  const fullChars = fullFrom(chars, MAX_WRAP, usualChars);
+  const wrappedByChars = fullChars !== Infinity;
   // Display widths only where lines are short enough to be a page's (not on plain paragraphs).
-  const widths = wrappedByChars || percentile80(chars) <= MAX_WRAP ? body.map((i) => width(text, lines[i]!)) : [];
+  const widths = wrappedByChars || usualChars <= MAX_WRAP ? body.map((i) => width(text, lines[i]!)) : [];
   const fullWidth = widths.length ? fullFrom(widths, 2 * MAX_WRAP) : Infinity;
   const wrapped = wrappedByChars || fullWidth !== Infinity;
   // When (nearly) every line is indented, an indent marks nothing.
@@ -102,7 +101,7 @@ export function joinLines(text: string, pageStarts: readonly number[] = []): Rew
     }
     if (gapBlank && !gapFurniture) continue; // a blank line: a paragraph break
     const last = text[a.contentEnd - 1]!;
-    const next = content(text, { ...b, contentEnd: Math.min(b.contentEnd, b.contentStart + 8) });
+    const next = text.slice(b.contentStart, Math.min(b.contentEnd, b.contentStart + 8));
     let join: boolean;
     if (STRONG_HEADING.test(next)) join = false;
     else if (WEAK_HEADING.test(next) && (TERMINAL.has(last) || !wrapped)) join = false;

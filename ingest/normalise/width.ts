@@ -14,18 +14,23 @@
 /** Full-width forms that keep their meaning as Chinese punctuation (see above). */
 const KEEP = new Set('，；：！？（）'.split(''));
 
-const cache = new Map<number, string>();
+/** Per code unit: 0 not yet looked at, 1 kept, else the unit it folds to (never 0 or 1). */
+const folded = new Uint16Array(65536);
 
-function mapChar(ch: string, c: number): string {
-  if (c >= 0xff01 && c <= 0xff5e) return KEEP.has(ch) ? ch : String.fromCharCode(c - 0xfee0);
-  if (c === 0x3000 || c === 0x00a0 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x202f) return ' ';
-  let m = cache.get(c);
-  if (m === undefined) {
-    const n = ch.normalize('NFKC');
-    m = n.length === 1 ? n : ch;
-    cache.set(c, m);
+function fold(c: number): number {
+  if (c >= 0xff01 && c <= 0xff5e) return KEEP.has(String.fromCharCode(c)) ? c : c - 0xfee0;
+  if (c === 0x3000 || c === 0x00a0 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x202f) return 0x20;
+  const n = String.fromCharCode(c).normalize('NFKC');
+  return n.length === 1 ? n.charCodeAt(0) : c;
+}
+
+function foldedUnit(c: number): number {
+  let f = folded[c]!;
+  if (f === 0) {
+    const m = fold(c);
+    f = folded[c] = m === c || m < 2 ? 1 : m;
   }
-  return m;
+  return f;
 }
 
 /** Folds widths, preserving the length (see module comment). */
@@ -37,11 +42,13 @@ export function foldWidth(raw: string): string {
     if (c < 0x80 && c !== 0x0d) continue;
     if (c >= 0x4e00 && c <= 0x9fff) continue;
     if (c >= 0xd800 && c <= 0xdfff) continue; // surrogate halves: keep as they are
-    let m: string;
-    if (c === 0x0d) m = raw.charCodeAt(i + 1) === 0x0a ? ' ' : '\n';
-    else m = mapChar(raw[i]!, c);
-    if (m === raw[i]) continue;
-    out += raw.slice(runStart, i) + m;
+    let m: number;
+    if (c === 0x0d) m = raw.charCodeAt(i + 1) === 0x0a ? 0x20 : 0x0a;
+    else {
+      m = foldedUnit(c);
+      if (m === 1) continue;
+    }
+    out += raw.slice(runStart, i) + String.fromCharCode(m);
     runStart = i + 1;
   }
   return runStart === 0 ? raw : out + raw.slice(runStart);
