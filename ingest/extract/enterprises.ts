@@ -228,21 +228,15 @@ const NOT_NAME = /[^\u4e00-\u9fffxX]/;
  */
 function tradedNames(text: string, r: Rules, out: Hit[]): void {
   let from = 0;
-  for (let t = r.gate.nextStart(text, 0, r.bits.trade); t >= 0; ) {
-    const word = r.tradeWords.at(text, t);
-    if (word === undefined) {
-      t = r.gate.nextStart(text, t + 1, r.bits.trade);
-      continue;
-    }
+  r.gate.eachWord(text, r.bits.trade, r.tradeWords, (word, t) => {
     const end = t + word.length;
-    t = r.gate.nextStart(text, end, r.bits.trade);
     const rest = text.slice(end);
-    if (!(r.tradeSet.has(word) ? r.after : r.afterTerm).test(rest)) continue;
-    const start = nameStartBefore(text, end - word.length, Math.max(from, end - word.length - 6), r);
-    if (start < 0) continue;
+    if (!(r.tradeSet.has(word) ? r.after : r.afterTerm).test(rest)) return;
+    const start = nameStartBefore(text, t, Math.max(from, t - 6), r);
+    if (start < 0) return;
     from = end;
     tradedName(text.slice(start, end), end, rest, r, out);
-  }
+  });
 }
 
 /**
@@ -320,16 +314,10 @@ export function enterpriseSpans(text: string): Hit[] {
 
 /** `京东物流`, `华润电力`: a known name with its business line is the subsidiary named. */
 function knownNames(text: string, r: Rules, out: Hit[]): void {
-  for (let i = r.gate.nextStart(text, 0, r.bits.known); i >= 0; ) {
-    const word = r.known.at(text, i);
-    if (word === undefined) {
-      i = r.gate.nextStart(text, i + 1, r.bits.known);
-      continue;
-    }
+  r.gate.eachWord(text, r.bits.known, r.known, (word, i) => {
     const tail = r.knownTail.exec(text.slice(i + word.length));
     push(out, r, i, word + (tail?.[0] ?? ''), 'enterprises.known');
-    i = r.gate.nextStart(text, i + word.length, r.bits.known);
-  }
+  });
 }
 
 interface ContextRules {

@@ -268,17 +268,11 @@ function unquotedPlan(r: Rules, m: RegExpExecArray, out: Hit[]): void {
 
 /** National plans named in `text` (the trie tried where the gate lets a name's first pair stand), appended to `out`. */
 function namedPlans(r: Rules, text: string, out: Hit[]): void {
-  for (let i = r.gate.nextStart(text, 0, r.bits.named); i >= 0; ) {
-    const name = r.named.at(text, i);
-    if (name === undefined) {
-      i = r.gate.nextStart(text, i + 1, r.bits.named);
-      continue;
-    }
+  r.gate.eachWord(text, r.bits.named, r.named, (name, i) => {
     const end = i + name.length;
     // `县乡村振兴局`: a plan's words inside a body's name are the body, not the plan.
     if (!r.partOfName.test(text.slice(end))) out.push({ start: i, end, name, rule: 'plans.named' });
-    i = r.gate.nextStart(text, end, r.bits.named);
-  }
+  });
 }
 
 /** The comparison key: quotes and the suffix-less core, so `“十四五”规划` and `十四五` merge;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WordGate } from './word-gate.ts';
+import { Literals } from './literals.ts';
 
 describe('WordGate', () => {
   const gate = new WordGate();
@@ -36,5 +37,17 @@ describe('WordGate', () => {
     expect(g.mark('局')).toBe(ends);
     expect(g.scan('园区')).toBe(words);
     expect(g.scan('')).toBe(0);
+  });
+
+  it('eachWord finds the words Literals.matchAll finds, leftmost and longest', () => {
+    const words = ['产业园', '产业', '园区', '业园', '县'];
+    const g = new WordGate();
+    const bit = g.add(words);
+    const lit = new Literals(words);
+    for (const t of ['建设产业园区', '产业产业园', '县产业园园区县', '无关文字', '', '产']) {
+      const found: Array<[number, string]> = [];
+      g.eachWord(t, bit, lit, (w, i) => found.push([i, w]));
+      expect(found, t).toEqual([...lit.matchAll(t)].map((m) => [m.index, m[0]]));
+    }
   });
 });

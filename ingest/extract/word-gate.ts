@@ -117,6 +117,23 @@ export class WordGate {
     return -1;
   }
 
+  /**
+   * The words of `words` (the trie of the list `bit`) in `text`, leftmost and longest, each search
+   * resuming after the last word: what `Literals.matchAll` finds, tried only where the gate lets a
+   * word start. `visit` is called with each word and where it starts.
+   */
+  eachWord(text: string, bit: number, words: { at(text: string, i: number): string | undefined }, visit: (word: string, start: number) => void): void {
+    for (let i = this.nextStart(text, 0, bit); i >= 0; ) {
+      const word = words.at(text, i);
+      if (word === undefined) {
+        i = this.nextStart(text, i + 1, bit);
+        continue;
+      }
+      visit(word, i);
+      i = this.nextStart(text, i + word.length, bit);
+    }
+  }
+
   /** Whether a word of the list `bit` may start at `i` of `text` (any text, scanned or not). */
   mayStartAt(text: string, i: number, bit: number): boolean {
     const a = text.charCodeAt(i);
