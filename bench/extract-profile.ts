@@ -28,7 +28,7 @@ const texts = files.map((f) => readFileSync(f, 'utf8'));
 const stages: Stage[] = [normalise, kind, structure, segment, county, industries, ...extractStages, resolve];
 
 const fresh = (text: string): Document => ({
-  id: 'bench', meta: {}, text, masks: [], headings: [], sentences: [], tokens: [], facts: emptyFacts(), diagnostics: [],
+  id: 'bench', meta: {}, text, masks: [], headings: [], sentences: [], words: null, facts: emptyFacts(), diagnostics: [],
 });
 
 ensureJieba();

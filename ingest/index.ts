@@ -46,7 +46,7 @@ export function processText(
     masks: [],
     headings: [],
     sentences: [],
-    tokens: [],
+    words: null,
     facts: emptyFacts(),
     diagnostics: [],
   };

@@ -69,6 +69,25 @@ export interface Token {
   end: number;
 }
 
+/**
+ * jieba's word boundaries over a document's sentences (ingest/words.ts), found where they are asked
+ * about. Offsets are the document's.
+ */
+export interface WordBoundaries {
+  /** False when the document has no words at all (no sentence has text). */
+  readonly segmented: boolean;
+  startsAt(pos: number): boolean;
+  endsAt(pos: number): boolean;
+  /** The end of the word starting at `pos`, or -1. */
+  endOf(pos: number): number;
+  /** The start of the word ending at `pos`, or -1. */
+  startOf(pos: number): number;
+  /** The end of the word covering `pos`, or -1. */
+  coverEnd(pos: number): number;
+  /** Every word in order (segments the whole document). */
+  tokens(): Token[];
+}
+
 /** A county as resolved: declared by manifest/CLI, read from the text, or inferred from place names. */
 export interface CountyFact {
   name: string | null;
@@ -222,7 +241,8 @@ export interface Document {
   sourceMeta?: { title?: string; date?: string; reader?: string };
   headings: Heading[];
   sentences: Sentence[];
-  tokens: Token[];
+  /** jieba's words (the segment stage); null before it, or for a document built without it. */
+  words: WordBoundaries | null;
   facts: Facts;
   diagnostics: Diagnostic[];
 }

@@ -1,8 +1,8 @@
 /**
  * Word segmentation with nodejieba, the project's lexicons loaded as user words so that domain
  * terms (食用菌, 新能源电池, 金刚石) stay whole. The dictionary is written to a temp file and loaded
- * once per process; a document is segmented in one call and offsets come from the running cursor
- * (jieba returns the input split into consecutive pieces).
+ * once per process; offsets come from the running cursor (jieba returns the input split into
+ * consecutive pieces).
  */
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import nodejieba from 'nodejieba';
 import type { Document, Token } from './model.ts';
 import type { Stage } from './stage.ts';
 import { taxonomyTerms } from './taxonomy.ts';
+import { Words } from './words.ts';
 
 let loaded = false;
 
@@ -51,6 +52,7 @@ const tags = new Map<string, string>();
 export function tagOf(word: string): string {
   let tag = tags.get(word);
   if (tag === undefined) {
+    ensureJieba();
     const t = nodejieba.tag(word);
     // Split apart when alone: a word jieba's HMM made up in context, which its tagger calls `x`.
     tag = t.length === 1 && t[0]!.word === word ? t[0]!.tag : 'x';
@@ -86,34 +88,15 @@ export function tokenize(text: string, base = 0): Token[] {
 }
 
 /**
- * One jieba call over the whole text, keeping the tokens that lie inside a sentence. Sentences end
- * at punctuation and line breaks, where jieba splits anyway, so the tokens are those of segmenting
- * sentence by sentence; one call instead of ~400 per report saves a third of jieba's time (each
- * call converts its string and builds its result array).
+ * The segment stage: the document's words, found chunk by chunk where an extractor asks
+ * (ingest/words.ts). jieba is loaded here, so that a document no one asks about still has the
+ * project's dictionary in place for `tagOf`.
  */
 export const segment: Stage = {
   name: 'segment',
   run(doc: Document): Document {
-    const tokens: Token[] = [];
-    const sentences = doc.sentences;
-    let k = 0;
-    for (const t of tokenize(doc.text)) {
-      while (k < sentences.length && sentences[k]!.end <= t.start) k++;
-      if (k === sentences.length) break;
-      const s = sentences[k]!;
-      if (t.start >= s.start && t.end <= s.end) {
-        tokens.push(t);
-        continue;
-      }
-      // A token straddling a sentence edge (jieba did not split there): each sentence's part is
-      // segmented on its own, as before.
-      for (let j = k; j < sentences.length && sentences[j]!.start < t.end; j++) {
-        const from = Math.max(t.start, sentences[j]!.start);
-        const to = Math.min(t.end, sentences[j]!.end);
-        if (from < to) for (const u of tokenize(doc.text.slice(from, to), from)) tokens.push(u);
-      }
-    }
-    doc.tokens = tokens;
+    ensureJieba();
+    doc.words = new Words(doc.text, doc.sentences, tokenize);
     return doc;
   },
 };

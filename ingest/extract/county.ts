@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodejieba from 'nodejieba';
-import type { CountyFact, Document, Evidence } from '../model.ts';
+import type { CountyFact, Document, Evidence, WordBoundaries } from '../model.ts';
 import type { Stage } from '../stage.ts';
 import { TermTable, loadTable, saveTable, type TableMatch } from '../term-table.ts';
 import { PairedTable } from '../paired-table.ts';
@@ -268,12 +268,7 @@ function citiesEndingAt(text: string, end: number): readonly string[] {
 export function countyMentions(doc: Document): CountyMention[] {
   const text = doc.text;
   const t = names();
-  const bound = new Uint8Array(text.length + 1);
-  for (const tok of doc.tokens) {
-    bound[tok.start]! |= 1;
-    bound[tok.end]! |= 2;
-  }
-  const scan: MentionScan = { doc, text, bound, segmented: doc.tokens.length > 0, bodyAt: bodyStart(text), gen: genericNames(), out: [] };
+  const scan: MentionScan = { doc, text, words: doc.words, segmented: doc.words?.segmented ?? false, bodyAt: bodyStart(text), gen: genericNames(), out: [] };
   const out = scan.out;
   // Leftmost-longest, except that a bare short form failing its checks does not hide a name that
   // starts inside it (市南 of 市南区 in 深圳市南山区); a full name failing them still does (和县 in 新和县).
@@ -300,7 +295,7 @@ export function countyMentions(doc: Document): CountyMention[] {
 interface MentionScan {
   doc: Document;
   text: string;
-  bound: Uint8Array;
+  words: WordBoundaries | null;
   segmented: boolean;
   bodyAt: number;
   gen: Set<string>;
@@ -312,7 +307,7 @@ interface MentionScan {
  * passes; returns where the scan goes on (after a full name, inside a bare short form).
  */
 function mentionAt(scan: MentionScan, m: TableMatch, n: CountyName, at: number): number {
-  const { doc, text, bound, segmented, bodyAt, gen, out } = scan;
+  const { doc, text, words, segmented, bodyAt, gen, out } = scan;
   const next = n.form === 'stem' ? at + 1 : m.end;
   // 中共和县县委 is 中共 + 和县, not 中 + 共和县: a name never swallows the tail of a leading cue.
   if (swallowsCue(text, m.start)) return at + 1;
@@ -321,9 +316,9 @@ function mentionAt(scan: MentionScan, m: TableMatch, n: CountyName, at: number):
   const before = citiesEndingAt(text, m.start);
   if (segmented) {
     // …or right after its city's name (鹤岗市南山区, which jieba may cut 鹤岗/市南/山区).
-    if (!(bound[m.start]! & 1) && prevCjk && !before.length) return next;
+    if (prevCjk && !before.length && !words!.startsAt(m.start)) return next;
     // A bare stem must be a word of its own (not the 西和 of 西和平).
-    if (n.form === 'stem' && !(bound[m.end]! & 2) && isCjk(text.charCodeAt(m.end))) return next;
+    if (n.form === 'stem' && isCjk(text.charCodeAt(m.end)) && !words!.endsAt(m.end)) return next;
   }
   // 和县 in 市政府和县委, 与县 …: a two-character name that begins with a function word after a word.
   if (m.end - m.start === 2 && prevCjk && FUNCTION_TAG.test(tagOf(m.term[0]!)) && !cues.before.some((b) => text.startsWith(b, m.start - b.length))) return next;
@@ -613,26 +608,20 @@ export function rankCounties(doc: Document, limit = 10): Array<{ area: Area; sco
   const spans = SPANS;
   const order: number[] = [];
   // A place name must start and end on word boundaries (jieba's): 代化 in 现代化, 信和 in 自信和担当
-  // and 宜居乡 in 宜居乡村 are not the villages and towns of those names.
-  // Token boundaries as flags per offset (1: a token starts here, 2: one ends here): cheaper than
-  // two Sets of ≈20 000 numbers and a sort per document.
-  const bound = new Uint8Array(text.length + 1);
-  for (const t of doc.tokens) {
-    bound[t.start]! |= 1;
-    bound[t.end]! |= 2;
-  }
-  const segmented = doc.tokens.length > 0;
+  // and 宜居乡 in 宜居乡村 are not the villages and towns of those names. The boundaries are asked
+  // for only where a name is found, so text without place names is never segmented.
+  const words = doc.words;
+  const segmented = words?.segmented ?? false;
   const table = places();
   let next = 0;
-  // Only word starts can start a place name (see above), so look there and nowhere else.
   for (let at = 0; at < text.length; at++) {
     if (at < next) continue;
-    const tokenStart = !segmented || (bound[at]! & 1) !== 0;
+    const m = table.table.longestAt(text, at);
+    if (!m) continue;
+    const tokenStart = !segmented || words!.startsAt(at);
     // jieba glues unknown town names to list words (二郎镇和苗老集镇 → 二郎/镇和苗/老/集镇), so a
     // full town name may also start right after a separator and end right before one.
     if (!tokenStart && !listEdgeAt(text, at - 1)) continue;
-    const m = table.table.longestAt(text, at);
-    if (!m) continue;
     if (seen.has(m.term) || inMask(doc.masks, m.start, m.end)) continue;
     // Payload of a term: [kind, code, code …] (see places()).
     const from = table.starts[m.index]!;
@@ -645,7 +634,7 @@ export function rankCounties(doc: Document, limit = 10): Array<{ area: Area; sco
     if (kind !== 'townFull' && hidesFullTown(table, text, m.start, m.end)) continue;
     // …except that a stem may run into a feature word jieba glued to it (泌水河 is 泌 + 水河), unless
     // the stem already ends in one (美丽河 in 美丽河湖).
-    if (segmented && !(bound[m.end]! & 2) && !fullAtEdges && !(FEATURE.test(text[m.end] ?? '') && !FEATURE.test(m.term.at(-1)!))) continue;
+    if (segmented && !fullAtEdges && !(FEATURE.test(text[m.end] ?? '') && !FEATURE.test(m.term.at(-1)!)) && !words!.endsAt(m.end)) continue;
     seen.add(m.term);
     next = m.end;
     // A bare stem counts only as a word of its own: not glued to a following 县/市 (another county).

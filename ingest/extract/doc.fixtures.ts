@@ -24,7 +24,7 @@ export function docOf(sentences: string[], section: SectionKind = 'plan', date =
     masks: findMasks(text),
     headings: [],
     sentences: ss,
-    tokens: [],
+    words: null,
     facts: emptyFacts(),
     diagnostics: [],
   };

@@ -17,7 +17,8 @@
  * Word lists are data: `data/lexicons/industry-context.json`, checked against the schema below.
  */
 import { z } from 'zod';
-import type { Document, IndustryFact, Token } from '../model.ts';
+import type { Document, IndustryFact, WordBoundaries } from '../model.ts';
+import { tagOf } from '../segment.ts';
 import type { Stage } from '../stage.ts';
 import { Dictionary } from '../dictionary.ts';
 import { TermTable, type TableMatch } from '../term-table.ts';
@@ -154,66 +155,24 @@ export function inIndustryContext(text: string, start: number, end: number, whol
   return VERB.test(text.slice(Math.max(0, start - 5), start)) && AFTER_VERB.test(after);
 }
 
-/**
- * jieba's tokens around a position, looked up forward from the token being scanned: a term is at
- * most a few tokens long, so its end is a step or two away. (Per-offset arrays over the whole text
- * cost a fill per token of every report, for the few positions a match ends at.) Tokens are in
- * order and never overlap; positions between sentences belong to none.
- */
-class Edges {
-  private k = 0;
-  constructor(private readonly tokens: Token[]) {}
-
-  /** Lookups from here on start at token `k` (which starts at or before every position asked). */
-  from(k: number): this {
-    this.k = k;
-    return this;
-  }
-
-  /** The last token starting at or before `pos`. */
-  private last(pos: number): number {
-    const t = this.tokens;
-    let j = this.k;
-    while (j + 1 < t.length && t[j + 1]!.start <= pos) j++;
-    return j;
-  }
-
-  startsAt(pos: number): boolean {
-    return this.tokens[this.last(pos)]!.start === pos;
-  }
-
-  endsAt(pos: number): boolean {
-    const j = this.last(pos);
-    // Only the last token starting before `pos` can end there.
-    const before = this.tokens[j]!.start < pos ? this.tokens[j] : this.tokens[j - 1];
-    return before !== undefined && before.end === pos;
-  }
-
-  /** The end of the token covering `pos`, or -1. */
-  tokenEndAt(pos: number): number {
-    const t = this.tokens[this.last(pos)]!;
-    return t.start <= pos && t.end > pos ? t.end : -1;
-  }
-}
-
 /** A term that ends where a token ends, or a nominal head short of it (风电|场, 化工|企业). */
-function endsWell(text: string, b: Edges, end: number): boolean {
-  if (b.endsAt(end)) return true;
-  const tokenEnd = b.tokenEndAt(end);
+function endsWell(text: string, words: WordBoundaries, end: number): boolean {
+  if (words.endsAt(end)) return true;
+  const tokenEnd = words.coverEnd(end);
   return tokenEnd > end && tokenEnd - end <= 2 && HEADS.has(text.slice(end, tokenEnd));
 }
 
 /** The longest term at token start `p` that ends well, or null. */
-function longestWhole(scan: TermTable, text: string, b: Edges, p: number, to: number): TableMatch | null {
+function longestWhole(scan: TermTable, text: string, words: WordBoundaries, p: number, to: number): TableMatch | null {
   let m = scan.longestAt(text, p, to);
-  while (m && !endsWell(text, b, m.end)) m = m.end - 1 > p ? scan.longestAt(text, p, m.end - 1) : null;
-  return m && !beforePlaceWord(text, b, m.end) ? m : null;
+  while (m && !endsWell(text, words, m.end)) m = m.end - 1 > p ? scan.longestAt(text, p, m.end - 1) : null;
+  return m && !beforePlaceWord(text, words, m.end) ? m : null;
 }
 
 /** Whether the word after `end` makes the term part of a place name (化工/路). */
-function beforePlaceWord(text: string, b: Edges, end: number): boolean {
-  if (!b.startsAt(end)) return false;
-  const next = b.tokenEndAt(end);
+function beforePlaceWord(text: string, words: WordBoundaries, end: number): boolean {
+  if (!words.startsAt(end)) return false;
+  const next = words.endOf(end);
   return next > end ? PLACE_WORDS.has(text.slice(end, next)) : false;
 }
 
@@ -229,36 +188,44 @@ function tiling(scan: TermTable, text: string, p: number, end: number): TableMat
   return out.length > 1 ? out : null;
 }
 
-/** Whole-word term matches in document order (all positions when the document has no tokens). */
+/**
+ * Whole-word term matches in document order (all positions when the document has no words). Only
+ * where a term starts (or starts one character in, behind a modifier) are jieba's words asked for.
+ */
 function* wholeMatches(doc: Document, scan: TermTable): Generator<TableMatch> {
   const text = doc.text;
-  const tokens = doc.tokens;
-  if (!tokens.length) {
+  const words = doc.words;
+  if (!words?.segmented) {
     yield* scan.matches(text);
     return;
   }
-  const b = new Edges(tokens);
+  const n = text.length;
   let covered = 0;
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k]!;
-    if (t.start < covered) continue;
-    // Most tokens start with a character no term starts with: nothing to match, tile or unwrap.
-    if (!scan.startsWith(text.charCodeAt(t.start)) && !(t.end - t.start >= 3 && MODIFIER_PREFIXES.has(text[t.start]!))) continue;
-    let m = longestWhole(scan, text, b.from(k), t.start, Math.min(text.length, t.start + 24));
+  for (let p = 0; p < n; p++) {
+    if (p < covered) continue;
+    const termStart = scan.startsWith(text.charCodeAt(p));
+    const modifier = MODIFIER_PREFIXES.has(text[p]!);
+    // Most positions start no term: nothing to match, tile or unwrap, and no word to look up.
+    if (!termStart && !modifier) continue;
+    if (!(termStart && scan.longestAt(text, p, n)) && !(modifier && scan.longestAt(text, p + 1, n))) continue;
+    if (!words.startsAt(p)) continue;
+    const end = words.endOf(p);
+    if (!termStart && end - p < 3) continue;
+    let m = longestWhole(scan, text, words, p, Math.min(n, p + 24));
     // A product behind a one-character modifier glued on by jieba (黄小米, 红高粱): the term must
     // fill the rest of the token.
-    if (!m && t.end - t.start >= 3 && MODIFIER_PREFIXES.has(text[t.start]!)) {
-      const inner = scan.longestAt(text, t.start + 1, t.end);
-      if (inner && inner.end === t.end) m = inner;
+    if (!m && end - p >= 3 && modifier) {
+      const inner = scan.longestAt(text, p + 1, end);
+      if (inner && inner.end === end) m = inner;
     }
     if (m) {
       covered = m.end;
       yield m;
       continue;
     }
-    const parts = t.end - t.start > 1 ? tiling(scan, text, t.start, t.end) : null;
+    const parts = end - p > 1 ? tiling(scan, text, p, end) : null;
     if (parts) {
-      covered = t.end;
+      covered = end;
       yield* parts;
     }
   }
@@ -303,29 +270,34 @@ function addFact(facts: Map<string, Found>, doc: Document, entry: IndustryEntry 
   return f;
 }
 
-/** `X产业` phrases whose X is unknown: the noun token right before 产业. */
+/** `X产业` phrases whose X is unknown: the noun word right before a word starting 产业. */
 function candidates(doc: Document, facts: Map<string, Found>, known: Dictionary<Tagged>): void {
-  const tokens = doc.tokens;
-  for (let i = 1; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (!t.word.startsWith('产业')) continue;
-    const prev = tokens[i - 1]!;
-    if (prev.end !== t.start || prev.word.length < 2 || !NOUN.test(prev.tag) || prev.tag === 'ns' || prev.tag === 'nr') continue;
-    const x = prev.word;
-    if (!HAN_WORD.test(x) || GENERIC.has(x) || known.has(x) || inMask(doc.masks, prev.start, prev.end)) continue;
-    // A token made wholly of known terms (服装鞋帽) is those terms, already read by the scan.
-    if (tiling(scanner().table, doc.text, prev.start, prev.end)) continue;
+  const words = doc.words;
+  if (!words?.segmented) return;
+  const text = doc.text;
+  for (let p = text.indexOf('产业'); p >= 0; p = text.indexOf('产业', p + 1)) {
+    if (!words.startsAt(p)) continue;
+    const end = words.endOf(p);
+    if (end - p < 2) continue;
+    const from = words.startOf(p);
+    if (from < 0 || p - from < 2) continue;
+    const x = text.slice(from, p);
+    const tag = tagOf(x);
+    if (!NOUN.test(tag) || tag === 'ns' || tag === 'nr') continue;
+    if (!HAN_WORD.test(x) || GENERIC.has(x) || known.has(x) || inMask(doc.masks, from, p)) continue;
+    // A word made wholly of known terms (服装鞋帽) is those terms, already read by the scan.
+    if (tiling(scanner().table, text, from, p)) continue;
     // Split by jieba but known whole: 文化/产业 is the term 文化产业, 循环/经济/产业 the generic 循环经济.
-    if (known.has(x + t.word) || known.has(`${x}产业`)) continue;
-    const before = tokens[i - 2];
-    if (before && before.end === prev.start && (GENERIC.has(before.word + x) || known.has(before.word + x))) continue;
+    if (known.has(x + text.slice(p, end)) || known.has(`${x}产业`)) continue;
+    const before = words.startOf(from);
+    if (before >= 0 && (GENERIC.has(text.slice(before, from) + x) || known.has(text.slice(before, from) + x))) continue;
     // `X型产业` (数字型产业, 资源型产业) is the industry X when X is a known term.
     const typed = x.endsWith('型') ? known.get(x.slice(0, -1)) : undefined;
     if (typed) {
-      const f = addFact(facts, doc, typed.entry, x.slice(0, -1), prev.start, prev.end - 1, 1, `industries.typed:${typed.entry.name}`);
+      const f = addFact(facts, doc, typed.entry, x.slice(0, -1), from, p - 1, 1, `industries.typed:${typed.entry.name}`);
       f.count = (f.count ?? 0) + 1;
     } else {
-      const f = addFact(facts, doc, null, x, prev.start, t.end, 0.5, 'industries.candidate');
+      const f = addFact(facts, doc, null, x, from, end, 0.5, 'industries.candidate');
       f.count = (f.count ?? 0) + 1;
     }
   }
@@ -394,7 +366,7 @@ export const industries: Stage = {
       }
       if (last && (!LINK.test(gap) || (last.m.end === m.start && !juxtaposable(last, m, t)))) flush();
       if (SECTOR_WORD_NAME && SECTOR_WORDS.has(m.term) && SECTOR_WORD_NAME.test(text.slice(m.end, m.end + 4))) continue;
-      chain.push({ m, t, ok: !t.contextual || inIndustryContext(text, m.start, m.end, doc.tokens.length > 0) });
+      chain.push({ m, t, ok: !t.contextual || inIndustryContext(text, m.start, m.end, doc.words?.segmented ?? false) });
     }
     flush();
     for (const { fact, entry } of facts.values()) if (entry) fact.count = Math.max(occurrences.get(entry) ?? 0, fact.evidence.length);

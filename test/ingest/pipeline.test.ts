@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { Pipeline, defaultPipeline } from '../../ingest/pipeline.ts';
 import { processText, readDocument, toPrediction, loadManifest, emptyFacts, type Document } from '../../ingest/index.ts';
 
-const blank = (): Document => ({ id: 't', meta: {}, text: '', masks: [], headings: [], sentences: [], tokens: [], facts: emptyFacts(), diagnostics: [] });
+const blank = (): Document => ({ id: 't', meta: {}, text: '', masks: [], headings: [], sentences: [], words: null, facts: emptyFacts(), diagnostics: [] });
 
 describe('Pipeline', () => {
   it('refuses two stages of one name', () => {
