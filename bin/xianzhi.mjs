@@ -12,11 +12,12 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = ['cli', 'ingest', 'graph', 'api', 'corpus', 'bench', 'export'];
 const STAMP = path.join(ROOT, 'node_modules/.cache/xianzhi/built');
 
-/** True when a build exists and no TypeScript source changed after it (a stat per file: ~1 ms). */
+/** True when a build exists (its stamp and its entry) and no TypeScript source changed after it (a stat per file: ~1 ms). */
 function builtAndFresh() {
   let built;
   try {
     built = statSync(STAMP).mtimeMs;
+    statSync(path.join(ROOT, 'cli/main.js'));
   } catch {
     return false;
   }
