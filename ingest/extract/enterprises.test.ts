@@ -25,6 +25,15 @@ describe('enterprises', () => {
     );
   });
 
+  it('keeps at least two characters before a company suffix, and cuts a verb\'s complement 好 off', () => {
+    expect(names('与中国建材集团签订战略合作协议。')).not.toContain('材集团');
+    expect(names('与中国建材集团签订战略合作协议。')).toContain('中国建材集团');
+    expect(names('新建华龙公司二期项目。')).toContain('华龙公司');
+    expect(names('实施集团化办学，推进国有企业公司化改革。')).toEqual([]);
+    expect(names('全力服务好宏达化工、兴发集团等重点企业。')).toEqual(expect.arrayContaining(['宏达化工', '兴发集团']));
+    expect(names('全力服务好宏达化工、兴发集团等重点企业。')).not.toContain('好宏达化工');
+  });
+
   it('reads trade-word names in a list and drops generic ones', () => {
     expect(names('积极推进美兰生物、海乐电子等上市后备企业，培育龙头企业。')).toEqual(['美兰生物', '海乐电子']);
   });

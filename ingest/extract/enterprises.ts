@@ -144,7 +144,8 @@ function rules(): Rules {
   };
   cached = {
     lex,
-    suffixed: new RegExp(`(?<name>(?:[xX]{2,})?${name}{2,10}?(?:${alternation(lex.suffixes)}))`, 'g'),
+    // `集团化办学`, `公司化运营`: a way of running things, not a company.
+    suffixed: new RegExp(`(?<name>(?:[xX]{2,})?${name}{2,10}?(?:${alternation(lex.suffixes)}))(?!化)`, 'g'),
     // A short name ends in a trade word or a manufacturing term (`晶拓钻石`, `海乐电子`).
     listed: new RegExp(`(?<items>[^，。；：]{2,80}?)等(?:[0-9xX一二三四五六七八九十]+家)?[\\u4e00-\\u9fff“”]{0,8}?(?:${alternation(lex.listNouns)})`, 'g'),
     listNoun: new Literals(lex.listNouns),
@@ -186,7 +187,10 @@ function rules(): Rules {
   return cached;
 }
 
-/** The name after the rightmost boundary word (`深化与晋能控股集团` → `晋能控股集团`). */
+/**
+ * The name after the rightmost boundary word (`深化与晋能控股集团` → `晋能控股集团`) that leaves at
+ * least `minLeft` characters, and after the complement 好 of a verb (`服务好宏达化工` → `宏达化工`).
+ */
 function afterBoundary(s: string, r: Rules, minLeft: number): string {
   let cut = 0;
   const re = r.boundary;
@@ -195,7 +199,15 @@ function afterBoundary(s: string, r: Rules, minLeft: number): string {
     const end = m.index + m[0].length;
     if (s.length - end >= minLeft) cut = Math.max(cut, end);
   }
+  if (cut > 0 && s[cut] === '好' && s.length - cut - 1 >= minLeft) cut++;
   return s.slice(cut);
+}
+
+/** The length of the company suffix `name` ends in (the longest), or 0. */
+function suffixLength(name: string, r: Rules): number {
+  let n = 0;
+  for (const x of r.lex.suffixes) if (x.length > n && name.endsWith(x)) n = x.length;
+  return n;
 }
 
 interface Hit {
@@ -282,7 +294,11 @@ export function enterpriseSpans(text: string): Hit[] {
   const listed = deng >= 0 && (bits & r.bits.listNoun) !== 0 && r.listNoun.test(text.slice(deng + 1));
   for (const m of suffixed ? text.matchAll(r.suffixed) : []) {
     const raw = m.groups!.name!;
-    const name = afterBoundary(raw, r, 2);
+    // A boundary word right before the suffix (`实施集团化`) leaves no name; one inside a name (建 of
+    // 中国建材集团) leaves a one-character stem: no cut there.
+    const suffix = suffixLength(raw, r);
+    if (afterBoundary(raw, r, suffix).length === suffix) continue;
+    const name = afterBoundary(raw, r, suffix + 2);
     push(out, r, m.index! + raw.length - name.length, name, 'enterprises.suffixed');
   }
   for (const m of listed ? text.matchAll(r.listed) : []) {
