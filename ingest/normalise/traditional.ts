@@ -80,7 +80,8 @@ function commonMainland(words: Set<string>): Set<string> {
  * Traditional (Taiwan and Hong Kong variants, Taiwan phrases) → simplified. A Taiwan phrase is
  * undone only when its literal simplified form is not itself a common mainland word: `專案` →
  * `项目` (专案 is rare), but `智慧` and `新增` stay, since mainland text writes them too and a
- * simplified → traditional pass would have left them alone.
+ * simplified → traditional pass would have left them alone; and never when one character would
+ * become a word (`埠` stays, for 蚌埠).
  */
 function buildConverter(): (s: string) => string {
   const chars = OpenCC.ConverterFactory(locale.to.cn[0]! as never);
@@ -89,7 +90,9 @@ function buildConverter(): (s: string) => string {
   const entries: Array<[string, string]> = [];
   for (const d of twPhrases) {
     for (const e of typeof d === 'string' ? d.split('|').map((x) => x.split(' ') as [string, string]) : d) {
-      if (e[0] && e[1]) entries.push([e[0], e[1]]);
+      // A single character that becomes a word (`埠` → `端口`) is a computing term only in context;
+      // alone it turns 蚌埠 and 商埠 into nonsense. One character for one (`矽` → `硅`) is an element's name.
+      if (e[0] && e[1] && !(e[0].length === 1 && e[1].length !== 1)) entries.push([e[0], e[1]]);
     }
   }
   const literal = entries.map(([k]) => chars(k));

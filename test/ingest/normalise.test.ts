@@ -64,6 +64,10 @@ describe('traditional → simplified', () => {
     expect(normaliseText('建設智慧城市，新增就業崗位一千個，縣域經濟穩步發展。')).toBe('建设智慧城市，新增就业岗位一千个，县域经济稳步发展。');
   });
 
+  it('reads a single character as a character, not as a Taiwan word (埠 of 蚌埠), while 矽 is still 硅', () => {
+    expect(normaliseText('縣委與蚌埠市共建庵埠產業園，發展多晶矽產業，實現經濟轉型。')).toBe('县委与蚌埠市共建庵埠产业园，发展多晶硅产业，实现经济转型。');
+  });
+
   it('leaves simplified text alone, even when it quotes a few traditional characters', () => {
     const s = '我县建成“萬家燈火”文化广场，推进乡村振兴，全县地区生产总值增长6.5%，城乡居民收入稳步提高。';
     expect(looksTraditional(s)).toBe(false);
