@@ -34,6 +34,11 @@ describe('enterprises', () => {
     expect(names('全力服务好宏达化工、兴发集团等重点企业。')).not.toContain('好宏达化工');
   });
 
+  it('reads a name after 支援 as after 支持', () => {
+    expect(names('支援云峰控股集团扩大产能，支援禾丰、绿洲等企业上市。')).toEqual(expect.arrayContaining(['云峰控股集团', '禾丰', '绿洲']));
+    expect(names('支援云峰控股集团扩大产能，支援禾丰、绿洲等企业上市。').filter((n) => n.includes('支援'))).toEqual([]);
+  });
+
   it('reads trade-word names in a list and drops generic ones', () => {
     expect(names('积极推进美兰生物、海乐电子等上市后备企业，培育龙头企业。')).toEqual(['美兰生物', '海乐电子']);
   });

@@ -26,6 +26,11 @@ describe('projects: the lexicon', () => {
 });
 
 describe('projects: names by what they are', () => {
+  it('starts after 支援 as after 支持 (a Taiwan-phrased text writes one for the other)', () => {
+    expect(names('全力支援青禾食品冷链仓储项目建设。')).toEqual(['青禾食品冷链仓储项目']);
+    expect(names('全力支持青禾食品冷链仓储项目建设。')).toEqual(['青禾食品冷链仓储项目']);
+  });
+
   it('mines, plants and power stations', () => {
     expect(names('加快推进青石岭煤矿技术改造')).toEqual(['青石岭煤矿技术改造']);
     expect(names('建成白马河水电站')).toEqual(['白马河水电站']);
