@@ -28,9 +28,18 @@ const HEADING = /(?<=^|\n)[ \t]*[一二三四五六七八九十]+，/g;
 const BOUNDARY = /[，、。；：！？\n]/;
 const QUOTES = /[“”‘’（）《》]/g;
 
+/**
+ * A statement of a figure: a segment longer than a counted item (`幼儿园8所`) that ends in a number
+ * and its unit (`全县地区生产总值208.6亿元`, `一般公共预算收入增长6.5%`). Lists of goals and results
+ * are clauses side by side, each with its figure; items of a list of things end in no figure.
+ */
+const FIGURE_END = /[0-9][0-9.]*(?:%|[\u4e00-\u9fff]{1,3})?$/;
+const COUNTED_ITEM = 6;
+
 /** A short noun phrase: nothing jieba tags as opening a clause, nor a clause's function words. */
 function itemLike(s: string): boolean {
   if (!s || s.length > MAX_ITEM) return false;
+  if (s.length > COUNTED_ITEM && FIGURE_END.test(s)) return false;
   const tags = nodejieba.tag(s);
   // A clause opens with its verb (加快调整产业结构); an item may end with one (灌区节水配套改造).
   return !CLAUSE_TAGS.has(tags[0]!.tag) && !tags.some((t) => t.tag === 'p' || t.tag === 'c' || t.tag === 'r' || t.tag === 'uj');

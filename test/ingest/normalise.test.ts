@@ -304,6 +304,13 @@ describe('enumeration commas in text typed all in ASCII', () => {
     expect(out).toBe('坚持稳中求进，加快调整产业结构，深化农村改革，推进乡村振兴，扩大有效投资，增进民生福祉，完善基础设施，实现高质量发展。');
   });
 
+  it('keeps commas between clauses that each state a figure', () => {
+    const text = '一,主要目标\n' + '地区生产总值增长7%左右,一般公共预算收入增长6.5%,全县生猪出栏12万头,新建中小学,幼儿园5所,打造冷链物流园,电商产业园,坚持稳中求进,深化农村改革,推进乡村振兴,实现高质量发展.';
+    const out = normaliseText(text).split('\n')[1]!;
+    expect(out).toContain('地区生产总值增长7%左右，一般公共预算收入增长6.5%，全县生猪出栏12万头');
+    expect(out).toContain('冷链物流园、电商产业园');
+  });
+
   it('leaves a text that has any 、 exactly as the punctuation pass made it', () => {
     const text = '建设冷链物流园、农产品加工园,推进城乡融合发展,增加农民收入,完善基础设施,提升公共服务,改善人居环境,繁荣乡村文化,加强基层治理,保障改善民生,实现共同富裕.';
     expect(ascii('一,总体要求\n坚持稳中求进')).toBe('一，总体要求\n坚持稳中求进'); // too few commas to tell
