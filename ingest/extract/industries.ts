@@ -81,8 +81,11 @@ const QUANTITY_LEAD = lex.quantityLead.length ? `(?:${alternation(lex.quantityLe
 const QUANTITY = new RegExp(`^${QUANTITY_LEAD}[\\dxX.]+(?:${alternation(lex.quantityUnits)})`);
 const GENERIC = new Set(lex.generic);
 const TERMINAL = new RegExp(`(?:${alternation(lex.terminal)})$`);
-/** What may stand between two items of one enumeration: `风力、光伏`, `风力光伏`, `养老和托育`. */
-const LINK = new RegExp(`^(?:[${LINKS}]\\n?)?$`);
+/**
+ * What may stand between two items of one enumeration: `风力、光伏`, `风力光伏`, `养老和托育`, and
+ * each item with its own way of working (`榛子种植和林下中药材`, `肉牛养殖、绿色蔬菜`).
+ */
+const LINK = new RegExp(`^(?:(?:${alternation(lex.terminal)})?[${LINKS}]\\n?(?:${MODIFIER})?)?$`);
 /** What may follow `发展X` for X to be the object itself: punctuation, a link, a figure. */
 const AFTER_VERB = new RegExp(`^[，。；“”"\\d${LINKS}]`);
 const SINGLE_AFTER = new Set([...lex.links, ...lex.singleAfter]);
