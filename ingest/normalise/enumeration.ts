@@ -45,6 +45,29 @@ function itemLike(s: string): boolean {
   return !CLAUSE_TAGS.has(tags[0]!.tag) && !tags.some((t) => t.tag === 'p' || t.tag === 'c' || t.tag === 'r' || t.tag === 'uj');
 }
 
+/**
+ * A clause that may end in the first item of a list after it (加快A，B，C等建设: 加快A): it ends in
+ * a noun, not in a verb, a figure, a pronoun or a closing quote (建成开放，…等; 6万吨，…等企业).
+ */
+function governsList(seg: string): boolean {
+  return mayPrecedeItem(seg, CLAUSE_TAGS);
+}
+
+const NONE = new Set<string>();
+
+/**
+ * Whether a list item may follow `seg`: it ends in no closing quote, no figure (碳酸锂产能提高到6万吨，
+ * 盐湖股份… is two clauses) and, when `notLast` names tags, in no word jieba tags so (`NONE` leaves
+ * verbs in: an item may end in one, 配套改造).
+ */
+function mayPrecedeItem(seg: string, notLast: Set<string>): boolean {
+  if (/[”’）》]$/.test(seg) || /[0-9](?:%|[\u4e00-\u9fff]{1,3})?$/.test(seg)) return false;
+  if (notLast.size === 0) return true;
+  const tags = nodejieba.tag(seg.replace(QUOTES, ''));
+  const last = tags[tags.length - 1]?.tag ?? '';
+  return !notLast.has(last) && last !== 'x';
+}
+
 /** True when the text lost its `、` to ASCII commas. */
 export function lostEnumerationCommas(text: string): boolean {
   if (text.indexOf('、') >= 0) return false;
@@ -68,12 +91,14 @@ export function restoreEnumerationCommas(text: string): string {
   let segs: Array<{ start: number; end: number }> = [];
   const flush = () => {
     for (let k = 1; k < segs.length; k++) {
-      const prev = text.slice(segs[k - 1]!.start, segs[k - 1]!.end).replace(QUOTES, '');
+      // An opening quote starts a phrase of its own (坚持“转型为纲，项目为王” → 转型为纲、项目为王).
+      const prevRaw = text.slice(segs[k - 1]!.start, segs[k - 1]!.end);
+      const prev = prevRaw.slice(prevRaw.lastIndexOf('“') + 1).replace(QUOTES, '');
       const next = text.slice(segs[k]!.start, segs[k]!.end).replace(QUOTES, '');
       const comma = segs[k - 1]!.end;
       if (text[comma] !== '，' || !next) continue;
       const parallel = prev.length <= SHORT && next.length <= SHORT;
-      if (parallel || itemLike(next)) out[comma] = '、';
+      if ((parallel || itemLike(next)) && mayPrecedeItem(prevRaw, NONE)) out[comma] = '、';
     }
     // A list closed by 等: back over the items before it; the first may carry the verb that
     // governs the list (加快A，B，C等建设), a clause alone does not (实施…行动，A等项目开工).
@@ -84,8 +109,9 @@ export function restoreEnumerationCommas(text: string): string {
       for (let j = k - 1; j >= 0; j--) {
         const comma = segs[j]!.end;
         if (text[comma] !== '，') break;
-        if (!itemLike(text.slice(segs[j]!.start, segs[j]!.end).replace(QUOTES, ''))) {
-          if (items > 0) out[comma] = '、';
+        const seg = text.slice(segs[j]!.start, segs[j]!.end);
+        if (!itemLike(seg.replace(QUOTES, ''))) {
+          if (items > 0 && governsList(seg)) out[comma] = '、';
           break;
         }
         out[comma] = '、';

@@ -311,6 +311,13 @@ describe('enumeration commas in text typed all in ASCII', () => {
     expect(out).toContain('冷链物流园、电商产业园');
   });
 
+  it('reads a quoted slogan as a list of its own, and no list across a closing quote or a figure', () => {
+    const text = '一,主要成绩\n' + '坚持"以茶为基,向绿而行",青山茶业,云岭实业等企业扩大产能,铜矿产能由1万吨提高到3万吨,金川矿业,白云矿业等企业完成技改,深化农村改革,推进乡村振兴,实现高质量发展.';
+    const out = normaliseText(text).split('\n')[1]!;
+    expect(out).toContain('“以茶为基、向绿而行”，青山茶业、云岭实业等企业');
+    expect(out).toContain('提高到3万吨，金川矿业、白云矿业等企业');
+  });
+
   it('leaves a text that has any 、 exactly as the punctuation pass made it', () => {
     const text = '建设冷链物流园、农产品加工园,推进城乡融合发展,增加农民收入,完善基础设施,提升公共服务,改善人居环境,繁荣乡村文化,加强基层治理,保障改善民生,实现共同富裕.';
     expect(ascii('一,总体要求\n坚持稳中求进')).toBe('一，总体要求\n坚持稳中求进'); // too few commas to tell
