@@ -27,7 +27,7 @@ const SETS: Array<{ name: string; texts: string; gold: string; floors: Floors }>
     name: 'devset',
     texts: join(ROOT, 'test/data/devset/texts'),
     gold: join(ROOT, 'test/data/devset/gold'),
-    floors: { industries: 94.5, projects: 93.5, targets: 98, agencies: 99, enterprises: 91.5, plans: 88, county: 100 },
+    floors: { industries: 95, projects: 93.5, targets: 98, agencies: 99, enterprises: 91.5, plans: 88, county: 100 },
   },
   {
     // Passages the rules were never written from (test/data/holdout/README.md): a generalisation check.
