@@ -65,6 +65,15 @@ describe('enterprises', () => {
     ]);
   });
 
+  it('keeps a product with 业 after a project\'s head as part of the company\'s name', () => {
+    expect(heads('', ['金川锰业电解金属锰技改项目', '宏远铜业年产5万吨铜杆项目'], '青山县')).toEqual([
+      ['金川锰业', 'enterprises.project-head'],
+      ['宏远铜业', 'enterprises.project-head'],
+    ]);
+    // A place at the head stays a place, 业 or not.
+    expect(heads('柳湾镇锰矿。', ['柳湾锰业电解金属锰项目'], '青山县')).toEqual([]);
+  });
+
   it('does not read a place, a park or an industry at the head of a project as a company', () => {
     const text = '柳湾镇农产品加工，马家坪光伏电站。';
     expect(heads(text, ['柳湾食品加工项目', '柳湾食品产业园', '马家坪光伏电站', '辣椒精深加工项目', '林区国土绿化工程', '青山咖啡精深加工项目'], '青山县')).toEqual([]);
@@ -109,6 +118,10 @@ describe('enterprises', () => {
     expect(names('支持城区、园区做大做强。')).toEqual([]);
     expect(names('支持茶叶、蔬菜做大做强，推动民营经济、实体经济发展壮大。')).toEqual([]);
     expect(names('支持遵义、六盘水做大做强，培育茶叶、蔬菜等龙头企业。')).toEqual([]);
+    // A governed list may mix short names with trade-word or suffixed names (八马茶业, 宁夏红枸杞集团).
+    expect(names('支持远帆茶业、云岭苑做大做强。')).toEqual(expect.arrayContaining(['远帆茶业', '云岭苑']));
+    expect(names('支持早康枸杞、宏远枸杞集团扩大精深加工。')).toEqual(expect.arrayContaining(['早康枸杞', '宏远枸杞集团']));
+    expect(names('支持种植大户、家庭农场扩大规模，推动龙头企业、合作社做大做强，支持农业、工业做大做强。')).toEqual([]);
     // Without a company predicate a list is not read.
     expect(names('支持宏达、远航参加展会。')).toEqual([]);
   });

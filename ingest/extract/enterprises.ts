@@ -371,7 +371,8 @@ function contextRules(r: Rules): ContextRules {
     places.add(n.name.replace(/(?:维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|地区|省|市|盟)$/, ''));
   }
   for (const p of r.lex.provinces) places.add(p);
-  const item = '(?:[xX]{2,}|[\\u4e00-\\u9fff]){2,4}';
+  // A short name, or a company's name with its suffix (`宁夏红枸杞集团`) among them.
+  const item = `(?:(?:[xX]{2,}|[\\u4e00-\\u9fff]){2,4}|[\\u4e00-\\u9fff]{2,10}(?:${alternation(r.lex.suffixes)}))`;
   contextCached = {
     productChars: new Set([...all.filter((t) => t.length === 1), ...c.productTradeChars]),
     notProductTrade: new Set(c.notProductTrade),
@@ -444,7 +445,7 @@ function contextNames(text: string, bits: number, r: Rules, out: Hit[]): void {
     for (const m of text.matchAll(c.list)) {
       const items = m.groups!.items!;
       const parts = items.split('、');
-      if (!parts.every((p) => listItem(p, r, c))) continue;
+      if (!parts.every((p) => listItem(p, r, c) || companyShaped(p, r, c))) continue;
       let at = m.index! + m[0].length - items.length;
       for (const p of parts) {
         out.push({ start: at, end: at + p.length, name: p, rule: 'enterprises.list' });
@@ -493,6 +494,17 @@ function listItem(p: string, r: Rules, c: ContextRules): boolean {
   return (
     ok(p, r) && !badBrand(p, r, c) && !c.places.has(p) && !r.placeEnd.test(p) && !c.listItemNot.test(p) && !tradeOnly(p, r) && !c.terms.has(p)
   );
+}
+
+/**
+ * An item of a governed list shaped as a company's name by its end: a suffix (`宁夏红枸杞集团`), a
+ * trade word (`八马茶业`) or a product with 业 (`天元锰业`), after a brand that is no clause or place.
+ */
+function companyShaped(p: string, r: Rules, c: ContextRules): boolean {
+  const end = r.lex.suffixes.find((x) => p.endsWith(x)) ?? r.tradeEnd.exec(p)?.[0] ?? (p.endsWith('业') && c.productChars.has(p[p.length - 2]!) ? p.slice(-2) : undefined);
+  if (!end) return false;
+  const brand = p.slice(0, -end.length);
+  return brand.length >= 2 && !badBrand(brand, r, c) && !c.places.has(brand) && !r.placeEnd.test(brand) && !startsWithWord(r.anyTerm, brand);
 }
 
 /** `精细磷化工`, `煤基新材料`: an industry (its modifiers and terms) is no company. */
@@ -584,6 +596,9 @@ function fromProject(doc: Document, project: string, r: Rules): string | null {
     return null;
   }
   r.boundary.lastIndex = 0;
+  // `天元锰业电解金属锰…`: a product with 业 after the head is the company's name, not its project's.
+  const c = contextRules(r);
+  if (rest[1] === '业' && c.productChars.has(rest[0]!) && !c.notProductTrade.has(rest.slice(0, 2))) return head + rest.slice(0, 2);
   return head;
 }
 
