@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import OpenCC from 'opencc-js/t2cn';
+import { taxonomyTerms } from '../taxonomy.ts';
 import { Rewriter, type Rewritten } from './rewrite.ts';
 
 type DictGroup = ReadonlyArray<string | ReadonlyArray<readonly [string, string]>>;
@@ -55,25 +56,30 @@ export function looksTraditional(text: string): boolean {
   return trad >= MIN_TRADITIONAL && trad > han * TRADITIONAL_SHARE;
 }
 
-let converter: ((s: string) => string) | null = null;
+let converter: Converter | null = null;
 
 /** jieba's word frequency above which a simplified word is taken for a common mainland word. */
 const COMMON_WORD = 1000;
+/** jieba's word frequency above which a compound is taken for a mainland word (`智能化`). */
+const KNOWN_COMPOUND = 50;
 
-/**
- * Words of a common mainland word in simplified form, among `words`, from the dictionary jieba
- * segments with (one pass over it, only for traditional text).
- */
-function commonMainland(words: Set<string>): Set<string> {
+/** jieba's dictionary (the one it segments with) as word → frequency, read once, for traditional text only. */
+function mainlandWords(): Map<string, number> {
   const req = createRequire(import.meta.url);
   const file = join(dirname(req.resolve('nodejieba/package.json')), 'submodules/cppjieba/dict/jieba.dict.utf8');
-  const out = new Set<string>();
+  const out = new Map<string, number>();
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     const sp = line.indexOf(' ');
-    const w = line.slice(0, sp);
-    if (words.has(w) && Number(line.slice(sp + 1, line.indexOf(' ', sp + 1))) >= COMMON_WORD) out.add(w);
+    if (sp > 0) out.set(line.slice(0, sp), Number(line.slice(sp + 1, line.indexOf(' ', sp + 1))));
   }
   return out;
+}
+
+interface Converter {
+  convert: (s: string) => string;
+  /** Compounds of a kept Taiwan phrase, as the mainland writes them (`大资料` → `大数据`), same length. */
+  compounds: RegExp | null;
+  mainland: Map<string, string>;
 }
 
 /**
@@ -81,9 +87,12 @@ function commonMainland(words: Set<string>): Set<string> {
  * undone only when its literal simplified form is not itself a common mainland word: `專案` →
  * `项目` (专案 is rare), but `智慧` and `新增` stay, since mainland text writes them too and a
  * simplified → traditional pass would have left them alone; and never when one character would
- * become a word (`埠` stays, for 蚌埠).
+ * become a word (`埠` stays, for 蚌埠). Such a kept phrase is still undone inside a compound that
+ * the mainland writes only with its own term (`大資料` → `大数据`, `智慧化` → `智能化`, but
+ * `智慧城市` stays): a compound jieba's dictionary or the industry taxonomy knows, whose literal
+ * form neither does.
  */
-function buildConverter(): (s: string) => string {
+function buildConverter(): Converter {
   const chars = OpenCC.ConverterFactory(locale.to.cn[0]! as never);
   const tw = new Set(locale.from.tw![0]!);
   const twPhrases = locale.from.twp![0]!.filter((d) => !tw.has(d));
@@ -95,11 +104,31 @@ function buildConverter(): (s: string) => string {
       if (e[0] && e[1] && !(e[0].length === 1 && e[1].length !== 1)) entries.push([e[0], e[1]]);
     }
   }
+  const words = mainlandWords();
   const literal = entries.map(([k]) => chars(k));
-  const common = commonMainland(new Set(literal));
-  const kept = entries.filter((_, i) => !common.has(literal[i]!));
+  const isCommon = (w: string) => (words.get(w) ?? 0) >= COMMON_WORD;
+  const kept = entries.filter((_, i) => !isCommon(literal[i]!));
   const from: DictGroup = [kept, ...locale.from.tw![0]!, ...locale.from.hk![0]!];
-  return OpenCC.ConverterFactory(from as never, locale.to.cn[0]! as never);
+  const known = new Set(taxonomyTerms());
+  const mainland = new Map<string, string>();
+  entries.forEach(([, v], i) => {
+    const lit = literal[i]!;
+    const target = chars(v);
+    if (!isCommon(lit) || target === lit || target.length !== lit.length) return;
+    const consider = (w: string) => {
+      if (w.length <= target.length || !w.includes(target)) return;
+      const written = w.replace(target, lit);
+      if (!words.has(written) && !known.has(written)) mainland.set(written, w);
+    };
+    for (const [w, f] of words) if (f >= KNOWN_COMPOUND) consider(w);
+    for (const w of known) consider(w);
+  });
+  const keys = [...mainland.keys()].sort((a, b) => b.length - a.length);
+  return {
+    convert: OpenCC.ConverterFactory(from as never, locale.to.cn[0]! as never),
+    compounds: keys.length ? new RegExp(keys.join('|'), 'g') : null,
+    mainland,
+  };
 }
 
 /** Corner brackets as Taiwan and Hong Kong print quotes, to the quotes mainland text uses. */
@@ -111,14 +140,18 @@ const CORNER = /[「」『』]/g;
  * (rarely); then the map is kept per clause, which phrases never cross.
  */
 export function toSimplified(text: string): Rewritten {
-  const convert = (converter ??= buildConverter());
-  const whole = convert(text).replace(CORNER, (c) => QUOTES[c]!);
+  const c = (converter ??= buildConverter());
+  const convert = (s: string) => {
+    const out = c.convert(s).replace(CORNER, (q) => QUOTES[q]!);
+    return c.compounds ? out.replace(c.compounds, (w) => c.mainland.get(w)!) : out;
+  };
+  const whole = convert(text);
   if (whole.length === text.length) return { text: whole, map: null };
   const rw = new Rewriter(text);
   const clause = /[^，。；：、！？\n]*[，。；：、！？\n]?/g;
   for (const m of text.matchAll(clause)) {
     if (!m[0]) break;
-    rw.replace(m.index! + m[0].length, convert(m[0]).replace(CORNER, (c) => QUOTES[c]!));
+    rw.replace(m.index! + m[0].length, convert(m[0]));
   }
   return rw.finish();
 }

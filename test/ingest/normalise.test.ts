@@ -64,6 +64,13 @@ describe('traditional → simplified', () => {
     expect(normaliseText('建設智慧城市，新增就業崗位一千個，縣域經濟穩步發展。')).toBe('建设智慧城市，新增就业岗位一千个，县域经济稳步发展。');
   });
 
+  it('undoes a Taiwan term kept for being a mainland word too inside a compound the mainland writes otherwise', () => {
+    expect(normaliseText('推進大資料中心建設，實施智慧化改造，發展智慧製造產業，建設智慧城市。')).toBe(
+      '推进大数据中心建设，实施智能化改造，发展智能制造产业，建设智慧城市。',
+    );
+    expect(normaliseText('資料顯示，全縣新增企業一百家，縣檔案館建成開放，鄉鎮經濟穩步發展。')).toBe('资料显示，全县新增企业一百家，县档案馆建成开放，乡镇经济稳步发展。');
+  });
+
   it('reads a single character as a character, not as a Taiwan word (埠 of 蚌埠), while 矽 is still 硅', () => {
     expect(normaliseText('縣委與蚌埠市共建庵埠產業園，發展多晶矽產業，實現經濟轉型。')).toBe('县委与蚌埠市共建庵埠产业园，发展多晶硅产业，实现经济转型。');
   });
