@@ -76,21 +76,28 @@ function mainlandWords(): Map<string, number> {
 }
 
 interface Converter {
+  /** Taiwan phrases as character conversion leaves them (`专案`), and the mainland words they stand for (`项目`). */
+  taiwanForms: RegExp;
+  mainlandForms: RegExp;
   convert: (s: string) => string;
+  /** The same without Taiwan phrases: where the two differ, the text is written in Taiwan phrasing. */
+  charsOnly: (s: string) => string;
   /** Compounds of a kept Taiwan phrase, as the mainland writes them (`大资料` → `大数据`), same length. */
   compounds: RegExp | null;
   mainland: Map<string, string>;
 }
 
 /**
- * Traditional (Taiwan and Hong Kong variants, Taiwan phrases) → simplified. A Taiwan phrase is
- * undone only when its literal simplified form is not itself a common mainland word: `專案` →
- * `项目` (专案 is rare), but `智慧` and `新增` stay, since mainland text writes them too and a
- * simplified → traditional pass would have left them alone; and never when one character would
- * become a word (`埠` stays, for 蚌埠). Such a kept phrase is still undone inside a compound that
- * the mainland writes only with its own term (`大資料` → `大数据`, `智慧化` → `智能化`, but
- * `智慧城市` stays): a compound jieba's dictionary or the industry taxonomy knows, whose literal
- * form neither does.
+ * Traditional (Taiwan and Hong Kong variants, Taiwan phrases) → simplified. Taiwan phrases are
+ * undone only in text written in Taiwan phrasing — where the Taiwan forms of words that have two
+ * (`專案`, `資訊`, `網路`) outnumber the mainland ones (`項目`, `信息`, `網絡`): text converted
+ * character by character (or Hong Kong text) writes `效能` and `金鑰匙` as the author did. Even
+ * then a phrase is undone only when its literal simplified form is not itself a common mainland
+ * word: `專案` → `项目` (专案 is rare), but `智慧` and `新增` stay, since mainland text writes them
+ * too; and never when one character would become a word (`埠` stays, for 蚌埠). Such a kept phrase
+ * is still undone inside a compound that the mainland writes only with its own term (`大資料` →
+ * `大数据`, `智慧化` → `智能化`, but `智慧城市` stays): a compound jieba's dictionary or the
+ * industry taxonomy knows, whose literal form neither does.
  */
 function buildConverter(): Converter {
   const chars = OpenCC.ConverterFactory(locale.to.cn[0]! as never);
@@ -124,12 +131,36 @@ function buildConverter(): Converter {
     for (const w of known) consider(w);
   });
   const keys = [...mainland.keys()].sort((a, b) => b.length - a.length);
+  // The two forms of the words that have two, as character-converted text writes them.
+  const keptLiterals = new Set<string>();
+  const mainlandForms = new Set<string>();
+  entries.forEach(([, v], i) => {
+    const lit = literal[i]!;
+    const target = chars(v);
+    if (isCommon(lit) || lit === target) return;
+    keptLiterals.add(lit);
+    if (target.length >= 2) mainlandForms.add(target);
+  });
+  for (const l of keptLiterals) mainlandForms.delete(l);
+  const alternationOf = (ws: Set<string>) => new RegExp([...ws].sort((a, b) => b.length - a.length).map(escapeRe).join('|'), 'g');
   return {
+    taiwanForms: alternationOf(keptLiterals),
+    mainlandForms: alternationOf(mainlandForms),
     convert: OpenCC.ConverterFactory(from as never, locale.to.cn[0]! as never),
+    charsOnly: OpenCC.ConverterFactory([...locale.from.tw![0]!, ...locale.from.hk![0]!] as never, locale.to.cn[0]! as never),
     compounds: keys.length ? new RegExp(keys.join('|'), 'g') : null,
     mainland,
   };
 }
+
+function count(re: RegExp, text: string): number {
+  let n = 0;
+  re.lastIndex = 0;
+  while (re.exec(text)) n++;
+  return n;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Corner brackets as Taiwan and Hong Kong print quotes, to the quotes mainland text uses. */
 const QUOTES: Record<string, string> = { '「': '“', '」': '”', '『': '‘', '』': '’' };
@@ -141,7 +172,10 @@ const CORNER = /[「」『』]/g;
  */
 export function toSimplified(text: string): Rewritten {
   const c = (converter ??= buildConverter());
+  const literal = c.charsOnly(text);
+  const taiwan = count(c.taiwanForms, literal) > count(c.mainlandForms, literal);
   const convert = (s: string) => {
+    if (!taiwan) return (s === text ? literal : c.charsOnly(s)).replace(CORNER, (q) => QUOTES[q]!);
     const out = c.convert(s).replace(CORNER, (q) => QUOTES[q]!);
     return c.compounds ? out.replace(c.compounds, (w) => c.mainland.get(w)!) : out;
   };

@@ -64,11 +64,24 @@ describe('traditional → simplified', () => {
     expect(normaliseText('建設智慧城市，新增就業崗位一千個，縣域經濟穩步發展。')).toBe('建设智慧城市，新增就业岗位一千个，县域经济稳步发展。');
   });
 
+  it('undoes Taiwan phrases only in text written in Taiwan phrasing, not in text converted character by character', () => {
+    // Mainland words converted character by character: 效能, 金鑰匙 and 區域性 are the author's.
+    expect(normaliseText('提升治理效能，實施“金鑰匙”計劃，防範區域性風險，推進重點項目建設，完善信息網絡。')).toBe(
+      '提升治理效能，实施“金钥匙”计划，防范区域性风险，推进重点项目建设，完善信息网络。',
+    );
+    // The same words in Taiwan phrasing (專案, 資訊, 網路 for 项目, 信息, 网络) are undone.
+    expect(normaliseText('提升治理效能，推進重點專案建設，完善資訊網路，實施專案化管理。')).toBe(
+      '提升治理性能，推进重点项目建设，完善信息网络，实施项目化管理。',
+    );
+  });
+
   it('undoes a Taiwan term kept for being a mainland word too inside a compound the mainland writes otherwise', () => {
-    expect(normaliseText('推進大資料中心建設，實施智慧化改造，發展智慧製造產業，建設智慧城市。')).toBe(
-      '推进大数据中心建设，实施智能化改造，发展智能制造产业，建设智慧城市。',
+    expect(normaliseText('推進大資料中心建設，實施智慧化改造，發展智慧製造產業，建設智慧城市，完善軟體和網路。')).toBe(
+      '推进大数据中心建设，实施智能化改造，发展智能制造产业，建设智慧城市，完善软件和网络。',
     );
     expect(normaliseText('資料顯示，全縣新增企業一百家，縣檔案館建成開放，鄉鎮經濟穩步發展。')).toBe('资料显示，全县新增企业一百家，县档案馆建成开放，乡镇经济稳步发展。');
+    // Text converted character by character shows no Taiwan phrasing: 智慧化 is the author's word.
+    expect(normaliseText('實施智慧化改造，推進大資料中心建設，縣域經濟穩步發展。')).toBe('实施智慧化改造，推进大资料中心建设，县域经济稳步发展。');
   });
 
   it('reads a single character as a character, not as a Taiwan word (埠 of 蚌埠), while 矽 is still 硅', () => {
