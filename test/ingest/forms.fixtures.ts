@@ -7,8 +7,8 @@
  */
 import { spawnSync } from 'node:child_process';
 
-/** Simplified → traditional with an OpenCC config (`s2twp.json`, `s2hk.json`). @throws when the CLI is missing. */
-export function toTraditional(text: string, config: 's2twp.json' | 's2hk.json'): string {
+/** Simplified → traditional with an OpenCC config (`s2twp.json`, `s2hk.json`, `s2t.json`). @throws when the CLI is missing. */
+export function toTraditional(text: string, config: 's2twp.json' | 's2hk.json' | 's2t.json'): string {
   const r = spawnSync('opencc', ['-c', config], { input: text, encoding: 'utf8', maxBuffer: 64 << 20 });
   if (r.error || r.status !== 0) {
     throw new Error(`opencc -c ${config} failed (${r.error?.message ?? r.stderr}): install Debian's opencc (bash scripts/install-system-deps.sh)`);

@@ -1,5 +1,5 @@
 /**
- * The seeds in the forms analysts receive them — traditional characters (Taiwan and Hong Kong),
+ * The seeds in the forms analysts receive them — traditional characters (Taiwan and Hong Kong, and character by character),
  * half-width punctuation, text copied out of a PDF — made at test time from the plain seeds
  * (test/ingest/forms.fixtures.ts), extracted, and scored against the seeds' gold with
  * test/eval/score.mjs: each form within 3 F1 points of the plain text for industries, projects and
@@ -29,6 +29,7 @@ const PAGE_NUMBERS = [(n: number) => `— ${n} —`, (n: number) => `- ${n} -`, 
 const FORMS: Record<string, Form> = {
   'traditional (Taiwan, with phrases)': (t) => toTraditional(t, 's2twp.json'),
   'traditional (Hong Kong)': (t) => toTraditional(t, 's2hk.json'),
+  'traditional, character by character': (t) => toTraditional(t, 's2t.json'),
   'half-width punctuation': (t) => toHalfWidth(t),
   'every mark in ASCII (、 and 。 too)': (t) => toHalfWidth(t, true),
   'half-width punctuation, spaced': (t) => toHalfWidth(t).replace(/([,;:])/g, '$1 '),
