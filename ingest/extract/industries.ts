@@ -179,6 +179,20 @@ function beforePlaceWord(text: string, words: WordBoundaries, end: number): bool
   return next > end ? PLACE_WORDS.has(text.slice(end, next)) : false;
 }
 
+/**
+ * Terms of two characters or more that tile the next two or three tokens exactly where jieba cut
+ * across them (玉/米制/种 is 玉米 and 制种), or null: the first term must end inside a token.
+ */
+function acrossTokens(scan: TermTable, text: string, words: WordBoundaries, p: number, end: number): TableMatch[] | null {
+  let to = end;
+  for (let k = 0; k < 2 && to < text.length && words.startsAt(to); k++) {
+    to = words.endOf(to);
+    const parts = tiling(scan, text, p, to);
+    if (parts && parts[0]!.end > end && !words.endsAt(parts[0]!.end) && parts.every((m) => m.end - m.start >= 2)) return parts;
+  }
+  return null;
+}
+
 /** The terms that tile the token [p, end) exactly (牛羊猪 → 牛, 羊, 猪), or null. */
 function tiling(scan: TermTable, text: string, p: number, end: number): TableMatch[] | null {
   const out: TableMatch[] = [];
@@ -230,6 +244,12 @@ function* wholeMatches(doc: Document, scan: TermTable): Generator<TableMatch> {
     if (parts) {
       covered = end;
       yield* parts;
+      continue;
+    }
+    const across = acrossTokens(scan, text, words, p, end);
+    if (across) {
+      covered = across[across.length - 1]!.end;
+      yield* across;
     }
   }
 }
