@@ -40,6 +40,7 @@ describe('plans', () => {
       ['质量兴县战略', 'plans.unquoted'],
       ['交通强州', 'plans.slogan'],
     ]);
+    expect(names('坚持工业强市不动摇，坚定生态立区方向，走好文旅兴州路径。')).toEqual(['工业强市', '生态立区', '文旅兴州']);
   });
 
   it('does not read rankings, places or prose as N字 strategies', () => {
