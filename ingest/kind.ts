@@ -153,8 +153,9 @@ function yearsOf(t: string) {
     const end = m.index + m[0].length;
     const before = t.slice(Math.max(0, m.index - 6), m.index);
     const after = t.slice(end, end + 18);
-    // A goal's year (到2025年) says when a goal falls due, not which year the text plans.
-    if (!/(?:到|至)\s*$/.test(before)) counts.set(y, (counts.get(y) ?? 0) + 1);
+    // A goal's year (到2025年) says when a goal falls due, and a span's first (由2016年的…), where a
+    // change is measured from: neither is the year the text plans or looks back on.
+    if (!/(?:到|至|由|从)\s*$/.test(before)) counts.set(y, (counts.get(y) ?? 0) + 1);
     if (planned == null && PLAN_AFTER.test(after)) planned = y;
     if (arranged == null && ARRANGE_BEFORE.test(before)) arranged = y;
     if (reviewed == null && (REVIEW_AFTER.test(after) || REVIEW_BEFORE.test(before))) reviewed = y;

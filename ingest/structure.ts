@@ -82,7 +82,7 @@ export function sentenceSpans(t: string): number[] {
   return out;
 }
 
-const YEAR_HEADING = /(20\d\d)年(?:[\u4e00-\u9fff]{0,4}工作|重点工作|主要任务|的?工作安排|主要预期目标)/;
+const YEAR_HEADING = /(20\d\d)年(?:[\u4e00-\u9fff]{0,4}工作|重点工作|主要任务|的?工作安排|主要预期目标|[\u4e00-\u9fff]{0,12}计划|[\u4e00-\u9fff]{0,6}执行情况)/;
 
 /** Counts how many cue words occur in `s` (cheap: cue lists are short). */
 function count(s: string, words: string[]): number {
@@ -119,14 +119,15 @@ export interface YearContext {
  * ahead; `今年` looks back in a text that plans the next year (a December 经济工作会议), ahead
  * otherwise. Ties go to review: a result sentence often carries a plan verb (推进, 建设).
  */
-export function classifySentence(raw: string, ctx: YearContext = { planYear: null, deliveredYear: null }): SectionKind {
+export function classifySentence(raw: string, ctx: YearContext = { planYear: null, deliveredYear: null }, lean: SectionKind = 'other'): SectionKind {
   const text = raw.includes('要') || raw.includes('将') || raw.includes('目标') ? raw.replace(NOT_CUES, '　') : raw;
   let r = 2 * count(text, cues.sentence.review.strong) + count(text, cues.sentence.review.weak);
   let p = 2 * count(text, cues.sentence.plan.strong) + count(text, cues.sentence.plan.weak);
   if (ctx.planYear != null && text.includes('年')) {
     for (const m of text.matchAll(YEARS)) {
       const y = Number(m[2]);
-      if (y < ctx.planYear && !m[1]) r += 2;
+      // A year before the plan year looks back even as a deadline (`增加到2021年的…`, `到2020年底，累计…`).
+      if (y < ctx.planYear) r += 2;
       else if (y > ctx.planYear || m[1] === '到' || m[1] === '至' || m[3] === '底前' || m[3] === '前') p += 2;
       else if (y === ctx.planYear) p += 1;
     }
@@ -135,7 +136,10 @@ export function classifySentence(raw: string, ctx: YearContext = { planYear: nul
     if (ctx.planYear != null && ctx.deliveredYear != null && ctx.planYear > ctx.deliveredYear) r += 2;
     else p += 1;
   }
-  if (r === 0 && p === 0) return 'other';
+  if (r === 0 && p === 0) return lean;
+  // A paragraph opened by a look back or ahead (`过去五年，…`) leans its later sentences that way.
+  if (lean === 'review') r += 2;
+  else if (lean === 'plan') p += 2;
   return r >= p ? 'review' : 'plan';
 }
 
@@ -208,6 +212,9 @@ export const structure: Stage = {
     let planBegun = false;
     for (const line of ls) {
       let lineStart = true;
+      // The side the paragraph's opening sentence took, outside any heading (see classifySentence).
+      let lean: SectionKind = 'other';
+      let first = true;
       const spans = sentenceSpans(line.text);
       for (let k = 0; k < spans.length; k += 2) {
         const raw = line.text.slice(spans[k], spans[k + 1]);
@@ -234,14 +241,10 @@ export const structure: Stage = {
         }
         const h = innermost();
         const fromHeading = h >= 0 ? kindOf(3) : 'other';
-        sentences.push({
-          index: sentences.length,
-          text: s,
-          start,
-          end,
-          section: fromHeading !== 'other' ? fromHeading : classifySentence(s, ctx),
-          heading: h,
-        });
+        const section: SectionKind = fromHeading !== 'other' ? fromHeading : classifySentence(s, ctx, lean);
+        if (first && fromHeading === 'other') lean = section;
+        first = false;
+        sentences.push({ index: sentences.length, text: s, start, end, section, heading: h });
       }
     }
     doc.headings = headings;

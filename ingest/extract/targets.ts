@@ -364,8 +364,14 @@ function fragment(ind: string, r: Rules): boolean {
   return ind.replace(NOT_NAME, '').length < 3;
 }
 
+/** Whether the clause's only goal cue is a year after 到 (`到2021年`), which a look back uses too. */
+function onlyDeadline(clause: string, r: Rules): boolean {
+  return /到(?:20|二〇)/.test(clause) && !r.goal.test(clause.replace(/到(?:20|二〇)/g, '　'));
+}
+
 function cueOf(clause: string, s: Sentence, r: Rules, ctx: Context): Role | null {
-  const goal = r.goal.test(clause) || (s.section !== 'review' && r.goalComparator.test(clause));
+  // In a look back, a year reached (`增加到2021年的…`) is no goal unless a goal word says so.
+  const goal = (r.goal.test(clause) && !(s.section === 'review' && onlyDeadline(clause, r))) || (s.section !== 'review' && r.goalComparator.test(clause));
   if (r.result.test(clause) && !goal) return 'result';
   if (goal) {
     // `到2020年` in a review of the past five years is not a goal.

@@ -52,6 +52,8 @@ describe('kind, plan year and date from the text', () => {
   it('dates a passage by the year after the one it looks back on when it names both, never by a goal year', () => {
     expect(readYear('2022年全县地区生产总值增长5%，2022年粮食产量稳定。2023年要继续扩大有效投资，到2025年建成产业园。', '其他', null)).toBe(2023);
     expect(readYear('2022年全县地区生产总值增长5%，到2025年建成产业园。', '其他', null)).toBe(2022);
+    // A span's first year is where a change is measured from, not the year looked back on.
+    expect(readYear('全县生产总值由2016年的85亿元增加到2021年的136亿元。', '其他', null)).toBeNull();
   });
 
   it('dates a text by 喜迎党的二十大 when it gives no year', () => {

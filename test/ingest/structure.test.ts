@@ -88,6 +88,31 @@ describe('review vs plan without headings, in short passages and half-width punc
     expect(d.headings.map((h) => h.section)).toEqual(['review', 'plan', 'plan']);
   });
 
+  it('leans a paragraph’s later sentences the way its opening sentence looks, before any heading', () => {
+    const text = [
+      '在某县第十三次党代会上的报告',
+      '过去五年，我们坚定不移推动高质量发展。全县生产总值由2016年的85亿元增加到2021年的136亿元，年均增长8%。茶叶综合产值达到35亿元。',
+      '今后五年的奋斗目标是：到2026年地区生产总值突破200亿元。茶园面积稳定在50万亩。',
+    ].join('\n');
+    const d = processText(text);
+    expect(d.sentences.slice(1).map((s) => s.section)).toEqual(['review', 'review', 'review', 'plan', 'plan']);
+    const targets = d.facts.targets.map((t) => t.indicator);
+    expect(targets).toEqual(expect.arrayContaining(['地区生产总值', '茶园面积']));
+    expect(targets.some((t) => t.includes('年均增长') || t.includes('茶叶综合产值'))).toBe(false);
+  });
+
+  it('reads a paragraph opened without a cue sentence by sentence (a list of goals with one 完成 in it)', () => {
+    const text = ['二、2024年国民经济和社会发展计划主要目标', '地区生产总值增长6.5%；单位GDP能耗完成市下达任务；森林覆盖率稳定在80%以上。'].join('\n');
+    const d = processText(text, { date: '2024' });
+    expect(d.sentences.at(-1)!.section).toBe('plan');
+    expect(d.facts.targets.map((t) => t.indicator)).toEqual(expect.arrayContaining([expect.stringContaining('森林覆盖率')]));
+  });
+
+  it('reads a year’s 计划执行情况 heading as review and its 计划 heading as plan', () => {
+    const d = processText(['一、2023年计划执行情况', '全县经济稳中向好。', '二、2024年国民经济和社会发展计划主要目标', '地区生产总值增长6%。'].join('\n'), { date: '2024' });
+    expect(d.headings.map((h) => h.section)).toEqual(['review', 'plan']);
+  });
+
   it('finds level-1 headings written with 一. and level-3 headings written (1)', () => {
     const d = processText('一.过去一年的主要工作\n(1)工业经济稳步增长。全县规上工业增加值增长7%。');
     expect(d.headings.map((h) => h.level)).toEqual([1, 3]);
