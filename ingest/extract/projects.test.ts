@@ -31,6 +31,10 @@ describe('projects: names by what they are', () => {
     expect(names('全力支持青禾食品冷链仓储项目建设。')).toEqual(['青禾食品冷链仓储项目']);
   });
 
+  it('a pipeline\'s branch line and a park\'s named transformation', () => {
+    expect(names('建成输气管道青山支线，加快东城工业园区循环化改造。')).toEqual(['输气管道青山支线', '东城工业园区循环化改造']);
+  });
+
   it('mines, plants and power stations', () => {
     expect(names('加快推进青石岭煤矿技术改造')).toEqual(['青石岭煤矿技术改造']);
     expect(names('建成白马河水电站')).toEqual(['白马河水电站']);
