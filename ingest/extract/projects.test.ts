@@ -31,6 +31,11 @@ describe('projects: names by what they are', () => {
     expect(names('全力支持青禾食品冷链仓储项目建设。')).toEqual(['青禾食品冷链仓储项目']);
   });
 
+  it('a route between places whose names hold 和 (兴和, 和田), which then joins nothing', () => {
+    expect(names('推进青山县至兴和铁路前期工作，加快和田至若羌铁路建设。')).toEqual(['青山县至兴和铁路', '和田至若羌铁路']);
+    expect(names('推进和平路改造工程和胜利路改造工程。')).toEqual(['和平路改造工程', '胜利路改造工程']);
+  });
+
   it('a pipeline\'s branch line and a park\'s named transformation', () => {
     expect(names('建成输气管道青山支线，加快东城工业园区循环化改造。')).toEqual(['输气管道青山支线', '东城工业园区循环化改造']);
   });

@@ -16,6 +16,7 @@ import { evidence } from './evidence.ts';
 import { z } from 'zod';
 import { alternation, lexicon } from './lexicon.ts';
 import { Literals, Suffixes } from './literals.ts';
+import { allAreas, allCities, areaStem } from '../gazetteer.ts';
 
 const words = z.array(z.string().min(1));
 const chars = z.string().min(1);
@@ -261,6 +262,24 @@ const ownerAt = (text: string, at: number, r: Rules) => r.ownerFirst[text.charCo
 /** Whether `goal` (`^(?:goalCues)`) matches the text from `at`. */
 const goalAt = (text: string, at: number, r: Rules) => r.goalFirst[text.charCodeAt(at)] === 1 && r.goal.test(text.slice(at));
 
+let placesWithJoints: Array<{ name: string; at: number }> | null = null;
+
+/**
+ * Whether the joint (和, 与, 及) at `i` is a character of a county's or city's name written there. A
+ * name that starts with the joint (和田, 和龙) counts only before 至, 到 or its unit, as 和 starts
+ * too many words (和田间, 和平) for its first character to say more.
+ */
+function jointInPlace(text: string, i: number): boolean {
+  placesWithJoints ??= [...new Set([...allAreas().map((a) => areaStem(a.name)), ...allCities().map((c) => areaStem(c.name))])]
+    .filter((n) => n.length >= 2 && /[和与及]/.test(n))
+    .map((name) => ({ name, at: name.search(/[和与及]/) }));
+  return placesWithJoints.some(({ name, at }) => {
+    const from = i - at;
+    if (from < 0 || !text.startsWith(name, from)) return false;
+    return at > 0 || name.length >= 3 || /[至到县市区州旗盟]/.test(text[from + name.length] ?? '');
+  });
+}
+
 /** Start of the name ending in a head at `hs`: after the rightmost usable boundary word. */
 function nameStart(
   text: string,
@@ -299,6 +318,8 @@ function nameStart(
     const joint = word === '和' || word === '与' || word === '及';
     // A one-character boundary that would leave a one-character name is part of the name (和昌高速).
     if (joint && left === 1) continue;
+    // So is a joint inside a place's name (兴和, 共和, 和林格尔): `青山至兴和铁路` is one name.
+    if (joint && jointInPlace(text, wordAt)) continue;
     if (inList && joint) continue; // list joints are split by the caller
     if (inList && left === 0 && r.weak.has(word)) continue; // an item's own works (`…检测中心扩建`)
     // 及 separates names only after a complete one (`辣椒农产品深加工及智慧物流产业园` is one
