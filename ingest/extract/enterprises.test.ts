@@ -65,6 +65,17 @@ describe('enterprises', () => {
     ]);
   });
 
+  it('keeps the words of a registered name before its suffix (发展, 建设投资) that are verbs elsewhere', () => {
+    expect(names('远帆农牧发展有限公司蛋鸡养殖项目建成投产。')).toEqual(['远帆农牧发展有限公司']);
+    expect(names('青山城市建设投资发展集团完成融资，引进宏远实业发展有限公司。')).toEqual(['青山城市建设投资发展集团', '宏远实业发展有限公司']);
+    // After a clause's subject or verb they are the clause's: no company there.
+    expect(names('我县建设公司总部大楼，推动国有企业集团化发展。')).toEqual([]);
+  });
+
+  it('reads no company where a clause\'s verb stands in the brand of a trade-word name', () => {
+    expect(names('做大做强特色食品、新型建材、装备制造三大产业集群。')).toEqual([]);
+  });
+
   it('keeps a product with 业 after a project\'s head as part of the company\'s name', () => {
     expect(heads('', ['金川锰业电解金属锰技改项目', '宏远铜业年产5万吨铜杆项目'], '青山县')).toEqual([
       ['金川锰业', 'enterprises.project-head'],

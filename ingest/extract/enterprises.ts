@@ -24,6 +24,7 @@ const chars = z.string().min(1);
 /** The shape of `data/lexicons/enterprises.json` (checked when it loads). */
 export const EnterpriseLexicon = z.object({
   suffixes: words,
+  suffixInner: words,
   trades: words,
   after: chars,
   listNouns: words,
@@ -203,6 +204,22 @@ function afterBoundary(s: string, r: Rules, minLeft: number): string {
   return s.slice(cut);
 }
 
+/** The length of the run of `suffixInner` words (发展, 建设投资) right before the last `suffix` characters of `name`. */
+function innerLength(name: string, suffix: number, r: Rules): number {
+  let end = name.length - suffix;
+  for (let found = true; found; ) {
+    found = false;
+    for (const w of r.lex.suffixInner) {
+      if (end - w.length >= 2 && name.startsWith(w, end - w.length)) {
+        end -= w.length;
+        found = true;
+        break;
+      }
+    }
+  }
+  return name.length - suffix - end;
+}
+
 /** The length of the company suffix `name` ends in (the longest), or 0. */
 function suffixLength(name: string, r: Rules): number {
   let n = 0;
@@ -278,7 +295,13 @@ function tradedName(raw: string, end: number, rest: string, r: Rules, out: Hit[]
   const trade = r.tradeNotBefore.find(([t]) => raw.endsWith(t));
   if (trade && trade[1].some((w) => rest.startsWith(w))) return;
   const context = r.tradeEnd.test(name) ? r.after : r.powerEnd.test(name) ? r.afterPowerTerm : r.afterTerm;
-  if (context.test(rest) && !tradeOnly(name, r)) push(out, r, end - name.length, name, 'enterprises.traded');
+  // `做大做强特色食品`: a clause's verb in the brand makes it no name.
+  if (context.test(rest) && !tradeOnly(name, r) && !clauseInBrand(name, r)) push(out, r, end - name.length, name, 'enterprises.traded');
+}
+
+/** Whether a name holds one of the words that show a brand is a clause (`做强`, `发展`, `打造`; two characters or more). */
+function clauseInBrand(name: string, r: Rules): boolean {
+  return contextRules(r).clauseWords.some((w) => name.includes(w));
 }
 
 /** Enterprise names in one sentence (sentence-relative spans). */
@@ -296,9 +319,13 @@ export function enterpriseSpans(text: string): Hit[] {
     const raw = m.groups!.name!;
     // A boundary word right before the suffix (`实施集团化`) leaves no name; one inside a name (建 of
     // 中国建材集团) leaves a one-character stem: no cut there.
-    const suffix = suffixLength(raw, r);
+    const own = suffixLength(raw, r);
+    const inner = innerLength(raw, own, r);
+    const suffix = own + inner;
     if (afterBoundary(raw, r, suffix).length === suffix) continue;
     const name = afterBoundary(raw, r, suffix + 2);
+    // `我县建设公司`: words of a name after a clause's subject are the clause's verb.
+    if (inner && badBrand(name.slice(0, -suffix), r, contextRules(r))) continue;
     push(out, r, m.index! + raw.length - name.length, name, 'enterprises.suffixed');
   }
   for (const m of listed ? text.matchAll(r.listed) : []) {
@@ -341,6 +368,8 @@ interface ContextRules {
   productChars: Set<string>;
   notProductTrade: Set<string>;
   brandNot: RegExp;
+  /** The words of `brandNot` of two characters or more (a clause's verbs, 全县, 龙头). */
+  clauseWords: string[];
   /** `支持A、B、C做大做强`: a verb that takes companies, a list of short names, a company predicate. */
   list: RegExp;
   listAfterWords: string[];
@@ -377,6 +406,7 @@ function contextRules(r: Rules): ContextRules {
     productChars: new Set([...all.filter((t) => t.length === 1), ...c.productTradeChars]),
     notProductTrade: new Set(c.notProductTrade),
     brandNot: new RegExp(alternation(c.brandNot)),
+    clauseWords: c.brandNot.filter((w) => w.length >= 2),
     list: new RegExp(`(?:${alternation(c.listLeads)})(?<items>${item}(?:、${item})+)(?:等(?:[0-9一二三四五六七八九十]+家)?(?:龙头|骨干|重点)?(?:企业)?)?(?=${alternation(c.listAfter)})`, 'g'),
     listAfterWords: c.listAfter,
     listLeads: c.listLeads,

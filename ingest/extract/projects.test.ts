@@ -31,6 +31,11 @@ describe('projects: names by what they are', () => {
     expect(names('全力支持青禾食品冷链仓储项目建设。')).toEqual(['青禾食品冷链仓储项目']);
   });
 
+  it('a company\'s project whose registered name holds a verb (鑫源农牧发展有限公司…)', () => {
+    expect(names('远帆农牧发展有限公司百万只蛋鸡养殖项目建成投产。')).toEqual(['远帆农牧发展有限公司百万只蛋鸡养殖项目']);
+    expect(names('加快建设公司总部大楼项目。')[0]).not.toMatch(/^加快/);
+  });
+
   it('a route between places whose names hold 和 (兴和, 和田), which then joins nothing', () => {
     expect(names('推进青山县至兴和铁路前期工作，加快和田至若羌铁路建设。')).toEqual(['青山县至兴和铁路', '和田至若羌铁路']);
     expect(names('推进和平路改造工程和胜利路改造工程。')).toEqual(['和平路改造工程', '胜利路改造工程']);

@@ -262,6 +262,27 @@ const ownerAt = (text: string, at: number, r: Rules) => r.ownerFirst[text.charCo
 /** Whether `goal` (`^(?:goalCues)`) matches the text from `at`. */
 const goalAt = (text: string, at: number, r: Rules) => r.goalFirst[text.charCodeAt(at)] === 1 && r.goal.test(text.slice(at));
 
+let companyWords: { suffixes: string[]; inner: string[]; notBrand: string[] } | null = null;
+
+/**
+ * Whether a company's suffix (有限公司, 集团), maybe after words of its name (投资发展), starts at `i`,
+ * the name's brand before `word` (at `wordAt`) being no subject of a clause (我县, 全市).
+ */
+function companySuffixAt(text: string, i: number, wordAt: number): boolean {
+  if (!companyWords) {
+    const lex = lexicon<{ suffixes: string[]; suffixInner: string[]; context: { brandNot: string[] } }>('enterprises');
+    companyWords = { suffixes: lex.suffixes, inner: lex.suffixInner, notBrand: lex.context.brandNot.filter((w) => w.length >= 2) };
+  }
+  if (companyWords.notBrand.some((w) => text.startsWith(w, wordAt - w.length))) return false;
+  for (let at = i, hops = 0; hops < 4; hops++) {
+    if (companyWords.suffixes.some((x) => text.startsWith(x, at))) return true;
+    const w = companyWords.inner.find((x) => text.startsWith(x, at));
+    if (!w) return false;
+    at += w.length;
+  }
+  return false;
+}
+
 let placesWithJoints: Array<{ name: string; at: number }> | null = null;
 
 /**
@@ -318,8 +339,10 @@ function nameStart(
     const joint = word === '和' || word === '与' || word === '及';
     // A one-character boundary that would leave a one-character name is part of the name (和昌高速).
     if (joint && left === 1) continue;
-    // So is a joint inside a place's name (兴和, 共和, 和林格尔): `青山至兴和铁路` is one name.
+    // So is a joint inside a place's name (兴和, 共和, 和林格尔): `青山至兴和铁路` is one name,
+    // and a verb inside a company's registered name (`鑫源农牧发展有限公司…项目`).
     if (joint && jointInPlace(text, wordAt)) continue;
+    if (wordAt - i >= 2 && companySuffixAt(text, end, wordAt) && !r.lex.boundaries.some((b) => text.startsWith(b, wordAt - b.length))) continue;
     if (inList && joint) continue; // list joints are split by the caller
     if (inList && left === 0 && r.weak.has(word)) continue; // an item's own works (`…检测中心扩建`)
     // 及 separates names only after a complete one (`辣椒农产品深加工及智慧物流产业园` is one
