@@ -198,6 +198,7 @@ describe('projects: one project named twice', () => {
 describe('projects: generic phrases are not projects', () => {
   it('drops generic and counted phrases', () => {
     expect(names('加快重点项目建设，实施一批民生工程，推进厕所革命')).toEqual([]);
+    expect(names('实施省市县重点项目120个，推进市县重点项目建设。')).toEqual([]);
     expect(names('谋划一批基础设施项目')).toEqual([]);
     expect(names('全年实施亿元以上项目30个以上')).toEqual([]);
     expect(names('新建、改扩建中小学和幼儿园8所')).toEqual([]);
