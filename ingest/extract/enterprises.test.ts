@@ -129,6 +129,9 @@ describe('enterprises', () => {
     expect(names('支持城区、园区做大做强。')).toEqual([]);
     expect(names('支持茶叶、蔬菜做大做强，推动民营经济、实体经济发展壮大。')).toEqual([]);
     expect(names('支持遵义、六盘水做大做强，培育茶叶、蔬菜等龙头企业。')).toEqual([]);
+    expect(names('支持广西远帆陶瓷有限公司、青山德信木业扩产增效，青山农商银行新增贷款。')).toEqual(
+      expect.arrayContaining(['广西远帆陶瓷有限公司', '青山德信木业', '青山农商银行']),
+    );
     // A governed list may mix short names with trade-word or suffixed names (八马茶业, 宁夏红枸杞集团).
     expect(names('支持远帆茶业、云岭苑做大做强。')).toEqual(expect.arrayContaining(['远帆茶业', '云岭苑']));
     expect(names('支持早康枸杞、宏远枸杞集团扩大精深加工。')).toEqual(expect.arrayContaining(['早康枸杞', '宏远枸杞集团']));

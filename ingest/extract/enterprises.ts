@@ -400,10 +400,11 @@ function contextRules(r: Rules): ContextRules {
     places.add(n.name.replace(/(?:维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|地区|省|市|盟)$/, ''));
   }
   for (const p of r.lex.provinces) places.add(p);
-  // A short name, or a company's name with its suffix (`宁夏红枸杞集团`) among them.
-  const item = `(?:(?:[xX]{2,}|[\\u4e00-\\u9fff]){2,4}|[\\u4e00-\\u9fff]{2,10}(?:${alternation(r.lex.suffixes)}))`;
+  const productChars = new Set([...all.filter((t) => t.length === 1), ...c.productTradeChars]);
+  // A short name, a trade-word or product-业 name (`德信木业`), or one with its suffix (`宁夏红枸杞集团`).
+  const item = `(?:[\\u4e00-\\u9fff]{2,10}(?:${alternation(r.lex.suffixes)})|[\\u4e00-\\u9fff]{2,6}(?:${alternation(r.lex.trades)}|[${[...productChars].join('')}]业)|(?:[xX]{2,}|[\\u4e00-\\u9fff]){2,4})`;
   contextCached = {
-    productChars: new Set([...all.filter((t) => t.length === 1), ...c.productTradeChars]),
+    productChars,
     notProductTrade: new Set(c.notProductTrade),
     brandNot: new RegExp(alternation(c.brandNot)),
     clauseWords: c.brandNot.filter((w) => w.length >= 2),

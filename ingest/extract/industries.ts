@@ -326,6 +326,46 @@ function candidates(doc: Document, facts: Map<string, Found>, known: Dictionary<
   }
 }
 
+/** What closes a counted enumeration of industries: `三大特色产业`, `等主导产业`, `四大产业集群`. */
+const COUNTED_CLOSE = new RegExp(`(?:[一二两三四五六七八九十]+大|等)(?:${alternation(lex.generic)})*(?:产业集群|产业)`, 'g');
+const CLAUSE_BREAK = new Set([...'，。；：！？\n,;:!?']);
+/** Verbs before the first item of such an enumeration (`做强`, `围绕`), besides the context verbs. */
+const ENUM_LEADS = new RegExp(`^.*(?:${alternation([...lex.verbs, '围绕', '聚焦', '巩固', '提升', '打造', '依托', '推动', '加快', '建设', '实施', '推进', '抓好', '突出', '形成', '构建', '做好'])})`);
+
+/**
+ * `做强沙田柚、百香果、食用菌三大特色产业`: a counted enumeration of industries names every item an
+ * industry, so an item the taxonomy lacks, beside one it has, is a candidate (`industries.enumeration`).
+ * Items are two to five Han characters, none generic, in a list of two or more.
+ */
+function enumerationCandidates(doc: Document, facts: Map<string, Found>, known: Dictionary<Tagged>): void {
+  const text = doc.text;
+  if (!text.includes('大') && !text.includes('等')) return;
+  COUNTED_CLOSE.lastIndex = 0;
+  for (let m = COUNTED_CLOSE.exec(text); m; m = COUNTED_CLOSE.exec(text)) {
+    const end = m.index;
+    let from = end;
+    while (from > 0 && end - from < 60 && !CLAUSE_BREAK.has(text[from - 1]!)) from--;
+    const parts = text.slice(from, end).split(/[、和及与]/);
+    if (parts.length < 2) continue;
+    const first = parts[0]!.replace(ENUM_LEADS, '').replace(/^(?:我|全|本)[县市区旗州盟镇乡]/, '');
+    const items = [first, ...parts.slice(1)];
+    const starts: number[] = [];
+    let at = end - items.slice(1).reduce((n, p) => n + p.length + 1, 0) - first.length;
+    for (const p of items) {
+      starts.push(at);
+      at += p.length + 1;
+    }
+    if (!items.some((p) => known.has(p))) continue;
+    items.forEach((p, i) => {
+      if (known.has(p) || p.length < 2 || p.length > 5 || !HAN_WORD.test(p) || GENERIC.has(p) || inMask(doc.masks, starts[i]!, starts[i]! + p.length)) return;
+      // An item made of known terms (服装鞋帽) or holding a generic word is read elsewhere or no industry.
+      if (tiling(scanner().table, text, starts[i]!, starts[i]! + p.length) || [...GENERIC].some((g) => g.length >= 2 && p.includes(g))) return;
+      const f = addFact(facts, doc, null, p, starts[i]!, starts[i]! + p.length, 0.5, 'industries.enumeration');
+      f.count = (f.count ?? 0) + 1;
+    });
+  }
+}
+
 /**
  * Whether two terms side by side with no link make one enumeration: short items (风力光伏, 牛羊)
  * or kin in the hierarchy (风力光伏发电: siblings under 新能源), or a short term before one that carries
@@ -394,6 +434,7 @@ export const industries: Stage = {
     flush();
     for (const { fact, entry } of facts.values()) if (entry) fact.count = Math.max(occurrences.get(entry) ?? 0, fact.evidence.length);
     candidates(doc, facts, d);
+    enumerationCandidates(doc, facts, d);
     doc.facts.industries = [...facts.values()].map((f) => f.fact);
     return doc;
   },

@@ -50,6 +50,19 @@ const classes: Array<[string, string, string[]]> = [
   ['condiments and cured meat', '做强酱油、食醋等调味品产业，发展火腿加工。', ['调味品', '肉类加工']],
 ];
 
+describe('industries the taxonomy lacks, named by a counted enumeration', () => {
+  const all = (t: string) => processText(t).facts.industries.map((i) => i.name);
+  it('reads an unknown item beside known ones before 三大特色产业 or 等主导产业', () => {
+    expect(all('做强沙田柚、百香果、食用菌三大特色产业。')).toEqual(expect.arrayContaining(['沙田柚', '百香果', '食用菌']));
+    expect(all('我县沙田柚、百香果两大产业发展迅速，围绕茶叶、黑毛猪等主导产业推进融合。')).toEqual(expect.arrayContaining(['沙田柚', '黑毛猪']));
+  });
+  it('reads no sector words, no list without a known item and no verb as such an item', () => {
+    expect(all('做优工业、农业、服务业三大产业。')).toEqual([]);
+    expect(all('推进甲乙、丙丁两大产业。')).toEqual([]);
+    expect(all('建设沙田柚、百香果两大产业基地。')).not.toContain('建设沙田柚');
+  });
+});
+
 describe('industries of every kind of county', () => {
   for (const [kind, text, want] of classes) {
     it(`finds ${kind}: ${want.join('、')}`, () => {
