@@ -74,6 +74,7 @@ describe('enterprises', () => {
 
   it('reads no company where a clause\'s verb stands in the brand of a trade-word name', () => {
     expect(names('做大做强特色食品、新型建材、装备制造三大产业集群。')).toEqual([]);
+    expect(names('围绕乳业、数字经济、新能源三大产业，聚焦茶业、林业发展。')).toEqual([]);
   });
 
   it('keeps a product with 业 after a project\'s head as part of the company\'s name', () => {

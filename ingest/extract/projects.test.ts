@@ -39,6 +39,7 @@ describe('projects: names by what they are', () => {
   it('a route between places whose names hold 和 (兴和, 和田), which then joins nothing', () => {
     expect(names('推进青山县至兴和铁路前期工作，加快和田至若羌铁路建设。')).toEqual(['青山县至兴和铁路', '和田至若羌铁路']);
     expect(names('推进和平路改造工程和胜利路改造工程。')).toEqual(['和平路改造工程', '胜利路改造工程']);
+    expect(names('推进和林格尔新区数据中心、G109线和林格尔段改扩建等重大项目。')).not.toContainEqual(expect.stringMatching(/^林格尔/));
   });
 
   it('a pipeline\'s branch line and a park\'s named transformation', () => {

@@ -534,14 +534,15 @@ function itemsBefore(text: string, floor: number, end: number, r: Rules): Span[]
     while (i > floor && !hardAt(text, i - 1) && text[i - 1] !== '、') i--;
     const { start } = nameStart(text, floor, j, r, true);
     const s = Math.max(i, start);
-    let piece = text.slice(s, j);
-    // `云华山及仇池山`: 及/和/与 join items too.
-    const parts = piece.replace(/及其/g, '及').split(/[及和与]/);
-    let at = s;
+    // `云华山及仇池山`: 及/和/与 (及其) join items too, but not inside a place's name (和林格尔).
     const spans: Span[] = [];
-    for (const p of parts) {
-      if (p) spans.push({ start: at, end: at + p.length, name: p, rule: 'projects.list' });
-      at += p.length + 1;
+    let from = s;
+    for (let k = s; k <= j; k++) {
+      const joint = k < j && (text[k] === '及' || text[k] === '和' || text[k] === '与') && !jointInPlace(text, k);
+      if (k < j && !joint) continue;
+      if (k > from) spans.push({ start: from, end: k, name: text.slice(from, k), rule: 'projects.list' });
+      from = k + (text.startsWith('及其', k) ? 2 : 1);
+      if (text.startsWith('及其', k)) k++;
     }
     items.unshift(...spans);
     if (s > i || text[s - 1] !== '、') break; // cut by a boundary word, or a hard stop
