@@ -23,6 +23,17 @@ describe('targets', () => {
     expect(t[2]!.year).toBe(2027);
   });
 
+  it('reads foreign currency, air quality, energy and container units, with their catalogue ids', () => {
+    const t = run(['实际利用外资突破5000万美元，细颗粒物平均浓度控制在32微克/立方米以下，全社会用电量达到15亿千瓦时，集装箱吞吐量突破20万标箱。']).targets;
+    expect(t.map(brief)).toEqual([
+      ['实际利用外资', 5000, '万美元'],
+      ['细颗粒物平均浓度', 32, '微克/立方米'],
+      ['全社会用电量', 15, '亿千瓦时'],
+      ['集装箱吞吐量', 20, '万标箱'],
+    ]);
+    expect(t.slice(0, 2).map((x) => x.indicatorId)).toEqual(['fdi', 'pm25']);
+  });
+
   it('reads every item of a target list cut into sentences at ；, whatever their section', () => {
     const facts = run(
       [
