@@ -45,6 +45,7 @@ const classes: Array<[string, string, string[]]> = [
   ['ores, which name their mining wherever they stand', '支持铅锌矿山整合重组，推动铁矿石就地转化。', ['铅锌采选', '铁矿']],
   ['tourism of a sector, which is both', '打造温泉旅游目的地，推动体育旅游和康养旅游融合发展。', ['温泉', '体育', '康养', '文化旅游']],
   ['coal used cleanly and coal made into gas', '推动煤炭清洁高效利用，建设煤制天然气示范项目。', ['煤炭', '煤化工']],
+  ['greenhouses of a crop', '新建蔬菜大棚2000座，发展草莓温室种植。', ['蔬菜', '草莓']],
   ['wind, solar, hydrogen and storage in one word', '发展风光氢储一体化产业。', ['新能源']],
   ['terms jieba cuts across (玉/米制/种)', '稳定玉米制种面积，建设国家级制种基地。', ['玉米', '种业']],
   ['condiments and cured meat', '做强酱油、食醋等调味品产业，发展火腿加工。', ['调味品', '肉类加工']],
