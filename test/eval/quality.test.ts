@@ -27,14 +27,14 @@ const SETS: Array<{ name: string; texts: string; gold: string; floors: Floors }>
     name: 'devset',
     texts: join(ROOT, 'test/data/devset/texts'),
     gold: join(ROOT, 'test/data/devset/gold'),
-    floors: { industries: 95, projects: 93.5, targets: 98, agencies: 99, enterprises: 91.5, plans: 88, county: 100 },
+    floors: { industries: 95, projects: 93.5, targets: 99, agencies: 99, enterprises: 91.5, plans: 88, county: 100 },
   },
   {
     // Passages the rules were never written from (test/data/holdout/README.md): a generalisation check.
     name: 'holdout',
     texts: join(ROOT, 'test/data/holdout/texts'),
     gold: join(ROOT, 'test/data/holdout/gold'),
-    floors: { industries: 86, projects: 96, targets: 97.5, agencies: 99.9, enterprises: 66, plans: 85, county: 100 },
+    floors: { industries: 86, projects: 96, targets: 99.9, agencies: 99.9, enterprises: 99.9, plans: 85, county: 100 },
   },
 ];
 
