@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import OpenCC from 'opencc-js/t2cn';
 import { taxonomyTerms } from '../taxonomy.ts';
+import { lexicon } from '../extract/lexicon.ts';
 import { Rewriter, type Rewritten } from './rewrite.ts';
 
 type DictGroup = ReadonlyArray<string | ReadonlyArray<readonly [string, string]>>;
@@ -60,7 +61,7 @@ let converter: Converter | null = null;
 
 /** jieba's word frequency above which a simplified word is taken for a common mainland word. */
 const COMMON_WORD = 1000;
-/** jieba's word frequency above which a compound is taken for a mainland word (`智能化`). */
+/** jieba's word frequency above which a compound is taken for a mainland word (`智能化`; `资料局`, at 3, is not). */
 const KNOWN_COMPOUND = 50;
 
 /** jieba's dictionary (the one it segments with) as word → frequency, read once, for traditional text only. */
@@ -96,8 +97,8 @@ interface Converter {
  * word: `專案` → `项目` (专案 is rare), but `智慧` and `新增` stay, since mainland text writes them
  * too; and never when one character would become a word (`埠` stays, for 蚌埠). Such a kept phrase
  * is still undone inside a compound that the mainland writes only with its own term (`大資料` →
- * `大数据`, `智慧化` → `智能化`, but `智慧城市` stays): a compound jieba's dictionary or the
- * industry taxonomy knows, whose literal form neither does.
+ * `大数据`, `智慧化` → `智能化`, but `智慧城市` stays): a compound jieba's dictionary, the
+ * industry taxonomy or the agencies' functions know (`數據局`), whose literal form none does.
  */
 function buildConverter(): Converter {
   const chars = OpenCC.ConverterFactory(locale.to.cn[0]! as never);
@@ -116,7 +117,9 @@ function buildConverter(): Converter {
   const isCommon = (w: string) => (words.get(w) ?? 0) >= COMMON_WORD;
   const kept = entries.filter((_, i) => !isCommon(literal[i]!));
   const from: DictGroup = [kept, ...locale.from.tw![0]!, ...locale.from.hk![0]!];
-  const known = new Set(taxonomyTerms());
+  // Compounds our lexicons know: industries, and bodies by their functions (数据局, 大数据中心).
+  const { functions } = lexicon<{ functions: string[] }>('agencies');
+  const known = new Set([...taxonomyTerms(), ...functions, ...functions.flatMap((f) => ['局', '中心', '管理局'].map((x) => f + x))]);
   const mainland = new Map<string, string>();
   entries.forEach(([, v], i) => {
     const lit = literal[i]!;
@@ -125,7 +128,7 @@ function buildConverter(): Converter {
     const consider = (w: string) => {
       if (w.length <= target.length || !w.includes(target)) return;
       const written = w.replace(target, lit);
-      if (!words.has(written) && !known.has(written)) mainland.set(written, w);
+      if ((words.get(written) ?? 0) < KNOWN_COMPOUND && !known.has(written)) mainland.set(written, w);
     };
     for (const [w, f] of words) if (f >= KNOWN_COMPOUND) consider(w);
     for (const w of known) consider(w);
