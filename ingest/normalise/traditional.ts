@@ -116,7 +116,10 @@ function buildConverter(): Converter {
   const literal = entries.map(([k]) => chars(k));
   const isCommon = (w: string) => (words.get(w) ?? 0) >= COMMON_WORD;
   const kept = entries.filter((_, i) => !isCommon(literal[i]!));
-  const from: DictGroup = [kept, ...locale.from.tw![0]!, ...locale.from.hk![0]!];
+  // A phrase left alone still stands as itself, so that the converter's longest match does not
+  // cut across it (`數字型` is 数字 and 型, not 数 and 字型 → 字体).
+  const anchors = entries.filter((_, i) => isCommon(literal[i]!)).map(([k]) => [k, k] as [string, string]);
+  const from: DictGroup = [[...kept, ...anchors], ...locale.from.tw![0]!, ...locale.from.hk![0]!];
   // Compounds our lexicons know: industries, and bodies by their functions (数据局, 大数据中心).
   const { functions } = lexicon<{ functions: string[] }>('agencies');
   const known = new Set([...taxonomyTerms(), ...functions, ...functions.flatMap((f) => ['局', '中心', '管理局'].map((x) => f + x))]);

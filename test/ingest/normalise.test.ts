@@ -81,6 +81,8 @@ describe('traditional → simplified', () => {
     );
     expect(normaliseText('資料顯示，全縣新增企業一百家，縣檔案館建成開放，鄉鎮經濟穩步發展。')).toBe('资料显示，全县新增企业一百家，县档案馆建成开放，乡镇经济稳步发展。');
     expect(normaliseText('縣資料局推進重點專案線上審批，完善軟體和網路。')).toBe('县数据局推进重点项目在线审批，完善软件和网络。');
+    // A phrase left as written still holds its characters together: 數字型 is not 数 and 字型 (字体).
+    expect(normaliseText('加快引進、培育一批數字型產業，推進重點專案建設，完善軟體和網路。')).toBe('加快引进、培育一批数字型产业，推进重点项目建设，完善软件和网络。');
     // Text converted character by character shows no Taiwan phrasing: 智慧化 is the author's word.
     expect(normaliseText('實施智慧化改造，推進大資料中心建設，縣域經濟穩步發展。')).toBe('实施智慧化改造，推进大资料中心建设，县域经济稳步发展。');
   });
