@@ -47,6 +47,25 @@ function fullFrom(lengths: number[], max: number, usual = percentile80(lengths))
   return near >= MIN_FULL_SHARE * lengths.length ? from : Infinity;
 }
 
+/** A short text's lines: fewer near the usual width may do, when nearly all of them stop mid-sentence. */
+const MIN_NEAR_LINES = 5;
+const MIN_NEAR_SHARE = 0.4;
+const MID_SENTENCE_SHARE = 0.75;
+
+/**
+ * The full-line length of a short wrapped text, whose titles, headings and paragraph ends outnumber
+ * its full lines: the lines near the usual width are few but stop mid-sentence, where the lines of
+ * unwrapped text (a paragraph each) end theirs. Infinity when they do not.
+ */
+function fullByEndings(text: string, ls: Line[], lengths: number[], usual: number): number {
+  if (lengths.length < MIN_LINES || usual > MAX_WRAP) return Infinity;
+  const from = Math.floor(usual * FULL);
+  const near = ls.filter((_, k) => lengths[k]! >= from && lengths[k]! <= usual * 1.2);
+  if (near.length < MIN_NEAR_LINES || near.length < MIN_NEAR_SHARE * lengths.length) return Infinity;
+  const mid = near.filter((l) => !TERMINAL.has(text[l.contentEnd - 1]!)).length;
+  return mid >= MID_SENTENCE_SHARE * near.length ? from : Infinity;
+}
+
 const opensHeading = (text: string, l: Line) => {
   const head = text.slice(l.contentStart, Math.min(l.contentEnd, l.contentStart + 8));
   return STRONG_HEADING.test(head) || WEAK_HEADING.test(head);
@@ -67,7 +86,8 @@ export function joinLines(text: string, pageStarts: readonly number[] = []): Rew
 
   const chars = body.map((i) => lines[i]!.contentEnd - lines[i]!.contentStart);
   const usualChars = percentile80(chars);
-  const fullChars = fullFrom(chars, MAX_WRAP, usualChars);
+  let fullChars = fullFrom(chars, MAX_WRAP, usualChars);
+  if (fullChars === Infinity) fullChars = fullByEndings(text, body.map((i) => lines[i]!), chars, usualChars);
   const wrappedByChars = fullChars !== Infinity;
   // Display widths only where lines are short enough to be a page's (not on plain paragraphs).
   const widths = wrappedByChars || usualChars <= MAX_WRAP ? body.map((i) => width(text, lines[i]!)) : [];

@@ -172,6 +172,30 @@ describe('hard line breaks', () => {
     expect(out.split('\n').map((l) => l.trim())).toEqual(PARAS);
   });
 
+  it('joins a short wrapped text whose titles, headings and paragraph ends outnumber its full lines', () => {
+    const text = [
+      '2024年青山县人民政府工作报告',
+      '（2024年1月15日在县人代会上）',
+      '县长 李某',
+      '一、2023年工作回顾',
+      '工业经济稳中有进。新增规模以上工业企业8家，总数达到96家。青山恒达科技有限公司年产5万吨',
+      '高性能纤维项目建成投产，签约项目32个，协议资金156亿元，成功举办第二届招商引资推',
+      '介会。',
+      '二、2024年主要目标',
+      '（一）主要目标。地区生产总值增长6%左右，一般公共预算收入增长5%，全社会固定资产投资增长8%，社',
+      '会消费品零售总额增长7%，城镇调查失业率控制在5.5%以内，居民消费价格涨幅控制在3%左右。',
+      '（二）重点任务。',
+      '1.全力抓好项目建设。实施重点项目120个，年度计划投资200亿元以上。加快推进青山高铁站综合',
+      '交通枢纽、县城东区集中供热扩容工程、城乡供水一体化工程建设，确保县职业技术学校新',
+      '校区秋季投入使用。',
+    ].join('\n');
+    const out = normaliseText(text);
+    expect(out).toContain('年产5万吨高性能纤维项目');
+    expect(out).toContain('社会消费品零售总额');
+    expect(out).toContain('县职业技术学校新校区');
+    expect(out.split('\n')).toContain('二、2024年主要目标');
+  });
+
   it('joins lines whose widths vary a lot, by how they end', () => {
     const widths = [10, 14, 11, 13, 10, 14, 12];
     const out: string[] = [];
