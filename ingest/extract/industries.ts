@@ -358,8 +358,11 @@ function enumerationCandidates(doc: Document, facts: Map<string, Found>, known: 
     if (!items.some((p) => known.has(p))) continue;
     items.forEach((p, i) => {
       if (known.has(p) || p.length < 2 || p.length > 5 || !HAN_WORD.test(p) || GENERIC.has(p) || inMask(doc.masks, starts[i]!, starts[i]! + p.length)) return;
-      // An item made of known terms (服装鞋帽) or holding a generic word is read elsewhere or no industry.
-      if (tiling(scanner().table, text, starts[i]!, starts[i]! + p.length) || [...GENERIC].some((g) => g.length >= 2 && p.includes(g))) return;
+      // An item made of known terms (服装鞋帽), opening with one (文旅开发 is 文旅's work) or holding a
+      // generic word is read elsewhere or no industry.
+      const table = scanner().table;
+      if (tiling(table, text, starts[i]!, starts[i]! + p.length) || table.longestAt(text, starts[i]!, starts[i]! + p.length)) return;
+      if ([...GENERIC].some((g) => g.length >= 2 && p.includes(g))) return;
       const f = addFact(facts, doc, null, p, starts[i]!, starts[i]! + p.length, 0.5, 'industries.enumeration');
       f.count = (f.count ?? 0) + 1;
     });

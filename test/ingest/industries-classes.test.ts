@@ -61,6 +61,7 @@ describe('industries the taxonomy lacks, named by a counted enumeration', () => 
     expect(all('做优工业、农业、服务业三大产业。')).toEqual([]);
     expect(all('推进甲乙、丙丁两大产业。')).toEqual([]);
     expect(all('建设沙田柚、百香果两大产业基地。')).not.toContain('建设沙田柚');
+    expect(all('合理布局观光农业、文旅开发等实体产业。')).not.toContain('文旅开发');
   });
 });
 
