@@ -21,6 +21,13 @@ describe('quantities', () => {
       [null, '%', true],
       [null, '亿元', true],
     ]);
+    // Masks written with × or ** are masks too; a × between digits and a lone * are not.
+    expect(quantities('增长×.×%，完成×××亿元，新增**家').map((q) => [q.value, q.unit, q.redacted])).toEqual([
+      [null, '%', true],
+      [null, '亿元', true],
+      [null, '家', true],
+    ]);
+    expect(read('建成3×4米展台，新增*5家')).toEqual([[4, '米'], [5, '家']]);
   });
 
   it('reads the idioms of goals: 翻一番, 翻两番, 百亿级, 三大百亿产业', () => {

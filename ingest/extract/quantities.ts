@@ -21,8 +21,8 @@ export interface Found {
   chinese: boolean;
 }
 
-/** Every quantity starts with a digit, a mask, a Chinese numeral or 翻. */
-const STARTS = '0123456789xX一二两三四五六七八九十百千翻';
+/** Every quantity starts with a digit, a mask (`x`, `×`, `*`), a Chinese numeral or 翻. */
+const STARTS = '0123456789xX×*一二两三四五六七八九十百千翻';
 
 /** Whether `text` can hold a quantity at all (most sentences cannot): a one-character scan. */
 export const mayHoldQuantity = (text: string): boolean => {
@@ -76,7 +76,8 @@ function pattern(): RegExp {
     .join('|');
   // `1,200` with a thousands separator, `8.5`, a range `1-2`.
   const arabic = '(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?(?:[-~～—][0-9]+(?:\\.[0-9]+)?)?';
-  const mask = '[xX]+(?:\\.[xX]+)?(?:[-~][xX]+)?';
+  // Masks as ingest/normalise.ts finds them: `x.x`, `××`, `×.×`, `**` (a lone `*` is a footnote mark).
+  const mask = '(?:[xX]+(?:\\.[xX]+)?(?:[-~][xX]+)?|×+(?:\\.×+)?|\\*{2,}(?:\\.\\*+)?)';
   // 二百七十九亿三千 (万元), 八万六千 (吨), 一点二 (万亩): 万/亿 inside the numeral, 点 for decimals.
   const cn = `[一二两三四五六七八九十百千][${DIGITS}]*(?:[万亿][${DIGITS}]+)*(?:点[零〇一二三四五六七八九]+)?`;
   const unit = `(?<big>万亿|亿|万)?(?<unit>${unitAlternatives})`;
