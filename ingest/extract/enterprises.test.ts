@@ -137,6 +137,9 @@ describe('enterprises', () => {
     expect(names('支持远帆茶业、云岭苑做大做强。')).toEqual(expect.arrayContaining(['远帆茶业', '云岭苑']));
     expect(names('支持早康枸杞、宏远枸杞集团扩大精深加工。')).toEqual(expect.arrayContaining(['早康枸杞', '宏远枸杞集团']));
     expect(names('支持种植大户、家庭农场扩大规模，推动龙头企业、合作社做大做强，支持农业、工业做大做强。')).toEqual([]);
+    // A predicate any subject takes (建设, 投资) reads a list only with a company's name in it.
+    expect(names('支持远帆集团、东方希望建设年产10万吨高纯晶硅项目。')).toEqual(expect.arrayContaining(['远帆集团', '东方希望']));
+    expect(names('支持城区、园区建设，支持宏达、远帆建设新厂。')).toEqual([]);
     // Without a company predicate a list is not read.
     expect(names('支持宏达、远航参加展会。')).toEqual([]);
   });

@@ -56,6 +56,7 @@ export const EnterpriseLexicon = z.object({
     brandNot: words,
     listLeads: words,
     listAfter: words,
+    listAfterWeak: words,
     listItemNot: words,
     productAfter: words,
     listing: words,
@@ -139,7 +140,7 @@ function rules(): Rules {
     province: gate.add(lex.provinces),
     deal: gate.add(lex.dealAfter),
     known: gate.add(lex.known),
-    listAfter: gate.add(lex.context.listAfter),
+    listAfter: gate.add([...lex.context.listAfter, ...lex.context.listAfterWeak]),
     listLeads: gate.add(lex.context.listLeads),
     productAfter: gate.add(lex.context.productAfter),
   };
@@ -370,7 +371,7 @@ interface ContextRules {
   brandNot: RegExp;
   /** The words of `brandNot` of two characters or more (a clause's verbs, 全县, 龙头). */
   clauseWords: string[];
-  /** `支持A、B、C做大做强`: a verb that takes companies, a list of short names, a company predicate. */
+  /** `支持A、B、C做大做强`: a verb that takes companies, a list of short names, a company predicate (or a weaker one, group `weak`). */
   list: RegExp;
   listAfterWords: string[];
   listLeads: string[];
@@ -408,8 +409,8 @@ function contextRules(r: Rules): ContextRules {
     notProductTrade: new Set(c.notProductTrade),
     brandNot: new RegExp(alternation(c.brandNot)),
     clauseWords: c.brandNot.filter((w) => w.length >= 2),
-    list: new RegExp(`(?:${alternation(c.listLeads)})(?<items>${item}(?:、${item})+)(?:等(?:[0-9一二三四五六七八九十]+家)?(?:龙头|骨干|重点)?(?:企业)?)?(?=${alternation(c.listAfter)})`, 'g'),
-    listAfterWords: c.listAfter,
+    list: new RegExp(`(?:${alternation(c.listLeads)})(?<items>${item}(?:、${item})+)(?:等(?:[0-9一二三四五六七八九十]+家)?(?:龙头|骨干|重点)?(?:企业)?)?(?=(?:${alternation(c.listAfter)})|(?<weak>${alternation(c.listAfterWeak)}))`, 'g'),
+    listAfterWords: [...c.listAfter, ...c.listAfterWeak],
     listLeads: c.listLeads,
     provinces: new Set(r.lex.provinces),
     subjectStem: new RegExp(`[\\u4e00-\\u9fff]{2,4}?(?=${alternation(c.subjectAfter)})`, 'y'),
@@ -477,7 +478,9 @@ function contextNames(text: string, bits: number, r: Rules, out: Hit[]): void {
       const items = m.groups!.items!;
       const parts = items.split('、');
       if (!parts.every((p) => listItem(p, r, c) || companyShaped(p, r, c))) continue;
-      let at = m.index! + m[0].length - items.length;
+      // `支持协鑫集团、东方希望建设…`: a predicate any subject takes needs a company among the items.
+      if (m.groups!.weak !== undefined && !parts.some((p) => companyShaped(p, r, c))) continue;
+      let at = m.index! + m[0].indexOf(items);
       for (const p of parts) {
         out.push({ start: at, end: at + p.length, name: p, rule: 'enterprises.list' });
         at += p.length + 1;
