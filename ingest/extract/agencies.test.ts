@@ -18,6 +18,16 @@ describe('agencies', () => {
     ]);
   });
 
+  it('keeps the party committee a department belongs to (县委组织部), never the committee alone', () => {
+    expect(names('县委组织部、县委统战部、县委政法委牵头抓好落实。')).toEqual(['县委组织部', '县委统战部', '县委政法委']);
+    expect(names('在县委的坚强领导下，县委常委会研究部署。')).toEqual([]);
+  });
+
+  it('reads a law-enforcement bureau by its short name and a centre named for extension work', () => {
+    expect(names('县城管执法局开展整治，县农业技术推广中心开展培训。')).toEqual(['县城管执法局', '县农业技术推广中心']);
+    expect(names('推广中心城区经验。')).toEqual([]);
+  });
+
   it('finds the body, not the verb before it', () => {
     expect(names('提升县政务服务中心效能，被国务院扶贫办确定为交流基地。')).toEqual(['县政务服务中心', '国务院扶贫办']);
   });
