@@ -473,7 +473,7 @@ function contextNames(text: string, bits: number, r: Rules, out: Hit[]): void {
     const start = i - 1 - brand.length;
     out.push({ start, end: i + 1, name: text.slice(start, i + 1), rule: 'enterprises.product-trade' });
   }
-  if ((bits & r.bits.listAfter) !== 0 && text.includes('、') && c.listAfterWords.some((w) => text.includes(w))) {
+  if ((bits & r.bits.listAfter) !== 0 && (bits & r.bits.listLeads) !== 0 && text.includes('、') && c.listAfterWords.some((w) => text.includes(w))) {
     for (const m of text.matchAll(c.list)) {
       const items = m.groups!.items!;
       const parts = items.split('、');
