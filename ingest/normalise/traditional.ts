@@ -124,6 +124,19 @@ function buildConverter(): Converter {
   const { functions } = lexicon<{ functions: string[] }>('agencies');
   const known = new Set([...taxonomyTerms(), ...functions, ...functions.flatMap((f) => ['局', '中心', '管理局'].map((x) => f + x))]);
   const mainland = new Map<string, string>();
+  // jieba's known compounds by their first two characters' pairs, so each term looks up its own few.
+  const byPair = new Map<string, string[]>();
+  for (const [w, f] of words) {
+    if (f < KNOWN_COMPOUND || w.length < 3) continue;
+    for (let i = 0; i + 2 <= w.length; i++) {
+      const pair = w.slice(i, i + 2);
+      const list = byPair.get(pair);
+      if (!list) byPair.set(pair, [w]);
+      else if (list[list.length - 1] !== w) list.push(w);
+    }
+  }
+  const compoundsHolding = (term: string) =>
+    term.length < 2 ? [...words].filter(([w, f]) => f >= KNOWN_COMPOUND && w.includes(term)).map(([w]) => w) : (byPair.get(term.slice(0, 2)) ?? []).filter((w) => w.includes(term));
   entries.forEach(([, v], i) => {
     const lit = literal[i]!;
     const target = chars(v);
@@ -133,7 +146,7 @@ function buildConverter(): Converter {
       const written = w.replace(target, lit);
       if ((words.get(written) ?? 0) < KNOWN_COMPOUND && !known.has(written)) mainland.set(written, w);
     };
-    for (const [w, f] of words) if (f >= KNOWN_COMPOUND) consider(w);
+    for (const w of compoundsHolding(target)) consider(w);
     for (const w of known) consider(w);
   });
   const keys = [...mainland.keys()].sort((a, b) => b.length - a.length);
