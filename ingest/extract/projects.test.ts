@@ -36,6 +36,11 @@ describe('projects: names by what they are', () => {
     expect(names('加快建设公司总部大楼项目。')[0]).not.toMatch(/^加快/);
   });
 
+  it('roads of a list closed by 等… and a building word (…等12条市政道路建成通车), not roads walked along', () => {
+    expect(names('青山大道、滨河路、学府路等12条市政道路建成通车。')).toEqual(['青山大道', '滨河路', '学府路']);
+    expect(names('沿着滨河路、学府路等道路行走，县城南路、北路等路段拥堵。')).toEqual([]);
+  });
+
   it('a route between places whose names hold 和 (兴和, 和田), which then joins nothing', () => {
     expect(names('推进青山县至兴和铁路前期工作，加快和田至若羌铁路建设。')).toEqual(['青山县至兴和铁路', '和田至若羌铁路']);
     expect(names('推进和平路改造工程和胜利路改造工程。')).toEqual(['和平路改造工程', '胜利路改造工程']);

@@ -92,6 +92,8 @@ interface Rules {
   weak: Set<string>;
   stop: Set<string>;
   buildAfter: RegExp;
+  /** `滨河路、学府路等12条市政道路建成通车`: a building word after the list a name ends in. */
+  listBuilt: RegExp;
   buildVerb: RegExp;
   buildOnly: Set<string>;
   /** The generic words anywhere in a modifier. */
@@ -199,6 +201,7 @@ function rules(): Rules {
     buildVerb: new RegExp(alternation(lex.buildVerbs)),
     buildOnly: new Set(lex.buildHeads),
     buildAfter: new RegExp(`^(?:${alternation(lex.buildAfter)})`),
+    listBuilt: new RegExp(`^(?:、[^，。；、]{1,12})*等[^，。；、]{0,12}?(?:${alternation(lex.buildAfter)})`),
     genericAll: new RegExp(`(?:${alternation(lex.generic)}|[0-9.]+|[“”（）()—-])+`, 'g'),
     // A date or an office inside a name: a heading or a sentence, not a project (`2024年一季度重大项目`).
     foreign: new RegExp(`(?:${alternation(lex.foreign)})|[0-9]{4}年`),
@@ -477,7 +480,7 @@ function needsBuilding(name: string, r: Rules): boolean {
 function mayBuild(text: string, hs: number, he: number, r: Rules): boolean {
   let i = hs;
   while (i > 0 && !hardAt(text, i - 1)) i--;
-  return r.buildVerb.test(text.slice(i, hs)) || r.buildAfter.test(text.slice(he)) || /^[（(]?[0-9]/.test(text.slice(i, hs));
+  return r.buildVerb.test(text.slice(i, hs)) || r.buildAfter.test(text.slice(he)) || r.listBuilt.test(text.slice(he)) || /^[（(]?[0-9]/.test(text.slice(i, hs));
 }
 
 /** Where a name ends in a head that needs a building clause (`中心`, `楼`, `厂`): is there one? */
@@ -486,7 +489,7 @@ function built(text: string, start: number, he: number, r: Rules): boolean {
   while (i > 0 && !hardAt(text, i - 1)) i--;
   // `在古勒巴格镇建设…的棉花仓储物流中心`: a building verb earlier in the clause will do.
   const before = text.slice(i, start);
-  return r.buildVerb.test(before) || r.buildAfter.test(text.slice(he));
+  return r.buildVerb.test(before) || r.buildAfter.test(text.slice(he)) || r.listBuilt.test(text.slice(he));
 }
 
 /** jieba's words of a name, remembered: lists repeat their last item's name across sentences. */
