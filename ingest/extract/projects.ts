@@ -92,7 +92,7 @@ interface Rules {
   weak: Set<string>;
   stop: Set<string>;
   buildAfter: RegExp;
-  /** `滨河路、学府路等12条市政道路建成通车`: a building word after the list a name ends in. */
+  /** `滨河路、学府路等12条市政道路建成通车`: a building word after the counted list a name ends in. */
   listBuilt: RegExp;
   buildVerb: RegExp;
   buildOnly: Set<string>;
@@ -201,7 +201,7 @@ function rules(): Rules {
     buildVerb: new RegExp(alternation(lex.buildVerbs)),
     buildOnly: new Set(lex.buildHeads),
     buildAfter: new RegExp(`^(?:${alternation(lex.buildAfter)})`),
-    listBuilt: new RegExp(`^(?:、[^，。；、]{1,12})*等[^，。；、]{0,12}?(?:${alternation(lex.buildAfter)})`),
+    listBuilt: new RegExp(`^(?:、[^，。；、]{1,12})*等[0-9一二三四五六七八九十两]+[条个处座所][^，。；、]{0,8}?(?:${alternation(lex.buildAfter)})`),
     genericAll: new RegExp(`(?:${alternation(lex.generic)}|[0-9.]+|[“”（）()—-])+`, 'g'),
     // A date or an office inside a name: a heading or a sentence, not a project (`2024年一季度重大项目`).
     foreign: new RegExp(`(?:${alternation(lex.foreign)})|[0-9]{4}年`),
