@@ -329,6 +329,8 @@ function candidates(doc: Document, facts: Map<string, Found>, known: Dictionary<
 /** What closes a counted enumeration of industries: `三大特色产业`, `等主导产业`, `四大产业集群`. */
 const COUNTED_CLOSE = new RegExp(`(?:[一二两三四五六七八九十]+大|等)(?:${alternation(lex.generic)})*(?:产业集群|产业)`, 'g');
 const CLAUSE_BREAK = new Set([...'，。；：！？\n,;:!?']);
+/** The generic words of two characters or more, which no enumerated industry holds. */
+const GENERIC_WORDS = lex.generic.filter((g) => g.length >= 2);
 /** Verbs before the first item of such an enumeration (`做强`, `围绕`), besides the context verbs. */
 const ENUM_LEADS = new RegExp(`^.*(?:${alternation([...lex.verbs, '围绕', '聚焦', '巩固', '提升', '打造', '依托', '推动', '加快', '建设', '实施', '推进', '抓好', '突出', '形成', '构建', '做好'])})`);
 
@@ -350,7 +352,7 @@ function enumerationCandidates(doc: Document, facts: Map<string, Found>, known: 
     const first = parts[0]!.replace(ENUM_LEADS, '').replace(/^(?:我|全|本)[县市区旗州盟镇乡]/, '');
     const items = [first, ...parts.slice(1)];
     const starts: number[] = [];
-    let at = end - items.slice(1).reduce((n, p) => n + p.length + 1, 0) - first.length;
+    let at = from + parts[0]!.length - first.length;
     for (const p of items) {
       starts.push(at);
       at += p.length + 1;
@@ -362,7 +364,7 @@ function enumerationCandidates(doc: Document, facts: Map<string, Found>, known: 
       // generic word is read elsewhere or no industry.
       const table = scanner().table;
       if (tiling(table, text, starts[i]!, starts[i]! + p.length) || table.longestAt(text, starts[i]!, starts[i]! + p.length)) return;
-      if ([...GENERIC].some((g) => g.length >= 2 && p.includes(g))) return;
+      if (GENERIC_WORDS.some((g) => p.includes(g))) return;
       const f = addFact(facts, doc, null, p, starts[i]!, starts[i]! + p.length, 0.5, 'industries.enumeration');
       f.count = (f.count ?? 0) + 1;
     });

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import OpenCC from 'opencc-js/t2cn';
 import { taxonomyTerms } from '../taxonomy.ts';
-import { lexicon } from '../extract/lexicon.ts';
+import { alternation, lexicon } from '../extract/lexicon.ts';
 import { Rewriter, type Rewritten } from './rewrite.ts';
 
 type DictGroup = ReadonlyArray<string | ReadonlyArray<readonly [string, string]>>;
@@ -114,6 +114,7 @@ function buildConverter(): Converter {
   }
   const words = mainlandWords();
   const literal = entries.map(([k]) => chars(k));
+  const targets = entries.map(([, v]) => chars(v));
   const isCommon = (w: string) => (words.get(w) ?? 0) >= COMMON_WORD;
   const kept = entries.filter((_, i) => !isCommon(literal[i]!));
   // A phrase left alone still stands as itself, so that the converter's longest match does not
@@ -137,9 +138,9 @@ function buildConverter(): Converter {
   }
   const compoundsHolding = (term: string) =>
     term.length < 2 ? [...words].filter(([w, f]) => f >= KNOWN_COMPOUND && w.includes(term)).map(([w]) => w) : (byPair.get(term.slice(0, 2)) ?? []).filter((w) => w.includes(term));
-  entries.forEach(([, v], i) => {
+  entries.forEach((_, i) => {
     const lit = literal[i]!;
-    const target = chars(v);
+    const target = targets[i]!;
     if (!isCommon(lit) || target === lit || target.length !== lit.length) return;
     const consider = (w: string) => {
       if (w.length <= target.length || !w.includes(target)) return;
@@ -149,25 +150,23 @@ function buildConverter(): Converter {
     for (const w of compoundsHolding(target)) consider(w);
     for (const w of known) consider(w);
   });
-  const keys = [...mainland.keys()].sort((a, b) => b.length - a.length);
   // The two forms of the words that have two, as character-converted text writes them.
   const keptLiterals = new Set<string>();
   const mainlandForms = new Set<string>();
-  entries.forEach(([, v], i) => {
+  entries.forEach((_, i) => {
     const lit = literal[i]!;
-    const target = chars(v);
+    const target = targets[i]!;
     if (isCommon(lit) || lit === target) return;
     keptLiterals.add(lit);
     if (target.length >= 2) mainlandForms.add(target);
   });
   for (const l of keptLiterals) mainlandForms.delete(l);
-  const alternationOf = (ws: Set<string>) => new RegExp([...ws].sort((a, b) => b.length - a.length).map(escapeRe).join('|'), 'g');
   return {
-    taiwanForms: alternationOf(keptLiterals),
-    mainlandForms: alternationOf(mainlandForms),
+    taiwanForms: new RegExp(alternation(keptLiterals), 'g'),
+    mainlandForms: new RegExp(alternation(mainlandForms), 'g'),
     convert: OpenCC.ConverterFactory(from as never, locale.to.cn[0]! as never),
     charsOnly: OpenCC.ConverterFactory([...locale.from.tw![0]!, ...locale.from.hk![0]!] as never, locale.to.cn[0]! as never),
-    compounds: keys.length ? new RegExp(keys.join('|'), 'g') : null,
+    compounds: mainland.size ? new RegExp(alternation(mainland.keys()), 'g') : null,
     mainland,
   };
 }
@@ -178,8 +177,6 @@ function count(re: RegExp, text: string): number {
   while (re.exec(text)) n++;
   return n;
 }
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Corner brackets as Taiwan and Hong Kong print quotes, to the quotes mainland text uses. */
 const QUOTES: Record<string, string> = { '「': '“', '」': '”', '『': '‘', '』': '’' };
